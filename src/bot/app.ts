@@ -1,0 +1,65 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  MemoryStorage,
+  UserState,
+  type Storage,
+} from 'botbuilder';
+import type { Server } from 'restify';
+import type { Config } from '../config.js';
+import { createConversations } from '../dialogs/index.js';
+import type { Logger } from '../log.js';
+import { MfaBot } from './mfaBot.js';
+import { createServer } from './server.js';
+import { createTurnErrorHandler } from './turnError.js';
+
+export interface App {
+  readonly server: Server;
+  readonly adapter: CloudAdapter;
+  readonly bot: MfaBot;
+}
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly version: string;
+  readonly storage?: Storage;
+}
+
+export function createStorage(config: Config): Storage {
+  switch (config.storage) {
+    case 'memory':
+      return new MemoryStorage();
+  }
+}
+
+export function createAdapter(config: Config): CloudAdapter {
+  const { appId, appPassword, tenantId, appType } = config.credentials;
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: appPassword,
+    MicrosoftAppTenantId: tenantId,
+    MicrosoftAppType: appType,
+  });
+  return new CloudAdapter(auth);
+}
+
+/** Wires storage → state → conversations → bot → adapter → HTTP server. Does not listen. */
+export function createApp(deps: AppDeps): App {
+  const storage = deps.storage ?? createStorage(deps.config);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const conversations = createConversations({ enrolProgress: userState.createProperty('enrolProgress') });
+  const bot = new MfaBot({ conversationState, userState, rootDialog: conversations.root, welcome: conversations.welcome, logger: deps.logger });
+  const adapter = createAdapter(deps.config);
+  adapter.onTurnError = createTurnErrorHandler(conversationState, deps.logger);
+  const server = createServer({
+    adapter,
+    runTurn: (context) => bot.run(context),
+    logger: deps.logger,
+    version: deps.version,
+    maxBodyBytes: deps.config.maxBodyBytes,
+  });
+  return { server, adapter, bot };
+}

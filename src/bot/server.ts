@@ -1,0 +1,69 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from '../log.js';
+import { checkActivityShape } from './activityShape.js';
+import { readJsonBody } from './readBody.js';
+
+export interface ServerDeps {
+  readonly adapter: CloudAdapter;
+  readonly runTurn: (context: TurnContext) => Promise<void>;
+  readonly logger: Logger;
+  readonly version: string;
+  readonly maxBodyBytes: number;
+}
+
+function sendJson(res: Response, status: number, body: object): void {
+  res.setHeader('Cache-Control', 'no-store');
+  res.send(status, body);
+}
+
+/** The HTTP side of the bot: `/api/messages` for the Bot Framework and `/healthz` for probes. */
+export function createServer(deps: ServerDeps): Server {
+  const server = restify.createServer({ name: 'mfa-assistant', handleUncaughtExceptions: false });
+  const { logger } = deps;
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    sendJson(res, 200, { status: 'ok', version: deps.version });
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const body = await readJsonBody(req, deps.maxBodyBytes);
+    if (!body.ok) {
+      logger.info({ event: 'request_rejected', status: body.status, reason: body.reason }, 'bad request');
+      sendJson(res, body.status, { error: body.reason });
+      return;
+    }
+    const shape = checkActivityShape(body.value);
+    if (!shape.ok) {
+      logger.info({ event: 'request_rejected', status: 400, reason: shape.reason }, 'not an activity');
+      sendJson(res, 400, { error: shape.reason });
+      return;
+    }
+    req.body = body.value;
+    try {
+      await deps.adapter.process(req, res, deps.runTurn);
+    } catch (error) {
+      logger.error({ event: 'process_failed', error: error instanceof Error ? error.name : 'unknown' }, 'activity processing failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+    }
+  });
+
+  server.on('restifyError', (_req: Request, _res: Response, err: Error, callback: () => void) => {
+    logger.warn({ event: 'http_error', error: err.name }, 'http error');
+    callback();
+  });
+
+  return server;
+}
+
+export async function listen(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  return address.port;
+}

@@ -1,0 +1,46 @@
+import type { ActionData } from './actions.js';
+import type { AdaptiveCard, Element, OpenUrlAction, SubmitAction } from './schema.js';
+
+export type CardButton =
+  | { readonly kind: 'submit'; readonly title: string; readonly data: ActionData }
+  | { readonly kind: 'url'; readonly title: string; readonly url: string };
+
+function fromAction(a: SubmitAction | OpenUrlAction): CardButton {
+  return a.type === 'Action.Submit' ? { kind: 'submit', title: a.title, data: a.data } : { kind: 'url', title: a.title, url: a.url };
+}
+
+function inElements(elements: readonly Element[]): CardButton[] {
+  return elements.flatMap((e): CardButton[] => {
+    switch (e.type) {
+      case 'ActionSet':
+        return e.actions.map(fromAction);
+      case 'Container':
+        return inElements(e.items);
+      case 'ColumnSet':
+        return e.columns.flatMap((c) => inElements(c.items));
+      default:
+        return [];
+    }
+  });
+}
+
+/** Every button on a card, in reading order. */
+export function buttonsOf(card: AdaptiveCard): readonly CardButton[] {
+  return [...inElements(card.body), ...(card.actions ?? []).map(fromAction)];
+}
+
+export function normaliseChoice(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The button a typed reply names: its title typed out ("next", "I'm stuck"). */
+export function buttonNamed(card: AdaptiveCard, text: string): CardButton | undefined {
+  const wanted = normaliseChoice(text);
+  if (wanted === '') return undefined;
+  return buttonsOf(card).find((b) => normaliseChoice(b.title) === wanted);
+}

@@ -1,0 +1,64 @@
+import { SOURCES, type SourceId } from '../content/sources.js';
+import type { ActionData } from './actions.js';
+import type { Action, AdaptiveCard, Container, Element, FactSet, OpenUrlAction, SubmitAction, TextBlock } from './schema.js';
+
+export function heading(text: string): TextBlock {
+  return { type: 'TextBlock', text, wrap: true, size: 'Large', weight: 'Bolder', style: 'heading' };
+}
+
+export function subheading(text: string): TextBlock {
+  return { type: 'TextBlock', text, wrap: true, size: 'Medium', weight: 'Bolder', spacing: 'Medium' };
+}
+
+export function paragraph(text: string, extra: Partial<Omit<TextBlock, 'type' | 'text' | 'wrap'>> = {}): TextBlock {
+  return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+export function subtle(text: string): TextBlock {
+  return { type: 'TextBlock', text, wrap: true, isSubtle: true, size: 'Small' };
+}
+
+export function bullets(items: readonly string[]): TextBlock {
+  return { type: 'TextBlock', text: items.map((i) => `- ${i}`).join('\r'), wrap: true };
+}
+
+export function numbered(items: readonly string[]): TextBlock {
+  return { type: 'TextBlock', text: items.map((item, i) => `${i + 1}. ${item}`).join('\r'), wrap: true };
+}
+
+export function facts(pairs: readonly (readonly [string, string])[]): FactSet {
+  return { type: 'FactSet', facts: pairs.map(([title, value]) => ({ title, value })) };
+}
+
+export function callout(items: readonly Element[], style: Container['style'] = 'emphasis'): Container {
+  return { type: 'Container', items, style, spacing: 'Medium' };
+}
+
+/** "Source: …" under the content it supports: the title, linked where facts.md gives an address. */
+export function sourceLine(ids: readonly SourceId[]): TextBlock {
+  const unique = [...new Set(ids)];
+  const parts = unique.map((id) => {
+    const s = SOURCES[id];
+    return s.url === '' ? s.title : `[${s.title}](${s.url})`;
+  });
+  return { type: 'TextBlock', text: `Source: ${parts.join('; ')}`, wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium', separator: true };
+}
+
+export function submit(title: string, data: ActionData, style?: SubmitAction['style']): SubmitAction {
+  return style === undefined ? { type: 'Action.Submit', title, data } : { type: 'Action.Submit', title, data, style };
+}
+
+export function openUrl(title: string, url: string): OpenUrlAction {
+  return { type: 'Action.OpenUrl', title, url };
+}
+
+export function card(body: readonly Element[], actions: readonly Action[], fallbackText: string): AdaptiveCard {
+  const base = {
+    type: 'AdaptiveCard' as const,
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json' as const,
+    version: '1.5' as const,
+    body,
+    fallbackText,
+  };
+  return actions.length === 0 ? base : { ...base, actions };
+}

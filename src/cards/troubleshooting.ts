@@ -1,0 +1,78 @@
+import { CONTACTS } from '../content/contacts.js';
+import type { ProblemId } from '../content/conversations.js';
+import { ENROLMENT_STEPS } from '../content/enrolment.js';
+import { ESCALATION, PROBLEMS } from '../content/troubleshooting.js';
+import { WORDS } from '../content/ui.js';
+import { flowData, menuData, openData } from './actions.js';
+import { callout, card, facts, heading, paragraph, sourceLine, submit, subtle } from './elements.js';
+import type { AdaptiveCard, SubmitAction } from './schema.js';
+
+/** The problems in the order offered; when the user was stuck on an enrolment step, its likeliest first. */
+export function problemOrder(enrolStep?: number): readonly ProblemId[] {
+  const all = Object.keys(PROBLEMS).filter((k): k is ProblemId => k in PROBLEMS);
+  const first: ProblemId | undefined = enrolStep === 1 ? 'locked_out' : enrolStep === 5 ? 'no_smartphone' : undefined;
+  return first === undefined ? all : [first, ...all.filter((p) => p !== first)];
+}
+
+export function pickProblemCard(flow: string, enrolStep?: number): AdaptiveCard {
+  const at = 'pick';
+  const stepTitle = enrolStep === undefined ? undefined : ENROLMENT_STEPS[enrolStep - 1]?.title;
+  const intro =
+    stepTitle === undefined
+      ? 'What\'s going wrong? Pick the closest and I\'ll take you through it one step at a time.'
+      : `You were on step ${enrolStep} of ${ENROLMENT_STEPS.length}: ${stepTitle}. Which of these is closest to what's happening?`;
+  const actions: SubmitAction[] = problemOrder(enrolStep).map((id) => submit(PROBLEMS[id].label, flowData(flow, at, id)));
+  if (enrolStep !== undefined) actions.push(submit(`Back to step ${enrolStep}`, openData('enrol')));
+  actions.push(submit(WORDS.cancel, flowData(flow, at, 'cancel')));
+  return card([heading('Let\'s fix it'), paragraph(intro)], actions, intro);
+}
+
+export function troubleStepCard(flow: string, problem: ProblemId, step: number): AdaptiveCard {
+  const p = PROBLEMS[problem];
+  const s = p.steps[step - 1];
+  if (s === undefined) throw new RangeError(`No step ${step} for ${problem}`);
+  const at = `${problem}-${step}`;
+  return card(
+    [
+      subtle(`${p.label} · Step ${step} of ${p.steps.length}`),
+      ...(step === 1 ? [paragraph(p.intro, { isSubtle: true })] : []),
+      heading(s.title),
+      paragraph(s.text),
+      sourceLine([s.source]),
+    ],
+    [
+      submit(WORDS.fixedIt, flowData(flow, at, 'fixed'), 'positive'),
+      submit(WORDS.stillStuck, flowData(flow, at, 'stuck')),
+      ...(step > 1 ? [submit(WORDS.back, flowData(flow, at, 'back'))] : []),
+      submit(WORDS.cancel, flowData(flow, at, 'cancel')),
+    ],
+    `${s.title}. ${s.text}`,
+  );
+}
+
+export function escalationCard(): AdaptiveCard {
+  const { helpdesk, localAdmin } = ESCALATION;
+  return card(
+    [
+      heading(ESCALATION.title),
+      paragraph(ESCALATION.intro),
+      callout([paragraph('Your Local Administrator', { weight: 'Bolder' }), paragraph(localAdmin.description)]),
+      callout([
+        paragraph(helpdesk.name, { weight: 'Bolder' }),
+        facts([
+          ['Phone', helpdesk.phone],
+          ['Email', helpdesk.email],
+          ['Open', helpdesk.hours],
+        ]),
+      ]),
+      paragraph(ESCALATION.feedbackOffer, { spacing: 'Medium' }),
+      sourceLine([localAdmin.source, helpdesk.source, CONTACTS.feedback.source]),
+    ],
+    [
+      submit(WORDS.giveFeedback, openData('feedback')),
+      submit('Another problem', openData('trouble')),
+      submit(WORDS.backToMenu, menuData()),
+    ],
+    `${ESCALATION.title}. ${localAdmin.description} ${helpdesk.name}: ${helpdesk.phone}, ${helpdesk.email}, ${helpdesk.hours}.`,
+  );
+}

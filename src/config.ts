@@ -1,0 +1,90 @@
+/**
+ * All configuration, read and checked once. A bad value stops start-up with one clear line
+ * naming the variable and what is wrong (a ConfigError).
+ */
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+export type StorageKind = 'memory';
+
+export interface BotCredentials {
+  readonly appId: string;
+  readonly appPassword: string;
+  readonly tenantId: string;
+  readonly appType: AppType;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly credentials: BotCredentials;
+  /** True when no MicrosoftAppId is set: the bot accepts local unauthenticated traffic. */
+  readonly localMode: boolean;
+  readonly storage: StorageKind;
+  readonly logLevel: LogLevel;
+  readonly maxBodyBytes: number;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  return value === undefined ? fallback : value.trim();
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = text(env, name, '');
+  if (value === '') return fallback;
+  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (match === undefined) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
+  return match;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = text(env, name, '');
+  if (value === '') return fallback;
+  if (!/^\d+$/.test(value)) throw new ConfigError(name, `must be a whole number (got "${value}")`);
+  const n = Number(value);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max} (got ${n})`);
+  return n;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function credentials(env: Env): BotCredentials {
+  const appId = text(env, 'MicrosoftAppId', '');
+  const appPassword = text(env, 'MicrosoftAppPassword', '');
+  const tenantId = text(env, 'MicrosoftAppTenantId', '');
+  const appType = oneOf<AppType>(env, 'MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 'MultiTenant');
+  if (appId !== '' && !GUID.test(appId)) throw new ConfigError('MicrosoftAppId', 'must be a GUID (the bot\'s Microsoft App ID)');
+  if (appId === '' && appPassword !== '') throw new ConfigError('MicrosoftAppId', 'is empty but MicrosoftAppPassword is set; set both or neither');
+  if (appId !== '' && appType !== 'UserAssignedMSI' && appPassword === '') {
+    throw new ConfigError('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
+  }
+  if (appType !== 'MultiTenant' && appId !== '' && tenantId === '') {
+    throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${appType}`);
+  }
+  if (tenantId !== '' && !GUID.test(tenantId)) throw new ConfigError('MicrosoftAppTenantId', 'must be a GUID');
+  return { appId, appPassword, tenantId, appType };
+}
+
+export function loadConfig(env: Env): Config {
+  const creds = credentials(env);
+  return {
+    port: integer(env, 'PORT', 3978, 0, 65535),
+    host: text(env, 'HOST', '0.0.0.0') || '0.0.0.0',
+    credentials: creds,
+    localMode: creds.appId === '',
+    storage: oneOf<StorageKind>(env, 'STORAGE', ['memory'], 'memory'),
+    logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    maxBodyBytes: 256 * 1024,
+  };
+}

@@ -1,0 +1,67 @@
+import type { ConversationId } from './conversations.js';
+
+/** The bot's own words: greetings, menu, prompts and help. Facts live in the other content files. */
+export const BOT_NAME = 'MFA Assistant';
+
+export const MENU = {
+  title: 'Hello, I\'m the MFA Assistant',
+  intro: 'I help NHS staff set up and live with NHSmail multi-factor authentication (MFA). What would you like to do?',
+  privacy: 'I will never ask for your password or a real MFA code, so please don\'t type them here.',
+  entries: [
+    { conversation: 'why', label: 'Why MFA?' },
+    { conversation: 'enrol', label: 'Set up MFA' },
+    { conversation: 'methods', label: 'Choose a method' },
+    { conversation: 'trouble', label: 'Fix a problem' },
+    { conversation: 'feedback', label: 'Give feedback' },
+  ] as const satisfies readonly { conversation: ConversationId; label: string }[],
+  continueLabel: (step: number, total: number) => `Continue set-up (step ${step} of ${total})`,
+} as const;
+
+export const WORDS = {
+  back: 'Back',
+  next: 'Next',
+  stuck: 'I\'m stuck',
+  cancel: 'Cancel',
+  backToMenu: 'Back to menu',
+  setItUpNow: 'Set it up now',
+  yes: 'Yes',
+  no: 'No',
+  notSure: 'Not sure',
+  fixedIt: 'That fixed it',
+  stillStuck: 'Still stuck',
+  giveFeedback: 'Give feedback',
+  didItWork: 'Did it work?',
+  itWorked: 'Yes, it worked',
+  itDidNot: 'No, I need help',
+  compare: 'Compare all methods',
+  guideMe: 'Help me choose',
+  source: 'Source',
+} as const;
+
+export const REPLIES = {
+  cancelled: 'No problem, I\'ve stopped that. Type "menu" whenever you want me again.',
+  backToMenu: 'Here\'s the menu.',
+  notUnderstood: 'Sorry, I didn\'t catch that.',
+  staleButton: 'That button is from an earlier card, so I\'ve left things where they are.',
+  goodbye: 'Glad it worked. Well done for keeping patient data safe!',
+  enrolDone: 'Great, MFA is set up. Well done for keeping patient data safe!',
+  enrolPaused: 'OK, I\'ve stopped the set-up and kept your place. Say "continue" whenever you\'re ready to pick it up again.',
+  resumed: (step: number) => `Welcome back, let's pick up at step ${step}.`,
+  nothingToContinue: 'There\'s nothing to continue just now. Here\'s the menu.',
+  fixed: 'Great, glad that sorted it.',
+  error: 'Sorry, something went wrong on my side. I\'ve reset our conversation; type "menu" to start again.',
+  comingSoon: 'That part of the assistant isn\'t ready yet. Here\'s what I can do now.',
+} as const;
+
+/** What "help" says inside each conversation, without losing the place. */
+export const HELP: Readonly<Record<ConversationId, string>> = {
+  menu: 'Pick one of the buttons, or type what you need, like "set up MFA" or "my code doesn\'t work".',
+  why: 'You\'re reading why MFA matters. Choose "Set it up now" to enrol, or "Back to menu".',
+  enrol: 'You\'re in the MFA set-up walkthrough. Use Next and Back to move between steps, "I\'m stuck" if something goes wrong, or type "cancel" to stop. Your place is kept: say "continue" later to carry on.',
+  methods: 'You\'re choosing an MFA method. Answer the question on the card, or type "cancel" to stop.',
+  trouble: 'You\'re fixing a problem. Try the step on the card, then tell me if it fixed it. Type "cancel" to stop.',
+  practice: 'You\'re practising with an authenticator. Type the 6-digit code from the practice account, or "cancel" to stop.',
+  feedback: 'You\'re giving feedback. Answer the question on the card, or type "cancel" to stop.',
+};
+
+export const HELP_SUFFIX = 'You can type "menu" to start over or "cancel" to stop.';

@@ -1,0 +1,77 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import { ENROL_TOTAL, enrolStepCard, nextSignInCard } from '../cards/enrolment.js';
+import type { AdaptiveCard } from '../cards/schema.js';
+import { REPLIES } from '../content/ui.js';
+import { GuidedDialog, isFlowState, type FlowState, type GuidedDeps, type Outcome } from './guided.js';
+import { ENROL_LAST, type EnrolProgressStore } from './progress.js';
+import { TROUBLE_DIALOG, type TroubleOptions } from './troubleshooting.js';
+
+export const ENROL_DIALOG = 'enrol';
+
+interface EnrolState extends FlowState {
+  /** 1–5: the portal steps; 6: what happens at the next sign-in, and "Did it work?". */
+  readonly step: number;
+}
+
+export interface EnrolOptions {
+  readonly step?: number;
+}
+
+function at(step: number): string {
+  return step === ENROL_LAST ? 'signin' : `step-${step}`;
+}
+
+function state(flow: string, step: number): EnrolState {
+  return { flow, at: at(step), step };
+}
+
+/** The five portal steps one card at a time, then the next sign-in, then "Did it work?". */
+export class EnrolmentDialog extends GuidedDialog<EnrolState, EnrolOptions> {
+  constructor(
+    deps: GuidedDeps,
+    private readonly progress: EnrolProgressStore,
+  ) {
+    super(ENROL_DIALOG, 'enrol', deps);
+  }
+
+  protected async initial(dc: DialogContext, flow: string, options: EnrolOptions | undefined): Promise<Outcome<EnrolState>> {
+    if (options?.step !== undefined) return { kind: 'show', state: state(flow, options.step) };
+    const saved = await this.progress.get(dc.context);
+    if (saved !== undefined && saved.step > 1) {
+      const label = saved.step === ENROL_LAST ? ENROL_TOTAL : saved.step;
+      return { kind: 'show', state: state(flow, saved.step), say: [REPLIES.resumed(label)] };
+    }
+    return { kind: 'show', state: state(flow, 1) };
+  }
+
+  protected render(s: EnrolState): AdaptiveCard {
+    return s.step === ENROL_LAST ? nextSignInCard(s.flow) : enrolStepCard(s.flow, s.step);
+  }
+
+  protected override async shown(dc: DialogContext, s: EnrolState): Promise<void> {
+    await this.progress.set(dc.context, { step: s.step });
+  }
+
+  protected async choose(dc: DialogContext, s: EnrolState, choice: string): Promise<Outcome<EnrolState>> {
+    switch (choice) {
+      case 'next':
+        return { kind: 'show', state: state(s.flow, Math.min(s.step + 1, ENROL_LAST)) };
+      case 'back':
+        return { kind: 'show', state: state(s.flow, Math.max(s.step - 1, 1)) };
+      case 'stuck':
+        return { kind: 'replace', dialogId: TROUBLE_DIALOG, options: { enrolStep: s.step } satisfies TroubleOptions };
+      case 'failed':
+        return { kind: 'replace', dialogId: TROUBLE_DIALOG, options: {} satisfies TroubleOptions };
+      case 'worked':
+        await this.progress.clear(dc.context);
+        return { kind: 'end', say: [REPLIES.enrolDone], menu: true };
+      case 'cancel':
+      default:
+        return { kind: 'end', say: [REPLIES.enrolPaused] };
+    }
+  }
+
+  protected isState(value: unknown): value is EnrolState {
+    return isFlowState(value) && typeof value.step === 'number' && Number.isInteger(value.step) && value.step >= 1 && value.step <= ENROL_LAST;
+  }
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { EnrolmentDialog } from './enrolment.js';
+import type { GuidedDeps } from './guided.js';
+import { sendMenu } from './menu.js';
+import { MethodsDialog } from './methods.js';
+import { EnrolProgressStore } from './progress.js';
+import { RootDialog, type ConversationDialog, type Understander } from './root.js';
+import { TroubleshootingDialog } from './troubleshooting.js';
+import { WhyDialog } from './why.js';
+
+export interface ConversationsDeps {
+  /** User-state property holding the enrolment walkthrough's progress. */
+  readonly enrolProgress: StatePropertyAccessor<unknown>;
+  readonly newFlowId?: () => string;
+  readonly understander?: Understander;
+}
+
+export interface Conversations {
+  readonly root: RootDialog;
+  readonly welcome: (context: TurnContext) => Promise<void>;
+}
+
+/** Builds every conversation and the root that routes between them. */
+export function createConversations(deps: ConversationsDeps): Conversations {
+  const progress = new EnrolProgressStore(deps.enrolProgress);
+  const guided: GuidedDeps = {
+    newFlowId: deps.newFlowId ?? (() => randomUUID().slice(0, 8)),
+    showMenu: (context) => sendMenu(context, progress),
+  };
+  const conversations: ConversationDialog[] = [
+    new WhyDialog(guided),
+    new EnrolmentDialog(guided, progress),
+    new MethodsDialog(guided),
+    new TroubleshootingDialog(guided),
+  ];
+  const root = new RootDialog({ progress, conversations, ...(deps.understander === undefined ? {} : { understander: deps.understander }) });
+  return { root, welcome: (context) => sendMenu(context, progress) };
+}

@@ -1,0 +1,82 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import { compareCard, methodsIntroCard, questionCard, recommendationCard } from '../cards/methods.js';
+import type { AdaptiveCard } from '../cards/schema.js';
+import { nextChooserQuestion, recommend, type ChooserAnswers, type ChooserQuestionId } from '../content/methods.js';
+import { REPLIES } from '../content/ui.js';
+import { ENROL_DIALOG } from './enrolment.js';
+import { GuidedDialog, isFlowState, isRecord, type FlowState, type GuidedDeps, type Outcome } from './guided.js';
+
+export const METHODS_DIALOG = 'methods';
+
+type View = 'intro' | 'compare' | 'question' | 'result';
+
+interface MethodsState extends FlowState {
+  readonly view: View;
+  readonly answers: ChooserAnswers;
+}
+
+function view(flow: string, v: View, answers: ChooserAnswers): MethodsState {
+  if (v !== 'question') return { flow, at: v, view: v, answers };
+  const q = nextChooserQuestion(answers);
+  return q === undefined ? { flow, at: 'result', view: 'result', answers } : { flow, at: `q-${q}`, view: 'question', answers };
+}
+
+function answered(answers: ChooserAnswers): number {
+  return [answers.smartphone, answers.installApp, answers.signal].filter((a) => a !== undefined).length;
+}
+
+/** The four methods compared side by side, and a guided chooser of two or three questions. */
+export class MethodsDialog extends GuidedDialog<MethodsState> {
+  constructor(deps: GuidedDeps) {
+    super(METHODS_DIALOG, 'methods', deps);
+  }
+
+  protected initial(_dc: DialogContext, flow: string): Outcome<MethodsState> {
+    return { kind: 'show', state: view(flow, 'intro', {}) };
+  }
+
+  protected render(s: MethodsState): AdaptiveCard {
+    switch (s.view) {
+      case 'intro':
+        return methodsIntroCard(s.flow);
+      case 'compare':
+        return compareCard(s.flow);
+      case 'result':
+        return recommendationCard(s.flow, recommend(s.answers));
+      case 'question': {
+        const q = nextChooserQuestion(s.answers) ?? 'smartphone';
+        return questionCard(s.flow, q, answered(s.answers) + 1);
+      }
+    }
+  }
+
+  protected choose(_dc: DialogContext, s: MethodsState, choice: string): Outcome<MethodsState> {
+    switch (choice) {
+      case 'cancel':
+        return { kind: 'end', say: [REPLIES.cancelled] };
+      case 'compare':
+        return { kind: 'show', state: view(s.flow, 'compare', s.answers) };
+      case 'guide':
+      case 'restart':
+        return { kind: 'show', state: view(s.flow, 'question', {}) };
+      case 'enrol':
+        return { kind: 'replace', dialogId: ENROL_DIALOG };
+      case 'yes':
+      case 'no': {
+        const q = nextChooserQuestion(s.answers);
+        if (s.view !== 'question' || q === undefined) return { kind: 'show', state: s };
+        const answers: ChooserAnswers = { ...s.answers, [q]: choice === 'yes' };
+        return { kind: 'show', state: view(s.flow, 'question', answers) };
+      }
+      default:
+        return { kind: 'show', state: s };
+    }
+  }
+
+  protected isState(value: unknown): value is MethodsState {
+    if (!isFlowState(value) || !isRecord(value.answers)) return false;
+    const answers = value.answers;
+    const ok = (k: ChooserQuestionId) => answers[k] === undefined || typeof answers[k] === 'boolean';
+    return ['intro', 'compare', 'question', 'result'].includes(String(value.view)) && ok('smartphone') && ok('installApp') && ok('signal');
+  }
+}

@@ -1,0 +1,157 @@
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { parseAction } from '../cards/actions.js';
+import { buttonsOf, normaliseChoice } from '../cards/choices.js';
+import { menuCard } from '../cards/menu.js';
+import type { ConversationId, ConversationTarget } from '../content/conversations.js';
+import { HELP, HELP_SUFFIX, REPLIES } from '../content/ui.js';
+import { globalCommand } from './commands.js';
+import { notUnderstood } from './guided.js';
+import { sendMenu } from './menu.js';
+import type { EnrolProgressStore } from './progress.js';
+import { say } from './send.js';
+
+export const ROOT_DIALOG = 'mfa-root';
+
+/** A guided conversation the root can start. */
+export interface ConversationDialog extends Dialog {
+  readonly conversation: ConversationId;
+}
+
+export type Understanding =
+  | { readonly kind: 'answered' }
+  | { readonly kind: 'start'; readonly target: ConversationTarget }
+  | { readonly kind: 'none' };
+
+/** Free-text understanding (intent matching); absent, free text gets a short re-prompt. */
+export interface Understander {
+  understand(context: TurnContext, text: string, midConversation: boolean): Promise<Understanding>;
+}
+
+export interface RootDeps {
+  readonly progress: EnrolProgressStore;
+  readonly conversations: readonly ConversationDialog[];
+  readonly understander?: Understander;
+}
+
+function startOptions(target: ConversationTarget): object | undefined {
+  return target.conversation === 'trouble' && target.problem !== undefined ? { problem: target.problem } : undefined;
+}
+
+/**
+ * The conversation's root. It stays active for the life of the conversation: it starts guided
+ * conversations, handles what works anywhere (cancel, menu, help, continue, buttons that open a
+ * conversation), and lets the active conversation read everything else.
+ */
+export class RootDialog extends ComponentDialog {
+  constructor(private readonly deps: RootDeps) {
+    super(ROOT_DIALOG);
+    for (const d of deps.conversations) this.addDialog(d);
+  }
+
+  protected override async onBeginDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    await this.handle(inner);
+    return Dialog.EndOfTurn;
+  }
+
+  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    await this.handle(inner);
+    return Dialog.EndOfTurn;
+  }
+
+  private active(inner: DialogContext): ConversationDialog | undefined {
+    const id = inner.activeDialog?.id;
+    return this.deps.conversations.find((d) => d.id === id);
+  }
+
+  private async handle(inner: DialogContext): Promise<void> {
+    const { activity } = inner.context;
+    if (activity.value !== undefined && activity.value !== null) return this.handlePress(inner, activity.value);
+    const text = typeof activity.text === 'string' ? activity.text.trim() : '';
+    const command = globalCommand(text);
+    if (command !== undefined) return this.handleCommand(inner, command);
+    const current = this.active(inner);
+    if (current !== undefined) {
+      await inner.continueDialog();
+      const missed = notUnderstood(inner.context);
+      if (missed !== undefined) await this.answerFreeText(inner, missed.text, missed.hint);
+      return;
+    }
+    const button = buttonsOf(menuCard()).find((b) => b.kind === 'submit' && normaliseChoice(b.title) === normaliseChoice(text));
+    if (button?.kind === 'submit') return this.handlePress(inner, button.data);
+    return this.answerFreeText(inner, text, undefined);
+  }
+
+  private async handlePress(inner: DialogContext, value: unknown): Promise<void> {
+    const action = parseAction(value);
+    const current = this.active(inner);
+    if (action === undefined) {
+      await say(inner.context, 'Sorry, that button didn\'t work.');
+      if (current !== undefined) await inner.repromptDialog();
+      else await sendMenu(inner.context, this.deps.progress);
+      return;
+    }
+    switch (action.action) {
+      case 'menu':
+        await inner.cancelAllDialogs();
+        return sendMenu(inner.context, this.deps.progress);
+      case 'open':
+        return this.open(inner, action.problem === undefined ? { conversation: action.conversation } : { conversation: 'trouble', problem: action.problem });
+      case 'flow':
+        if (current !== undefined) {
+          await inner.continueDialog();
+          return;
+        }
+        await say(inner.context, REPLIES.staleButton);
+        return sendMenu(inner.context, this.deps.progress);
+    }
+  }
+
+  private async handleCommand(inner: DialogContext, command: NonNullable<ReturnType<typeof globalCommand>>): Promise<void> {
+    const current = this.active(inner);
+    switch (command) {
+      case 'cancel':
+        if (current === undefined) return sendMenu(inner.context, this.deps.progress, 'There\'s nothing to stop just now. What would you like to do?');
+        await inner.cancelAllDialogs();
+        return say(inner.context, current.conversation === 'enrol' ? REPLIES.enrolPaused : REPLIES.cancelled);
+      case 'menu':
+        await inner.cancelAllDialogs();
+        return sendMenu(inner.context, this.deps.progress);
+      case 'help':
+      case 'greeting':
+        if (current === undefined) return sendMenu(inner.context, this.deps.progress);
+        return say(inner.context, `${command === 'greeting' ? 'Hello again! ' : ''}${HELP[current.conversation]} ${HELP_SUFFIX}`);
+      case 'continue':
+        if (current !== undefined) return inner.repromptDialog();
+        if ((await this.deps.progress.get(inner.context)) !== undefined) return this.open(inner, { conversation: 'enrol' });
+        return sendMenu(inner.context, this.deps.progress, REPLIES.nothingToContinue);
+    }
+  }
+
+  private async open(inner: DialogContext, target: ConversationTarget): Promise<void> {
+    await inner.cancelAllDialogs();
+    if (target.conversation === 'menu') return sendMenu(inner.context, this.deps.progress);
+    const dialog = this.deps.conversations.find((d) => d.conversation === target.conversation);
+    if (dialog === undefined) return sendMenu(inner.context, this.deps.progress, REPLIES.comingSoon);
+    await inner.beginDialog(dialog.id, startOptions(target));
+  }
+
+  /** Free text that is not an answer: a question to answer, a conversation to start, or a re-prompt. */
+  private async answerFreeText(inner: DialogContext, text: string, hint: string | undefined): Promise<void> {
+    const mid = hint !== undefined;
+    const understanding = text === '' || this.deps.understander === undefined ? { kind: 'none' as const } : await this.deps.understander.understand(inner.context, text, mid);
+    switch (understanding.kind) {
+      case 'answered':
+        if (mid) {
+          await say(inner.context, 'Now, back to where we were:');
+          await inner.repromptDialog();
+        }
+        return;
+      case 'start':
+        return this.open(inner, understanding.target);
+      case 'none':
+        if (mid) return say(inner.context, `${REPLIES.notUnderstood} ${hint} ${HELP_SUFFIX}`);
+        return sendMenu(inner.context, this.deps.progress, `${REPLIES.notUnderstood} Here's what I can help with:`);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import type { AdaptiveCard } from '../cards/schema.js';
+import { escalationCard, pickProblemCard, troubleStepCard } from '../cards/troubleshooting.js';
+import { isProblemId, type ProblemId } from '../content/conversations.js';
+import { PROBLEMS } from '../content/troubleshooting.js';
+import { REPLIES } from '../content/ui.js';
+import { GuidedDialog, isFlowState, type FlowState, type GuidedDeps, type Outcome } from './guided.js';
+
+export const TROUBLE_DIALOG = 'trouble';
+
+export interface TroubleOptions {
+  readonly problem?: ProblemId;
+  /** The enrolment step the user was stuck on, when they came from the walkthrough. */
+  readonly enrolStep?: number;
+}
+
+interface TroubleState extends FlowState {
+  readonly problem?: ProblemId;
+  readonly step: number;
+  readonly enrolStep?: number;
+}
+
+function picking(flow: string, enrolStep: number | undefined): TroubleState {
+  return enrolStep === undefined ? { flow, at: 'pick', step: 0 } : { flow, at: 'pick', step: 0, enrolStep };
+}
+
+function onStep(s: TroubleState, problem: ProblemId, step: number): TroubleState {
+  return { ...s, at: `${problem}-${step}`, problem, step };
+}
+
+/** Pick a problem, then its fixes one at a time, ending in who can help when nothing worked. */
+export class TroubleshootingDialog extends GuidedDialog<TroubleState, TroubleOptions> {
+  constructor(deps: GuidedDeps) {
+    super(TROUBLE_DIALOG, 'trouble', deps);
+  }
+
+  protected initial(_dc: DialogContext, flow: string, options: TroubleOptions | undefined): Outcome<TroubleState> {
+    const start = picking(flow, options?.enrolStep);
+    return { kind: 'show', state: options?.problem === undefined ? start : onStep(start, options.problem, 1) };
+  }
+
+  protected render(s: TroubleState): AdaptiveCard {
+    return s.problem === undefined ? pickProblemCard(s.flow, s.enrolStep) : troubleStepCard(s.flow, s.problem, s.step);
+  }
+
+  protected choose(_dc: DialogContext, s: TroubleState, choice: string): Outcome<TroubleState> {
+    if (choice === 'cancel') return { kind: 'end', say: [REPLIES.cancelled] };
+    if (s.problem === undefined) {
+      return isProblemId(choice) ? { kind: 'show', state: onStep(s, choice, 1) } : { kind: 'show', state: s };
+    }
+    const total = PROBLEMS[s.problem].steps.length;
+    switch (choice) {
+      case 'fixed':
+        return { kind: 'end', say: [REPLIES.fixed], menu: true };
+      case 'stuck':
+        return s.step < total ? { kind: 'show', state: onStep(s, s.problem, s.step + 1) } : { kind: 'end', card: escalationCard() };
+      case 'back':
+        return { kind: 'show', state: onStep(s, s.problem, Math.max(1, s.step - 1)) };
+      default:
+        return { kind: 'show', state: s };
+    }
+  }
+
+  protected isState(value: unknown): value is TroubleState {
+    if (!isFlowState(value) || typeof value.step !== 'number') return false;
+    if (value.problem === undefined) return value.at === 'pick';
+    return isProblemId(value.problem) && value.step >= 1 && value.step <= PROBLEMS[value.problem].steps.length;
+  }
+}

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { createApp } from './bot/app.js';
+import { listen } from './bot/server.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './log.js';
+import { packageVersion } from './version.js';
+
+// Composition root: config → storage → adapter → bot → restify server.
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+let config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const logger = createLogger(config.logLevel);
+const version = packageVersion();
+const app = createApp({ config, logger, version });
+const port = await listen(app.server, config.port, config.host);
+logger.info({ event: 'started', port, version, localMode: config.localMode, storage: config.storage }, 'MFA Assistant listening');
+if (config.localMode) {
+  logger.info({ event: 'local_mode', endpoint: `http://localhost:${port}/api/messages` }, 'No MicrosoftAppId set: accepting local unauthenticated traffic (Bot Framework Emulator, npm run chat)');
+}
+
+let stopping = false;
+function shutdown(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ event: 'stopping', signal }, 'shutting down');
+  const timer = setTimeout(() => process.exit(0), 10_000);
+  timer.unref();
+  app.server.close(() => process.exit(0));
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
