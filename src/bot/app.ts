@@ -1,16 +1,14 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   MemoryStorage,
-  UserState,
   type Storage,
 } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from '../config.js';
-import { createConversations } from '../dialogs/index.js';
 import type { Logger } from '../log.js';
-import { MfaBot } from './mfaBot.js';
+import { createBot } from './createBot.js';
+import type { MfaBot } from './mfaBot.js';
 import { createServer } from './server.js';
 import { createTurnErrorHandler } from './turnError.js';
 
@@ -47,11 +45,7 @@ export function createAdapter(config: Config): CloudAdapter {
 
 /** Wires storage → state → conversations → bot → adapter → HTTP server. Does not listen. */
 export function createApp(deps: AppDeps): App {
-  const storage = deps.storage ?? createStorage(deps.config);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const conversations = createConversations({ enrolProgress: userState.createProperty('enrolProgress') });
-  const bot = new MfaBot({ conversationState, userState, rootDialog: conversations.root, welcome: conversations.welcome, logger: deps.logger });
+  const { bot, conversationState } = createBot(deps.storage ?? createStorage(deps.config), deps.logger);
   const adapter = createAdapter(deps.config);
   adapter.onTurnError = createTurnErrorHandler(conversationState, deps.logger);
   const server = createServer({

@@ -3,7 +3,7 @@ import type { SourceId } from './sources.js';
 export interface EnrolmentStep {
   readonly title: string;
   readonly detail: string;
-  readonly tip?: string;
+  readonly tip?: { readonly text: string; readonly source: SourceId };
   readonly source: SourceId;
 }
 
@@ -12,7 +12,10 @@ export const ENROLMENT_STEPS: readonly EnrolmentStep[] = [
   {
     title: 'Log in to the NHSmail portal',
     detail: 'Go to portal.nhs.net and log in with your NHSmail email address and password.',
-    tip: 'Use your own NHSmail account, not a shared pharmacy mailbox. Shared mailboxes are opened through each person\'s own account, so MFA goes on your own account.',
+    tip: {
+      text: 'Set MFA up on your own NHSmail account. Shared pharmacy mailboxes are opened through each person\'s own linked account, so MFA goes on your own account.',
+      source: 'cp-staffs-stoke-nhsmail',
+    },
     source: 'cpe-factsheet',
   },
   {
@@ -33,7 +36,7 @@ export const ENROLMENT_STEPS: readonly EnrolmentStep[] = [
   {
     title: 'Choose how you will receive MFA',
     detail: 'Pick the method you prefer: the Microsoft Authenticator app on your smartphone (recommended), a text message, a phone call, or a FIDO2 token (a hardware device).',
-    tip: 'Not sure which to pick? Ask me to help you choose a method.',
+    tip: { text: 'Not sure which to pick? Ask me to help you choose a method.', source: 'cpe-factsheet' },
     source: 'cpe-factsheet',
   },
 ];

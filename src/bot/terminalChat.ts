@@ -1,0 +1,61 @@
+import { createInterface } from 'node:readline';
+import { stdin, stdout } from 'node:process';
+import { randomUUID } from 'node:crypto';
+import { MemoryStorage, type Activity } from 'botbuilder';
+import type { CardButton } from '../cards/choices.js';
+import { ADAPTIVE_CARD_TYPE, isAdaptiveCard } from '../cards/guards.js';
+import { cardToText } from '../cards/toText.js';
+import { createLogger } from '../log.js';
+import { createBot } from './createBot.js';
+import { TerminalAdapter } from './terminalAdapter.js';
+import { createTurnErrorHandler } from './turnError.js';
+
+/**
+ * `npm run chat`: the same bot in the terminal. Cards are printed as text with numbered buttons;
+ * type a number to press one, or type anything else as a message. Ctrl+C or "/quit" leaves.
+ */
+const logger = createLogger('silent');
+const { bot, conversationState } = createBot(new MemoryStorage(), logger);
+let buttons: readonly CardButton[] = [];
+
+const adapter = new TerminalAdapter((activity, updated) => {
+  if (typeof activity.text === 'string' && activity.text !== '') stdout.write(`\nMFA Assistant: ${activity.text}\n`);
+  for (const attachment of activity.attachments ?? []) {
+    if (attachment.contentType !== ADAPTIVE_CARD_TYPE || !isAdaptiveCard(attachment.content)) continue;
+    const rendered = cardToText(attachment.content);
+    buttons = rendered.buttons;
+    stdout.write(`\n${updated ? '(card updated)\n' : ''}${rendered.text.replace(/^/gm, '  │ ')}\n`);
+  }
+});
+adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
+
+const user = { id: `terminal-user-${randomUUID().slice(0, 8)}`, name: 'You' };
+const botAccount = { id: 'mfa-assistant', name: 'MFA Assistant' };
+const conversation = { id: `terminal-${randomUUID()}`, conversationType: 'personal', isGroup: false, name: 'terminal' };
+
+function activity(extra: Partial<Activity>): Partial<Activity> {
+  return { channelId: 'terminal', serviceUrl: 'terminal://local', from: user, recipient: botAccount, conversation, id: randomUUID(), timestamp: new Date(), ...extra };
+}
+
+await adapter.processTurn(activity({ type: 'conversationUpdate', membersAdded: [user, botAccount] }), (c) => bot.run(c));
+
+const rl = createInterface({ input: stdin, terminal: stdin.isTTY });
+stdout.write('\n(Type a number to press a button, or type a message. "/quit" to leave.)\n\nYou: ');
+for await (const raw of rl) {
+  const line = raw.trim();
+  if (!stdin.isTTY) stdout.write(`${line}\n`);
+  if (line === '/quit' || line === '/exit') break;
+  if (line === '') {
+    stdout.write('You: ');
+    continue;
+  }
+  const choice = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
+  if (choice?.kind === 'url') {
+    stdout.write(`\nOpen this in your browser: ${choice.url}\n\nYou: `);
+    continue;
+  }
+  const message = choice?.kind === 'submit' ? activity({ type: 'message', value: choice.data }) : activity({ type: 'message', text: line });
+  await adapter.processTurn(message, (c) => bot.run(c));
+  stdout.write('\nYou: ');
+}
+rl.close();

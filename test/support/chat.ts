@@ -1,0 +1,119 @@
+import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, type Activity, type Middleware, type TurnContext } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
+import { buttonsOf } from '../../src/cards/choices.js';
+import { ADAPTIVE_CARD_TYPE, isAdaptiveCard } from '../../src/cards/guards.js';
+import type { AdaptiveCard } from '../../src/cards/schema.js';
+import { createConversations } from '../../src/dialogs/index.js';
+import type { Understander } from '../../src/dialogs/root.js';
+
+export interface Reply {
+  readonly text?: string;
+  readonly card?: AdaptiveCard;
+  readonly updated?: boolean;
+}
+
+/** Records the bot's in-place card updates (Teams) as replies. */
+class UpdateRecorder implements Middleware {
+  readonly updates: Partial<Activity>[] = [];
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    context.onUpdateActivity(async (_ctx, activity, nextUpdate) => {
+      this.updates.push(activity);
+      await nextUpdate();
+    });
+    await next();
+  }
+}
+
+function isActivity(value: unknown): value is Partial<Activity> {
+  return typeof value === 'object' && value !== null && 'type' in value;
+}
+
+function toReply(a: Partial<Activity>, updated = false): Reply {
+  const attachment = a.attachments?.find((x) => x.contentType === ADAPTIVE_CARD_TYPE);
+  const card = isAdaptiveCard(attachment?.content) ? attachment.content : undefined;
+  return {
+    ...(typeof a.text === 'string' ? { text: a.text } : {}),
+    ...(card === undefined ? {} : { card }),
+    ...(updated ? { updated } : {}),
+  };
+}
+
+export function cardText(card: AdaptiveCard): string {
+  return JSON.stringify({ body: card.body, actions: card.actions ?? [] });
+}
+
+/**
+ * A conversation with the whole bot (the root dialog and every conversation), as a script of turns:
+ * what the user types or presses, and every reply the bot gives to that turn.
+ */
+export class TestChat {
+  private lastCard: AdaptiveCard | undefined;
+  private nextId = 1;
+
+  private constructor(
+    private readonly client: DialogTestClient,
+    private readonly recorder: UpdateRecorder,
+    private readonly channelId: string,
+  ) {}
+
+  static start(options: { channelId?: string; understander?: Understander } = {}): TestChat {
+    const storage = new MemoryStorage();
+    const conversationState = new ConversationState(storage);
+    const userState = new UserState(storage);
+    let flows = 0;
+    const conversations = createConversations({
+      enrolProgress: userState.createProperty('enrolProgress'),
+      newFlowId: () => `flow${++flows}`,
+      ...(options.understander === undefined ? {} : { understander: options.understander }),
+    });
+    const recorder = new UpdateRecorder();
+    const channelId = options.channelId ?? 'test';
+    const client = new DialogTestClient(channelId, conversations.root, undefined, [new AutoSaveStateMiddleware(userState), recorder], conversationState);
+    return new TestChat(client, recorder, channelId);
+  }
+
+  get card(): AdaptiveCard {
+    if (this.lastCard === undefined) throw new Error('no card has been shown yet');
+    return this.lastCard;
+  }
+
+  async say(text: string): Promise<Reply[]> {
+    return this.turn({ type: 'message', text });
+  }
+
+  /** Presses the button with this title on the most recent card (or on `card`). */
+  async press(title: string, card: AdaptiveCard = this.card): Promise<Reply[]> {
+    const button = buttonsOf(card).find((b) => b.title === title);
+    if (button === undefined || button.kind !== 'submit') {
+      throw new Error(`no button "${title}" on the card; it has: ${buttonsOf(card).map((b) => b.title).join(', ')}`);
+    }
+    return this.send(button.data);
+  }
+
+  /** Sends raw data as if a card button had been pressed. */
+  async send(value: unknown, inputs: Record<string, string> = {}): Promise<Reply[]> {
+    const data = typeof value === 'object' && value !== null ? { ...value, ...inputs } : value;
+    return this.turn({ type: 'message', value: data, ...(this.channelId === 'msteams' ? { replyToId: 'card-1' } : {}) });
+  }
+
+  private async turn(activity: Partial<Activity>): Promise<Reply[]> {
+    this.recorder.updates.length = 0;
+    const first: unknown = await this.client.sendActivity({ ...activity, id: `user-${this.nextId++}` });
+    const replies: Reply[] = [];
+    if (isActivity(first)) replies.push(toReply(first));
+    for (let a = this.client.getNextReply(); a !== undefined; a = this.client.getNextReply()) replies.push(toReply(a));
+    for (const u of this.recorder.updates) replies.push(toReply(u, true));
+    for (const r of replies) if (r.card !== undefined) this.lastCard = r.card;
+    return replies;
+  }
+}
+
+/** The text of every reply of a turn, cards included, for readable assertions. */
+export function allText(replies: readonly Reply[]): string {
+  return replies.map((r) => r.text ?? (r.card === undefined ? '' : cardText(r.card))).join('\n');
+}
+
+export function titleOf(card: AdaptiveCard | undefined): string {
+  const heading = card?.body.find((e) => e.type === 'TextBlock' && e.style === 'heading');
+  return heading?.type === 'TextBlock' ? heading.text : '';
+}
