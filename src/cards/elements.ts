@@ -1,6 +1,6 @@
 import { SOURCES, type SourceId } from '../content/sources.js';
 import type { ActionData } from './actions.js';
-import type { Action, AdaptiveCard, Container, Element, FactSet, OpenUrlAction, SubmitAction, TextBlock } from './schema.js';
+import type { Action, ActionSet, AdaptiveCard, Container, Element, FactSet, OpenUrlAction, SubmitAction, TextBlock } from './schema.js';
 
 export function heading(text: string): TextBlock {
   return { type: 'TextBlock', text, wrap: true, size: 'Large', weight: 'Bolder', style: 'heading' };
@@ -61,4 +61,13 @@ export function card(body: readonly Element[], actions: readonly Action[], fallb
     fallbackText,
   };
   return actions.length === 0 ? base : { ...base, actions };
+}
+
+/** Teams shows at most five buttons in a row of actions: longer lists are split into several. */
+export const MAX_ACTIONS = 5;
+
+export function actionSets(actions: readonly Action[]): ActionSet[] {
+  const sets: ActionSet[] = [];
+  for (let i = 0; i < actions.length; i += MAX_ACTIONS - 1) sets.push({ type: 'ActionSet', actions: actions.slice(i, i + MAX_ACTIONS - 1) });
+  return sets;
 }

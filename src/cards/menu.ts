@@ -1,6 +1,6 @@
 import { MENU } from '../content/ui.js';
 import { openData } from './actions.js';
-import { card, heading, paragraph, submit, subtle } from './elements.js';
+import { actionSets, card, heading, paragraph, submit, subtle } from './elements.js';
 import type { AdaptiveCard } from './schema.js';
 
 export interface MenuOptions {
@@ -11,10 +11,10 @@ export interface MenuOptions {
 
 export function menuCard(options: MenuOptions = {}): AdaptiveCard {
   const actions = MENU.entries.map((e) => submit(e.label, openData(e.conversation)));
-  const resume = options.resume === undefined ? [] : [submit(MENU.continueLabel(options.resume.step, options.resume.total), openData('enrol'), 'positive')];
+  const resume = options.resume === undefined ? [] : actionSets([submit(MENU.continueLabel(options.resume.step, options.resume.total), openData('enrol'), 'positive')]);
   return card(
-    [heading(MENU.title), paragraph(options.intro ?? MENU.intro), subtle(MENU.privacy)],
-    [...resume, ...actions],
+    [heading(MENU.title), paragraph(options.intro ?? MENU.intro), ...resume, subtle(MENU.privacy)],
+    actions,
     `${MENU.intro} Options: ${MENU.entries.map((e) => e.label).join(', ')}.`,
   );
 }

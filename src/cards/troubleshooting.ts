@@ -1,15 +1,15 @@
 import { CONTACTS } from '../content/contacts.js';
-import type { ProblemId } from '../content/conversations.js';
+import { PROBLEM_IDS, type ProblemId } from '../content/conversations.js';
 import { ENROLMENT_STEPS } from '../content/enrolment.js';
 import { ESCALATION, PROBLEMS } from '../content/troubleshooting.js';
 import { WORDS } from '../content/ui.js';
 import { flowData, menuData, openData } from './actions.js';
-import { callout, card, facts, heading, paragraph, sourceLine, submit, subtle } from './elements.js';
+import { actionSets, callout, card, facts, heading, paragraph, sourceLine, submit, subtle } from './elements.js';
 import type { AdaptiveCard, SubmitAction } from './schema.js';
 
 /** The problems in the order offered; when the user was stuck on an enrolment step, its likeliest first. */
 export function problemOrder(enrolStep?: number): readonly ProblemId[] {
-  const all = Object.keys(PROBLEMS).filter((k): k is ProblemId => k in PROBLEMS);
+  const all = PROBLEM_IDS;
   const first: ProblemId | undefined = enrolStep === 1 ? 'locked_out' : enrolStep === 5 ? 'no_smartphone' : undefined;
   return first === undefined ? all : [first, ...all.filter((p) => p !== first)];
 }
@@ -21,10 +21,11 @@ export function pickProblemCard(flow: string, enrolStep?: number): AdaptiveCard 
     stepTitle === undefined
       ? 'What\'s going wrong? Pick the closest and I\'ll take you through it one step at a time.'
       : `You were on step ${enrolStep} of ${ENROLMENT_STEPS.length}: ${stepTitle}. Which of these is closest to what's happening?`;
-  const actions: SubmitAction[] = problemOrder(enrolStep).map((id) => submit(PROBLEMS[id].label, flowData(flow, at, id)));
+  const problems = problemOrder(enrolStep).map((id) => submit(PROBLEMS[id].label, flowData(flow, at, id)));
+  const actions: SubmitAction[] = [];
   if (enrolStep !== undefined) actions.push(submit(`Back to step ${enrolStep}`, openData('enrol')));
   actions.push(submit(WORDS.cancel, flowData(flow, at, 'cancel')));
-  return card([heading('Let\'s fix it'), paragraph(intro)], actions, intro);
+  return card([heading('Let\'s fix it'), paragraph(intro), ...actionSets(problems)], actions, intro);
 }
 
 export function troubleStepCard(flow: string, problem: ProblemId, step: number): AdaptiveCard {

@@ -88,6 +88,7 @@ export const CHOOSER_QUESTIONS = {
 } as const satisfies Record<string, { text: string; source: SourceId }>;
 
 export type ChooserQuestionId = keyof typeof CHOOSER_QUESTIONS;
+export const CHOOSER_QUESTION_IDS: readonly ChooserQuestionId[] = ['smartphone', 'installApp', 'signal'];
 
 export interface ChooserAnswers {
   readonly smartphone?: boolean;

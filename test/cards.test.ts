@@ -1,0 +1,63 @@
+import AC from 'adaptivecards/dist/adaptivecards.js';
+import { describe, expect, it } from 'vitest';
+import { parseAction } from '../src/cards/actions.js';
+import { catalogue } from '../src/cards/catalog.js';
+import { buttonsOf } from '../src/cards/choices.js';
+import type { AdaptiveCard, Element } from '../src/cards/schema.js';
+import { SOURCES } from '../src/content/sources.js';
+
+const MAX_BYTES = 28 * 1024;
+
+function parseEvents(card: AdaptiveCard): string[] {
+  const context = new AC.SerializationContext(AC.Versions.v1_5);
+  const parsed = new AC.AdaptiveCard();
+  parsed.parse(card, context);
+  const events: string[] = [];
+  for (let i = 0; i < context.eventCount; i++) events.push(context.getEventAt(i).message);
+  for (const e of parsed.validateProperties().validationEvents) events.push(e.message);
+  return events;
+}
+
+function walk(elements: readonly Element[], visit: (e: Element) => void): void {
+  for (const e of elements) {
+    visit(e);
+    if (e.type === 'Container') walk(e.items, visit);
+    if (e.type === 'ColumnSet') for (const c of e.columns) walk(c.items, visit);
+  }
+}
+
+describe.each(catalogue().map((c) => [c.name, c.card] as const))('card %s', (_name, card) => {
+  it('parses with the Adaptive Cards SDK at version 1.5 with no events', () => {
+    expect(parseEvents(card)).toEqual([]);
+  });
+
+  it('is schema 1.5, under 28 KB, has fallbackText, wraps text and uses no Table or Media', () => {
+    expect(card.version).toBe('1.5');
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(MAX_BYTES);
+    expect(card.fallbackText.length).toBeGreaterThan(10);
+    const raw = JSON.stringify(card);
+    expect(raw).not.toMatch(/"type":"(Table|Media)"/);
+    walk(card.body, (e) => {
+      if (e.type === 'TextBlock') expect(e.wrap).toBe(true);
+      if (e.type === 'Image') expect(e.altText.length).toBeGreaterThan(0);
+    });
+  });
+
+  it('every button carries typed data naming its action', () => {
+    for (const b of buttonsOf(card)) {
+      if (b.kind === 'submit') expect(parseAction(b.data), b.title).toBeDefined();
+    }
+  });
+
+  it('links only to addresses from the sources list', () => {
+    const known = new Set<string>(Object.values(SOURCES).map((s) => s.url).filter((u) => u !== ''));
+    for (const [, url] of JSON.stringify(card).matchAll(/\]\((https?:[^)]+)\)/g)) expect(known.has(url ?? '')).toBe(true);
+  });
+});
+
+it('every card but the menu names its source', () => {
+  for (const { name, card } of catalogue()) {
+    if (name.startsWith('menu') || name.startsWith('methods-question') || name.startsWith('trouble-pick')) continue;
+    expect(JSON.stringify(card.body), name).toContain('Source: ');
+  }
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const APP_ID = '11111111-2222-3333-4444-555555555555';
+
+describe('configuration', () => {
+  it('runs with no environment at all: local mode on port 3978 with memory storage', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3978);
+    expect(c.localMode).toBe(true);
+    expect(c.storage).toBe('memory');
+    expect(c.credentials.appType).toBe('MultiTenant');
+  });
+
+  it('reads credentials', () => {
+    const c = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'pw', MicrosoftAppType: 'singletenant', MicrosoftAppTenantId: APP_ID });
+    expect(c.localMode).toBe(false);
+    expect(c.credentials).toEqual({ appId: APP_ID, appPassword: 'pw', tenantId: APP_ID, appType: 'SingleTenant' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be a whole number'],
+    [{ PORT: '70000' }, 'PORT must be between 0 and 65535'],
+    [{ MicrosoftAppId: 'not-a-guid', MicrosoftAppPassword: 'x' }, 'MicrosoftAppId must be a GUID'],
+    [{ MicrosoftAppId: APP_ID }, 'MicrosoftAppPassword is required'],
+    [{ MicrosoftAppPassword: 'x' }, 'MicrosoftAppId is empty but MicrosoftAppPassword is set'],
+    [{ MicrosoftAppType: 'Everyone' }, 'MicrosoftAppType must be one of'],
+    [{ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId is required'],
+    [{ STORAGE: 'floppy' }, 'STORAGE must be one of'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+  ])('%o stops start-up with one line: %s', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+    try {
+      loadConfig(env);
+    } catch (e) {
+      expect(e instanceof Error && !e.message.includes('\n')).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { createApp, type App } from '../../src/bot/app.js';
+import { listen } from '../../src/bot/server.js';
+import { loadConfig, type Env } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly app: App;
+  close(): Promise<void>;
+}
+
+/** The real bot server on a free loopback port. */
+export async function startServer(env: Env = {}): Promise<RunningServer> {
+  const config = loadConfig({ PORT: '0', ...env });
+  const app = createApp({ config, logger: createLogger('silent'), version: '9.9.9-test' });
+  const port = await listen(app.server, 0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    close: () => new Promise((resolve) => app.server.close(() => resolve())),
+  };
+}
+
+let counter = 0;
+
+/** Posts one activity with deliveryMode expectReplies and returns the HTTP status and the bot's replies. */
+export async function postActivity(url: string, activity: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const body = {
+    channelId: 'emulator',
+    from: { id: 'user-1', name: 'Test User' },
+    recipient: { id: 'bot', name: 'MFA Assistant' },
+    conversation: { id: 'conv-1' },
+    id: `a${++counter}`,
+    deliveryMode: 'expectReplies',
+    ...activity,
+  };
+  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const text = await res.text();
+  const json: unknown = text === '' ? undefined : JSON.parse(text);
+  const activities: unknown[] =
+    typeof json === 'object' && json !== null && 'activities' in json && Array.isArray(json.activities) ? json.activities : [];
+  return { status: res.status, activities };
+}
