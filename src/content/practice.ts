@@ -1,0 +1,214 @@
+import type { SourceId } from './sources.js';
+
+/**
+ * What the practice conversation says. The practice account itself is ours, so what it is and
+ * what it opens is the bot's own statement ('general'); how authenticator apps and phone clocks
+ * usually behave is general TOTP knowledge, phrased as advice ("usually", "check"), never as an
+ * NHSmail rule. Facts about NHSmail itself name their NHSmail source.
+ */
+export interface PracticeText {
+  readonly text: string;
+  readonly source: SourceId;
+}
+
+export interface PracticeStep {
+  readonly title: string;
+  readonly text: string;
+  readonly source: SourceId;
+}
+
+/** How the practice account appears in the authenticator app. */
+export const PRACTICE_ACCOUNT = {
+  issuer: 'MFA Practice',
+  account: 'Practice — not NHSmail',
+} as const;
+
+/** How long a practice account lives and how many codes may be tried against it. */
+export const PRACTICE_RULES = {
+  maxTries: 5,
+  lifetimeMinutes: 15,
+} as const;
+
+export const PRACTICE = {
+  title: 'Practise with an authenticator app',
+
+  intro: {
+    text:
+      `Let's rehearse with a practice account called "${PRACTICE_ACCOUNT.issuer}". ` +
+      'You add it to your authenticator app, then type the 6-digit code it shows here, so you know what to expect before the real thing.',
+    source: 'general',
+  } satisfies PracticeText,
+
+  opensNothing: {
+    text:
+      'The practice account opens nothing: it is not linked to NHSmail or to any other account, and only this chat checks its codes. ' +
+      'A practice code is safe to type here. Never type a real NHSmail code or your password, here or anywhere else.',
+    source: 'general',
+  } satisfies PracticeText,
+
+  appNeeded: {
+    text: 'You need Microsoft Authenticator on your phone. It is free from the App Store or Google Play.',
+    source: 'nhsmail-mfa',
+  } satisfies PracticeText,
+
+  /** How to add the practice account in Microsoft Authenticator, phrased as the usual route. */
+  addSteps: [
+    {
+      title: 'Open the app',
+      text: 'Open Microsoft Authenticator on your phone.',
+      source: 'general',
+    },
+    {
+      title: 'Add an account',
+      text: 'Tap "+" (add account), usually at the top of the screen.',
+      source: 'general',
+    },
+    {
+      title: 'Choose the account type',
+      text: 'Choose "Other account (Google, Facebook, etc.)". The wording can differ slightly between versions of the app.',
+      source: 'general',
+    },
+    {
+      title: 'Scan the QR code',
+      text:
+        'Point the camera at the QR code on this card. If you cannot scan it (for example, you are reading this on the same phone), ' +
+        `choose the option to enter the code manually: type "${PRACTICE_ACCOUNT.account}" as the account name and the set-up key shown on this card as the key.`,
+      source: 'general',
+    },
+    {
+      title: 'Type the code here',
+      text:
+        `A new entry "${PRACTICE_ACCOUNT.issuer}" appears with a 6-digit code that usually changes every 30 seconds. ` +
+        'Type that code here.',
+      source: 'general',
+    },
+  ] as const satisfies readonly PracticeStep[],
+
+  qrAlt: `QR code that adds the "${PRACTICE_ACCOUNT.issuer}" practice account to an authenticator app`,
+  setupKeyLabel: 'Set-up key (to type it instead of scanning)',
+  setupKeyHint: {
+    text: 'The key is shown in groups of 4 to make it easier to read; apps usually accept it with or without the spaces.',
+    source: 'general',
+  } satisfies PracticeText,
+  accountLabel: 'Account name',
+  issuerLabel: 'Issuer',
+  askForCode: 'When the practice entry appears in your app, type its 6-digit code here.',
+
+  success: {
+    title: 'That worked!',
+    points: [
+      {
+        text: 'Your phone and the app are working: the code you typed matched the practice account.',
+        source: 'general',
+      },
+      {
+        text: 'With NHSmail it works the same way: you scan the QR code shown during set-up, and the Authenticator shows codes that last 30 seconds.',
+        source: 'nhsmail-mfa',
+      },
+      {
+        text: 'When you sign in, Microsoft may instead show a number on screen that you type into the Authenticator to approve the sign-in.',
+        source: 'entra-number-match',
+      },
+      {
+        text: 'Your real codes are for you alone: never share them, not with this bot and not with anyone who calls you. NHSmail staff never ask for your codes.',
+        source: 'general',
+      },
+    ] as const satisfies readonly PracticeText[],
+  },
+
+  /** The code matched a time a few minutes away from now: the phone's clock is off. */
+  clockOff: {
+    title: 'Your phone\'s clock looks wrong',
+    /** e.g. "about 3 minutes fast". */
+    size: (direction: 'fast' | 'slow', minutes: number): string =>
+      `about ${minutes === 1 ? 'a minute' : `${minutes} minutes`} ${direction}`,
+    explain: (sizeText: string): PracticeText => ({
+      text:
+        `The code you typed is one the practice account gives at a different time, so your phone's clock seems to be ${sizeText}. ` +
+        'Authenticator codes are worked out from the time, so a wrong clock is usually why a code is refused.',
+      source: 'general',
+    }),
+    fix: {
+      text: 'Set the date and time on your phone to automatic, wait for a fresh code, then try again.',
+      source: 'general',
+    } satisfies PracticeText,
+  },
+
+  /** How to set date and time to automatic, per platform. Menu names usually differ a little between versions. */
+  automaticTime: [
+    {
+      title: 'iPhone',
+      text: 'Open Settings, then General, then Date & Time, and turn on "Set Automatically".',
+      source: 'general',
+    },
+    {
+      title: 'Android',
+      text: 'Open Settings, then System (or General management), then Date & time, and turn on the automatic date and time options. The names can differ between phone makers.',
+      source: 'general',
+    },
+  ] as const satisfies readonly PracticeStep[],
+
+  /** The code matched nothing nearby. */
+  noMatch: {
+    title: 'That code did not match',
+    checks: [
+      {
+        text: `Check you are reading the code from the "${PRACTICE_ACCOUNT.issuer}" entry, not another account in the app.`,
+        source: 'general',
+      },
+      {
+        text: 'Wait for a fresh code to appear and type it straight away, as codes usually change every 30 seconds.',
+        source: 'general',
+      },
+      {
+        text: 'Type the 6 digits without spaces.',
+        source: 'general',
+      },
+    ] as const satisfies readonly PracticeText[],
+  },
+
+  notACode: 'That doesn\'t look like a 6-digit code. Type the 6 digits from the practice entry in your app.',
+
+  /** e.g. "You have 3 tries left, and about 12 minutes before this practice account expires." */
+  whatsLeft: (triesLeft: number, minutesLeft: number): string =>
+    `You have ${triesLeft === 1 ? '1 try' : `${triesLeft} tries`} left, and about ${minutesLeft === 1 ? 'a minute' : `${minutesLeft} minutes`} before this practice account expires.`,
+
+  expired: {
+    text: `This practice account has expired: each one lasts ${PRACTICE_RULES.lifetimeMinutes} minutes. Start again to get a new one.`,
+    source: 'general',
+  } satisfies PracticeText,
+
+  outOfTries: {
+    text: `That's ${PRACTICE_RULES.maxTries} tries for this practice account. Start again to get a new one, and first check the phone's clock is set to automatic.`,
+    source: 'general',
+  } satisfies PracticeText,
+
+  /** Afterwards: take the practice account out of the app. */
+  remove: {
+    title: 'Remove the practice account from your app',
+    steps: [
+      {
+        title: 'Open the entry',
+        text: `In Microsoft Authenticator, tap the "${PRACTICE_ACCOUNT.issuer}" entry.`,
+        source: 'general',
+      },
+      {
+        title: 'Remove it',
+        text: 'Open its settings (usually a gear icon or the ⋮ menu) and choose "Remove account", then confirm.',
+        source: 'general',
+      },
+      {
+        title: 'Keep the real one',
+        text: 'Check you removed the practice entry, not your NHSmail account.',
+        source: 'general',
+      },
+    ] as const satisfies readonly PracticeStep[],
+    forgotten: {
+      text: 'This chat has already forgotten the practice account, so its codes are no longer checked.',
+      source: 'general',
+    } satisfies PracticeText,
+  },
+
+  startAgain: 'Start again',
+  done: 'I\'ve finished practising',
+} as const;
