@@ -105,7 +105,7 @@ async function ask(question: string): Promise<void> {
   try {
     answer = await fetchAnswer((input, init) => fetch(input, init), question);
     renderAnswer();
-    askStatus.textContent = 'Answer:';
+    askStatus.textContent = 'Here is what MFA Assistant found:';
   } catch {
     askStatus.textContent = 'Sorry, no answer could be fetched just now. Please try again, or ask in the chat.';
   }
