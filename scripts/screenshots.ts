@@ -1,0 +1,41 @@
+/**
+ * npm run screenshots: regenerates the tab pictures in docs/ (shown in the README) from the
+ * built tab and the fixture guide, in headless Chromium:
+ *   docs/tab.png            the guide tab (default theme)
+ *   docs/tab-dark.png       the same in Teams' dark theme
+ *   docs/tab-step-card.png  one enrolment step card as the tab renders it
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openBrowser } from '../test/support/browser.js';
+import { startTabFixtureServer } from '../test/support/tabFixtureServer.js';
+import { buildTab, ROOT } from './lib/buildTab.js';
+
+const docs = join(ROOT, 'docs');
+const tabDir = mkdtempSync(join(tmpdir(), 'mfa-tab-shots-'));
+await buildTab(tabDir);
+const server = await startTabFixtureServer(tabDir);
+const browser = await openBrowser({ width: 900, height: 1100 });
+try {
+  for (const [theme, file] of [
+    ['default', 'tab.png'],
+    ['dark', 'tab-dark.png'],
+  ] as const) {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/tab?theme=${theme}`);
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await page.locator('.card .ac-adaptiveCard').first().waitFor();
+    await page.screenshot({ path: join(docs, file) });
+    if (theme === 'default') {
+      await page.locator('#section-enrol .card').nth(1).screenshot({ path: join(docs, 'tab-step-card.png') });
+    }
+    await page.close();
+  }
+  if (browser.consoleErrors.length > 0) throw new Error(`console errors: ${browser.consoleErrors.join('; ')}`);
+  process.stdout.write('Wrote docs/tab.png, docs/tab-dark.png and docs/tab-step-card.png\n');
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(tabDir, { recursive: true, force: true });
+}

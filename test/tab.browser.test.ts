@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildTab } from '../scripts/lib/buildTab.js';
+import { cardCount, guide } from './fixtures/tabGuide.js';
+import { openBrowser, runAxe, type BrowserSession } from './support/browser.js';
+import { startTabFixtureServer, type RunningServer } from './support/tabFixtureServer.js';
+
+let tabDir: string;
+let server: RunningServer;
+let browser: BrowserSession;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  tabDir = mkdtempSync(join(tmpdir(), 'mfa-tab-'));
+  await buildTab(tabDir);
+  server = await startTabFixtureServer(tabDir);
+  browser = await openBrowser();
+});
+
+afterEach(async () => {
+  await Promise.all(pages.splice(0).map((page) => page.close()));
+  browser.consoleErrors.length = 0;
+  browser.blockedRequests.length = 0;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(tabDir, { recursive: true, force: true });
+});
+
+/** Opens the tab as a plain web page and waits until it has finished starting. */
+async function openTab(query = ''): Promise<Page> {
+  const page = await browser.newPage();
+  pages.push(page);
+  await page.goto(`${server.url}/tab${query}`);
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+  return page;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  return (await runAxe(page))
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}`);
+}
+
+describe('the MFA guide tab, outside Teams', () => {
+  it('loads as a plain web page with every card rendered and no console error', async () => {
+    const page = await openTab();
+    expect(await page.getAttribute('html', 'data-ready')).toBe('browser');
+    expect(await page.locator('.guide-section h2').allTextContents()).toEqual(guide.sections.map((s) => s.title));
+    await expect.poll(() => page.locator('.card .ac-adaptiveCard').count()).toBe(cardCount);
+    for (let step = 1; step <= 5; step++) {
+      await page.getByText(`Step ${step} of 5`, { exact: true }).waitFor();
+    }
+    // markdown in cards is rendered, not shown raw
+    expect(await page.locator('#section-enrol strong', { hasText: 'My Profile' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('#section-enrol').textContent()).not.toContain('**');
+    expect(browser.consoleErrors).toEqual([]);
+    expect(browser.blockedRequests).toEqual([]);
+  });
+
+  it('answers a question typed in the search box', async () => {
+    const page = await openTab();
+    await page.getByLabel('Type your question about MFA').fill('The text never arrives');
+    await page.keyboard.press('Enter');
+    await page.locator('#ask-answer').getByText('When the text or call does not arrive').waitFor();
+    expect(await page.locator('#ask-answer .ac-adaptiveCard').count()).toBe(1);
+    expect(browser.consoleErrors).toEqual([]);
+  });
+
+  it('applies the dark theme from ?theme=dark to the page and the cards', async () => {
+    const page = await openTab('?theme=dark');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    const colours = await page.evaluate(`({
+      page: getComputedStyle(document.documentElement).backgroundColor,
+      card: getComputedStyle(document.querySelector('.card .ac-adaptiveCard')).backgroundColor,
+      text: getComputedStyle(document.querySelector('.card .ac-textBlock[role=heading]')).color,
+    })`);
+    expect(colours).toEqual({ page: 'rgb(31, 31, 31)', card: 'rgb(41, 41, 41)', text: 'rgb(255, 255, 255)' });
+  });
+
+  it('follows bot buttons where it can and explains the rest', async () => {
+    const page = await openTab();
+    await page.getByRole('button', { name: 'Compare the methods' }).click();
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('The methods compared');
+
+    await page.getByRole('button', { name: 'Ask about texts' }).click();
+    await page.locator('#ask-answer').getByText('When the text or call does not arrive').waitFor();
+
+    await page.getByRole('button', { name: 'Practise in the chat' }).click();
+    await page.getByText('This button works in the chat with MFA Assistant.').waitFor();
+    expect(browser.consoleErrors).toEqual([]);
+  });
+
+  it('can be used from the keyboard, starting with a skip link', async () => {
+    const page = await openTab();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to the guide');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.id')).toBe('ask-input');
+  });
+
+  for (const theme of ['default', 'dark', 'contrast'] as const) {
+    it(`has no serious or critical accessibility violation in the ${theme} theme`, async () => {
+      const page = await openTab(`?theme=${theme}`);
+      await page.getByLabel('Type your question about MFA').fill('no code');
+      await page.keyboard.press('Enter');
+      await page.locator('#ask-answer .ac-adaptiveCard').waitFor();
+      await page.getByRole('button', { name: 'How it is set up' }).click(); // an opened Action.ShowCard
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+});
+
+describe('the MFA guide tab, inside a Teams host', () => {
+  it('takes the theme from the Teams context, follows theme changes and reports success', async () => {
+    const page = await browser.newPage();
+    pages.push(page);
+    await page.goto(`${server.url}/fake-teams-host?theme=dark`);
+    const tab = page.frameLocator('iframe');
+    await tab.locator('html[data-ready]').waitFor({ state: 'attached' });
+    expect(await tab.locator('html').getAttribute('data-ready')).toBe('teams');
+    expect(await tab.locator('html').getAttribute('data-theme')).toBe('dark');
+    await expect.poll(() => page.evaluate('window.received')).toContain('appInitialization.success');
+    expect(await tab.locator('.card .ac-adaptiveCard').count()).toBe(cardCount);
+
+    await page.evaluate("window.sendThemeChange('contrast')");
+    await expect.poll(() => tab.locator('html').getAttribute('data-theme')).toBe('contrast');
+    expect(browser.consoleErrors).toEqual([]);
+  });
+});
