@@ -3,7 +3,7 @@
  * naming the variable and what is wrong (a ConfigError).
  */
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-export type StorageKind = 'memory';
+export type StorageKind = 'memory' | 'blob';
 
 export interface BotCredentials {
   readonly appId: string;
@@ -21,6 +21,28 @@ export interface Config {
   readonly storage: StorageKind;
   readonly logLevel: LogLevel;
   readonly maxBodyBytes: number;
+  /** Azure Blob Storage for bot state; set when STORAGE=blob. */
+  readonly blob: BlobStorageConfig | undefined;
+  /** Limits and time budgets that keep the server responsive under load, faults and abuse. */
+  readonly resilience: ResilienceConfig;
+}
+
+export interface BlobStorageConfig {
+  readonly connectionString: string;
+  readonly container: string;
+}
+
+export interface ResilienceConfig {
+  /** Longest a turn may run before the user gets a "please try again" (TURN_TIMEOUT_MS). */
+  readonly turnTimeoutMs: number;
+  /** Longest one storage read, write or delete may take (STORAGE_TIMEOUT_MS). */
+  readonly storageTimeoutMs: number;
+  /** Requests per minute from one client address; 0 turns the limit off (RATE_LIMIT_PER_IP). */
+  readonly ratePerIpPerMinute: number;
+  /** Turns per minute in one conversation; 0 turns the limit off (RATE_LIMIT_PER_CONVERSATION). */
+  readonly ratePerConversationPerMinute: number;
+  /** Take the client address from X-Forwarded-For (behind Azure App Service or another proxy). */
+  readonly trustProxy: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -76,15 +98,52 @@ function credentials(env: Env): BotCredentials {
   return { appId, appPassword, tenantId, appType };
 }
 
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const value = text(env, name, '').toLowerCase();
+  if (value === '') return fallback;
+  if (['true', '1', 'yes'].includes(value)) return true;
+  if (['false', '0', 'no'].includes(value)) return false;
+  throw new ConfigError(name, `must be true or false (got "${value}")`);
+}
+
+/** Container names: 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit. */
+const CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function blobStorage(env: Env, storage: StorageKind): BlobStorageConfig | undefined {
+  if (storage !== 'blob') return undefined;
+  const connectionString = text(env, 'AZURE_STORAGE_CONNECTION_STRING', '');
+  if (connectionString === '') throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is required when STORAGE is blob');
+  const parts = connectionString.split(';').map((p) => p.trim().split('=')[0]?.toLowerCase() ?? '');
+  const usable = parts.includes('usedevelopmentstorage') || parts.includes('blobendpoint') || (parts.includes('accountname') && (parts.includes('accountkey') || parts.includes('sharedaccesssignature')));
+  // The value is a secret: the message names what is missing, never the value itself.
+  if (!usable) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is not an Azure Storage connection string (needs AccountName and AccountKey, or BlobEndpoint)');
+  const container = text(env, 'AZURE_STORAGE_CONTAINER', 'mfa-bot-state') || 'mfa-bot-state';
+  if (!CONTAINER.test(container)) throw new ConfigError('AZURE_STORAGE_CONTAINER', `must be 3-63 lowercase letters, digits and single hyphens (got "${container}")`);
+  return { connectionString, container };
+}
+
+function resilience(env: Env): ResilienceConfig {
+  return {
+    turnTimeoutMs: integer(env, 'TURN_TIMEOUT_MS', 8000, 100, 8000),
+    storageTimeoutMs: integer(env, 'STORAGE_TIMEOUT_MS', 3000, 50, 8000),
+    ratePerIpPerMinute: integer(env, 'RATE_LIMIT_PER_IP', 3000, 0, 10_000_000),
+    ratePerConversationPerMinute: integer(env, 'RATE_LIMIT_PER_CONVERSATION', 30, 0, 10_000_000),
+    trustProxy: flag(env, 'TRUST_PROXY', false),
+  };
+}
+
 export function loadConfig(env: Env): Config {
   const creds = credentials(env);
+  const storage = oneOf<StorageKind>(env, 'STORAGE', ['memory', 'blob'], 'memory');
   return {
     port: integer(env, 'PORT', 3978, 0, 65535),
     host: text(env, 'HOST', '0.0.0.0') || '0.0.0.0',
     credentials: creds,
     localMode: creds.appId === '',
-    storage: oneOf<StorageKind>(env, 'STORAGE', ['memory'], 'memory'),
+    storage,
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     maxBodyBytes: 256 * 1024,
+    blob: blobStorage(env, storage),
+    resilience: resilience(env),
   };
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createApp } from './bot/app.js';
 import { listen } from './bot/server.js';
+import { createShutdown } from './bot/shutdown.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { packageVersion } from './version.js';
@@ -28,14 +29,11 @@ if (config.localMode) {
   logger.info({ event: 'local_mode', endpoint: `http://localhost:${port}/api/messages` }, 'No MicrosoftAppId set: accepting local unauthenticated traffic (Bot Framework Emulator, npm run chat)');
 }
 
-let stopping = false;
-function shutdown(signal: string): void {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ event: 'stopping', signal }, 'shutting down');
-  const timer = setTimeout(() => process.exit(0), 10_000);
-  timer.unref();
-  app.server.close(() => process.exit(0));
-}
+// SIGTERM: stop accepting, finish the turns in flight, flush, exit 0 within 10 s.
+const shutdown = createShutdown({ server: app.server, inFlight: app.inFlight, logger, deadlineMs: 9500, exit: (code) => process.exit(code) });
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+// A promise nobody waited for must not take the whole bot down; log it (name only) and carry on.
+process.on('unhandledRejection', (reason) => {
+  logger.error({ event: 'unhandled_rejection', error: reason instanceof Error ? reason.name : typeof reason }, 'unhandled rejection');
+});

@@ -1,5 +1,4 @@
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   MemoryStorage,
   type Storage,
@@ -7,15 +6,21 @@ import {
 import type { Server } from 'restify';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { MfaAdapter, type BotAuthentication } from './adapter.js';
+import { createBlobStorage } from './blobStorage.js';
 import { createBot } from './createBot.js';
+import { GuardedStorage } from './guardedStorage.js';
+import { InFlight } from './inFlight.js';
 import type { MfaBot } from './mfaBot.js';
 import { createServer } from './server.js';
 import { createTurnErrorHandler } from './turnError.js';
 
 export interface App {
   readonly server: Server;
-  readonly adapter: CloudAdapter;
+  readonly adapter: MfaAdapter;
   readonly bot: MfaBot;
+  /** Requests being answered; `drain()` stops taking new ones and waits for these (SIGTERM). */
+  readonly inFlight: InFlight;
 }
 
 export interface AppDeps {
@@ -23,37 +28,57 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly version: string;
   readonly storage?: Storage;
+  /** How tokens are checked; by default from the credentials in config. */
+  readonly authentication?: BotAuthentication;
 }
 
 export function createStorage(config: Config): Storage {
   switch (config.storage) {
     case 'memory':
       return new MemoryStorage();
+    case 'blob':
+      if (config.blob === undefined) throw new Error('STORAGE=blob without blob settings');
+      return createBlobStorage(config.blob, config.resilience.storageTimeoutMs);
   }
 }
 
-export function createAdapter(config: Config): CloudAdapter {
+export function createAuthentication(config: Config): BotAuthentication {
   const { appId, appPassword, tenantId, appType } = config.credentials;
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  return new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: appId,
     MicrosoftAppPassword: appPassword,
     MicrosoftAppTenantId: tenantId,
     MicrosoftAppType: appType,
   });
-  return new CloudAdapter(auth);
+}
+
+export function createAdapter(config: Config, authentication: BotAuthentication = createAuthentication(config)): MfaAdapter {
+  return new MfaAdapter(authentication);
 }
 
 /** Wires storage → state → conversations → bot → adapter → HTTP server. Does not listen. */
 export function createApp(deps: AppDeps): App {
-  const { bot, conversationState } = createBot(deps.storage ?? createStorage(deps.config), deps.logger);
-  const adapter = createAdapter(deps.config);
-  adapter.onTurnError = createTurnErrorHandler(conversationState, deps.logger);
+  const { config, logger } = deps;
+  // Every store gets a time limit and faults the turn error handler understands; a blob store is
+  // rebuilt after a failure so the bot recovers by itself when storage returns.
+  const storage = new GuardedStorage({
+    storage: deps.storage ?? createStorage(config),
+    ...(deps.storage === undefined && config.storage === 'blob' ? { recreate: () => createStorage(config) } : {}),
+    timeoutMs: config.resilience.storageTimeoutMs,
+    logger,
+  });
+  const { bot, conversationState } = createBot(storage, logger);
+  const adapter = createAdapter(config, deps.authentication);
+  adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
+  const inFlight = new InFlight();
   const server = createServer({
     adapter,
     runTurn: (context) => bot.run(context),
-    logger: deps.logger,
+    logger,
     version: deps.version,
-    maxBodyBytes: deps.config.maxBodyBytes,
+    maxBodyBytes: config.maxBodyBytes,
+    resilience: config.resilience,
+    inFlight,
   });
-  return { server, adapter, bot };
+  return { server, adapter, bot, inFlight };
 }

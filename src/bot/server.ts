@@ -1,15 +1,19 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import type { ResilienceConfig } from '../config.js';
 import type { Logger } from '../log.js';
-import { checkActivityShape } from './activityShape.js';
-import { readJsonBody } from './readBody.js';
+import type { MfaAdapter } from './adapter.js';
+import type { InFlight } from './inFlight.js';
+import { createMessagesHandler } from './messages.js';
 
 export interface ServerDeps {
-  readonly adapter: CloudAdapter;
+  readonly adapter: MfaAdapter;
   readonly runTurn: (context: TurnContext) => Promise<void>;
   readonly logger: Logger;
   readonly version: string;
   readonly maxBodyBytes: number;
+  readonly resilience: ResilienceConfig;
+  readonly inFlight: InFlight;
 }
 
 function sendJson(res: Response, status: number, body: object): void {
@@ -22,31 +26,17 @@ export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'mfa-assistant', handleUncaughtExceptions: false });
   const { logger } = deps;
 
+  // Slow clients may not hold a connection open indefinitely (slowloris).
+  server.server.headersTimeout = 10_000;
+  server.server.requestTimeout = 30_000;
+
   server.get('/healthz', async (_req: Request, res: Response) => {
-    sendJson(res, 200, { status: 'ok', version: deps.version });
+    // While shutting down, say so, so a load balancer stops sending traffic here.
+    if (deps.inFlight.draining) sendJson(res, 503, { status: 'stopping', version: deps.version });
+    else sendJson(res, 200, { status: 'ok', version: deps.version });
   });
 
-  server.post('/api/messages', async (req: Request, res: Response) => {
-    const body = await readJsonBody(req, deps.maxBodyBytes);
-    if (!body.ok) {
-      logger.info({ event: 'request_rejected', status: body.status, reason: body.reason }, 'bad request');
-      sendJson(res, body.status, { error: body.reason });
-      return;
-    }
-    const shape = checkActivityShape(body.value);
-    if (!shape.ok) {
-      logger.info({ event: 'request_rejected', status: 400, reason: shape.reason }, 'not an activity');
-      sendJson(res, 400, { error: shape.reason });
-      return;
-    }
-    req.body = body.value;
-    try {
-      await deps.adapter.process(req, res, deps.runTurn);
-    } catch (error) {
-      logger.error({ event: 'process_failed', error: error instanceof Error ? error.name : 'unknown' }, 'activity processing failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-    }
-  });
+  server.post('/api/messages', createMessagesHandler(deps));
 
   server.on('restifyError', (_req: Request, _res: Response, err: Error, callback: () => void) => {
     logger.warn({ event: 'http_error', error: err.name }, 'http error');

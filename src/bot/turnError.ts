@@ -1,30 +1,51 @@
 import type { ConversationState, TurnContext } from 'botbuilder';
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, DeliveryModes } from 'botbuilder';
 import { REPLIES } from '../content/ui.js';
 import type { Logger } from '../log.js';
+import { FAULT_REPLIES } from './faultReplies.js';
+import { faultKind } from './faults.js';
 
 /**
- * What happens when a turn throws: log it (never the user's text), clear this conversation's
- * dialog state so nobody is left stuck, and apologise only in reply to a message.
+ * What happens when a turn throws. Always: log it (never the user's text) and answer only a
+ * message (never spam a channel).
+ * - A bug: clear this conversation's dialog state so nobody is left stuck, and apologise.
+ * - Storage unreachable or slow, or the turn ran out of time: say so kindly and leave the saved
+ *   state alone (the user's place is kept; trying again works once storage answers).
+ * - An ETag conflict (another turn in this conversation saved first, on this or another instance):
+ *   the other turn's changes stand and this turn's are dropped. With expectReplies this turn's
+ *   buffered replies are dropped too (also after a timeout), so the user sees only the request to
+ *   try again.
  */
 export function createTurnErrorHandler(conversationState: ConversationState, logger: Logger) {
   return async (context: TurnContext, error: unknown): Promise<void> => {
+    const kind = faultKind(error);
+    const { activity } = context;
     const err = error instanceof Error ? error : new Error('non-error thrown');
-    logger.error(
-      { event: 'turn_error', error: err.name, stack: err.stack?.split('\n').slice(1, 6).join('\n'), activityType: context.activity.type, channelId: context.activity.channelId },
-      'turn failed',
-    );
-    try {
-      await conversationState.delete(context);
-    } catch (e) {
-      logger.error({ event: 'turn_error_state_clear_failed', error: e instanceof Error ? e.name : 'unknown' }, 'could not clear state');
-    }
-    if (context.activity.type === ActivityTypes.Message) {
+    if (kind === 'bug') {
+      logger.error(
+        { event: 'turn_error', fault: kind, error: err.name, stack: err.stack?.split('\n').slice(1, 6).join('\n'), activityType: activity.type, channelId: activity.channelId },
+        'turn failed',
+      );
       try {
-        await context.sendActivity(REPLIES.error);
-      } catch {
-        // The channel may be unreachable; nothing more to do.
+        await conversationState.delete(context);
+      } catch (e) {
+        logger.error({ event: 'turn_error_state_clear_failed', error: e instanceof Error ? e.name : 'unknown' }, 'could not clear state');
       }
+    } else {
+      logger.warn({ event: 'turn_error', fault: kind, error: err.name, activityType: activity.type, channelId: activity.channelId }, 'turn not completed');
+    }
+    // This turn's changes are not saved, so replies it had buffered would describe a state that never was.
+    if ((kind === 'conflict' || kind === 'timeout') && activity.deliveryMode === DeliveryModes.ExpectReplies) context.bufferedReplyActivities.length = 0;
+    if (activity.type !== ActivityTypes.Message) return;
+    const reply =
+      kind === 'storage-unavailable' ? FAULT_REPLIES.storageUnavailable
+      : kind === 'timeout' ? FAULT_REPLIES.timeout
+      : kind === 'conflict' ? FAULT_REPLIES.conflict
+      : REPLIES.error;
+    try {
+      await context.sendActivity(reply);
+    } catch {
+      // The channel may be unreachable; nothing more to do.
     }
   };
 }

@@ -1,0 +1,162 @@
+import type { Request, Response } from 'restify';
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import type { ResilienceConfig } from '../config.js';
+import type { Logger } from '../log.js';
+import { checkActivityShape } from './activityShape.js';
+import type { MfaAdapter } from './adapter.js';
+import { FAULT_REPLIES } from './faultReplies.js';
+import { TurnTimeoutError, withTimeout } from './faults.js';
+import type { InFlight } from './inFlight.js';
+import { RateLimiter } from './rateLimit.js';
+import { readJsonBody } from './readBody.js';
+
+export interface MessagesDeps {
+  readonly adapter: MfaAdapter;
+  readonly runTurn: (context: TurnContext) => Promise<void>;
+  readonly logger: Logger;
+  readonly maxBodyBytes: number;
+  readonly resilience: ResilienceConfig;
+  readonly inFlight: InFlight;
+}
+
+/** Longest the token check may take: the SDK may fetch OpenID metadata from the internet for it. */
+const AUTH_TIMEOUT_MS = 5000;
+/** On top of the turn's budget, time for the turn error handler to answer before the server gives up. */
+const ANSWER_GRACE_MS = 1500;
+
+type Json = Record<string, unknown>;
+
+function isJsonObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Checked by checkActivityShape: a JSON object with the fields the Bot Framework needs, correctly typed. */
+function isActivity(v: Json): v is Json & Activity {
+  return checkActivityShape(v).ok;
+}
+
+/** As the SDK's own request handling does: keep the raw timestamp strings and parse them. */
+function fixTimestamps(body: Json): void {
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+    const value = body[field];
+    if (typeof value === 'string') {
+      body[raw] = value;
+      body[field] = new Date(value);
+    }
+  }
+}
+
+function clientAddress(req: Request, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    // Azure App Service adds the client's port to IPv4 addresses ("203.0.113.7:51234").
+    if (first !== undefined && first !== '') return /^[\d.]+:\d+$/.test(first) ? first.slice(0, first.lastIndexOf(':')) : first;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+function send(res: Response, status: number, body?: object): void {
+  if (res.headersSent) return;
+  res.setHeader('Cache-Control', 'no-store');
+  if (body === undefined) {
+    res.status(status);
+    res.end();
+  } else {
+    res.send(status, body);
+  }
+}
+
+class RequestDeadlineError extends Error {
+  override readonly name = 'RequestDeadlineError';
+}
+
+/**
+ * POST /api/messages: per-address rate limit (429 + Retry-After) → body limit (413) → JSON and
+ * activity checks (400) → token check (401) → the turn, with a time budget and a per-conversation
+ * rate limit (a kind message in chat). Every request gets a well-formed answer within
+ * TURN_TIMEOUT_MS + 1.5 s of its body arriving; shutting down, new requests get 503.
+ */
+export function createMessagesHandler(deps: MessagesDeps) {
+  const { logger, resilience, inFlight, adapter } = deps;
+  const perIp = new RateLimiter({ perMinute: resilience.ratePerIpPerMinute });
+  const perConversation = new RateLimiter({ perMinute: resilience.ratePerConversationPerMinute });
+
+  /** The turn as the adapter runs it: the per-conversation limit (checked after the token), then the bot with a time budget. */
+  const logicFor = (activity: Activity, budgetMs: () => number) => async (context: TurnContext) => {
+    const taken = perConversation.take(`${activity.channelId}\u0000${activity.conversation.id}`);
+    if (!taken.ok) {
+      if (taken.firstRefusal) {
+        logger.info({ event: 'rate_limited', scope: 'conversation', retryAfterSeconds: taken.retryAfterSeconds }, 'conversation over its rate limit');
+        if (activity.type === ActivityTypes.Message) await context.sendActivity(FAULT_REPLIES.slowDown);
+      }
+      return;
+    }
+    const ms = budgetMs();
+    await withTimeout(deps.runTurn(context), ms, () => new TurnTimeoutError(ms));
+  };
+
+  async function handleActivity(req: Request, body: Json & Activity, started: number): Promise<{ status: number; body?: object }> {
+    fixTimestamps(body);
+    const header = req.headers.authorization;
+    const auth = await adapter.authenticate(body, typeof header === 'string' ? header : '', Math.min(AUTH_TIMEOUT_MS, resilience.turnTimeoutMs));
+    if (!auth.ok) {
+      logger.info({ event: 'request_rejected', status: 401, reason: auth.reason }, 'not authorised');
+      return { status: 401, body: { error: 'unauthorized' } };
+    }
+    const budget = () => Math.max(50, resilience.turnTimeoutMs - (performance.now() - started));
+    const invoke = await adapter.run(auth.result, body, logicFor(body, budget));
+    const status = invoke?.status ?? 200;
+    // The SDK answers 501 to invoke names this bot does not handle: that is the caller's mistake, not a server fault.
+    if (body.type === ActivityTypes.Invoke && status === 501) return { status: 400, body: { error: 'unsupported invoke' } };
+    const answer: unknown = invoke?.body;
+    return isJsonObject(answer) || Array.isArray(answer) ? { status, body: answer } : { status };
+  }
+
+  return async (req: Request, res: Response): Promise<void> => {
+    if (inFlight.draining) {
+      res.setHeader('Connection', 'close');
+      res.setHeader('Retry-After', '5');
+      send(res, 503, { error: 'shutting down' });
+      return;
+    }
+    const taken = perIp.take(clientAddress(req, resilience.trustProxy));
+    if (!taken.ok) {
+      if (taken.firstRefusal) logger.info({ event: 'rate_limited', scope: 'address', retryAfterSeconds: taken.retryAfterSeconds }, 'client address over its rate limit');
+      res.setHeader('Retry-After', String(taken.retryAfterSeconds));
+      send(res, 429, { error: `too many requests: try again in ${taken.retryAfterSeconds} s` });
+      return;
+    }
+    const done = inFlight.begin();
+    try {
+      const body = await readJsonBody(req, deps.maxBodyBytes);
+      if (!body.ok) {
+        logger.info({ event: 'request_rejected', status: body.status, reason: body.reason }, 'bad request');
+        send(res, body.status, { error: body.reason });
+        return;
+      }
+      const shape = checkActivityShape(body.value);
+      if (!shape.ok || !isJsonObject(body.value) || !isActivity(body.value)) {
+        const reason = shape.ok ? 'not an activity' : shape.reason;
+        logger.info({ event: 'request_rejected', status: 400, reason }, 'not an activity');
+        send(res, 400, { error: reason });
+        return;
+      }
+      const started = performance.now();
+      const deadline = resilience.turnTimeoutMs + ANSWER_GRACE_MS;
+      const answer = await withTimeout(handleActivity(req, body.value, started), deadline, () => new RequestDeadlineError());
+      send(res, answer.status, answer.body);
+    } catch (error) {
+      if (error instanceof RequestDeadlineError) {
+        logger.warn({ event: 'request_deadline', afterMs: resilience.turnTimeoutMs + ANSWER_GRACE_MS }, 'no answer in time');
+        res.setHeader('Retry-After', '5');
+        send(res, 503, { error: 'the bot did not answer in time; try again', activities: [{ type: 'message', text: FAULT_REPLIES.timeout }] });
+      } else {
+        logger.error({ event: 'process_failed', error: error instanceof Error ? error.name : 'unknown' }, 'activity processing failed');
+        send(res, 500, { error: 'internal error' });
+      }
+    } finally {
+      done();
+    }
+  };
+}
