@@ -11,6 +11,7 @@ import { createBlobStorage } from './blobStorage.js';
 import { createBot } from './createBot.js';
 import { GuardedStorage } from './guardedStorage.js';
 import { InFlight } from './inFlight.js';
+import { OptimisticStorage } from './optimisticStorage.js';
 import type { MfaBot } from './mfaBot.js';
 import { createServer } from './server.js';
 import { createTurnErrorHandler } from './turnError.js';
@@ -59,11 +60,12 @@ export function createAdapter(config: Config, authentication: BotAuthentication 
 /** Wires storage → state → conversations → bot → adapter → HTTP server. Does not listen. */
 export function createApp(deps: AppDeps): App {
   const { config, logger } = deps;
-  // Every store gets a time limit and faults the turn error handler understands; a blob store is
-  // rebuilt after a failure so the bot recovers by itself when storage returns.
+  // Every store saves with the ETag each turn read (so concurrent turns cannot overwrite each
+  // other), has a time limit, and fails in ways the turn error handler understands; a blob store
+  // is rebuilt after a failure so the bot recovers by itself when storage returns.
   const storage = new GuardedStorage({
-    storage: deps.storage ?? createStorage(config),
-    ...(deps.storage === undefined && config.storage === 'blob' ? { recreate: () => createStorage(config) } : {}),
+    storage: new OptimisticStorage(deps.storage ?? createStorage(config)),
+    ...(deps.storage === undefined && config.storage === 'blob' ? { recreate: () => new OptimisticStorage(createStorage(config)) } : {}),
     timeoutMs: config.resilience.storageTimeoutMs,
     logger,
   });
