@@ -17,7 +17,8 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
+/** A proxy to `targetPort` on loopback, listening on `listenPort` (default: a free port). */
+export async function startTcpProxy(targetPort: number, listenPort = 0): Promise<TcpProxy> {
   const open = new Set<Socket>();
   const state = { mode: 'pass' as ProxyMode, delayMs: 0 };
   const held: (() => void)[] = [];
@@ -48,7 +49,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       queue = queue.then(() => (delay > 0 ? sleep(delay) : undefined)).then(() => void (upstream.destroyed || upstream.write(chunk)));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
   return {
