@@ -34,6 +34,15 @@ function arrayOf(body: Json, key: string, item: (v: unknown) => boolean): string
 
 const hasId = (v: unknown): boolean => isObject(v) && typeof v.id === 'string';
 
+/**
+ * Shapes the Bot Framework never sends and that the SDK's handlers would trip over with a TypeError
+ * (a turn error, which resets the conversation) instead of rejecting.
+ */
+function sdkPreconditions(body: Json): (string | undefined)[] {
+  const teamsEdit = body.channelId === 'msteams' && (body.type === 'messageUpdate' || body.type === 'messageDelete');
+  return [teamsEdit && !isObject(body.channelData) ? `channelData is required for a Teams ${body.type}` : undefined];
+}
+
 export function checkActivityShape(body: unknown): ShapeCheck {
   if (!isObject(body)) return { ok: false, reason: 'body must be a JSON object' };
   if (typeof body.type !== 'string' || body.type.length === 0 || body.type.length > 64) return { ok: false, reason: 'type must be a non-empty string' };
@@ -61,6 +70,7 @@ export function checkActivityShape(body: unknown): ShapeCheck {
     arrayOf(body, 'entities', isObject),
     arrayOf(body, 'attachments', isObject),
     body.channelData === undefined || body.channelData === null || isObject(body.channelData) ? undefined : 'channelData must be an object',
+    ...sdkPreconditions(body),
   ].filter((p): p is string => p !== undefined);
   const first = problems[0];
   return first === undefined ? { ok: true } : { ok: false, reason: first };

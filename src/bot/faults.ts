@@ -32,10 +32,12 @@ export class TurnTimeoutError extends Error {
 
 export type FaultKind = 'storage-unavailable' | 'conflict' | 'timeout' | 'bug';
 
-export function faultKind(error: unknown): FaultKind {
+/** What kind of failure this is; looks inside the wrapper botbuilder-dialogs puts round errors thrown in a dialog. */
+export function faultKind(error: unknown, depth = 0): FaultKind {
   if (error instanceof StorageUnavailableError) return 'storage-unavailable';
   if (error instanceof StorageConflictError) return 'conflict';
   if (error instanceof TurnTimeoutError) return 'timeout';
+  if (depth < 3 && error instanceof Error && 'error' in error) return faultKind(error.error, depth + 1);
   return 'bug';
 }
 

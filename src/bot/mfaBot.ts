@@ -1,8 +1,10 @@
 import {
+  StatusCodes,
   TeamsActivityHandler,
   TurnContext,
   type Activity,
   type ConversationState,
+  type InvokeResponse,
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
@@ -48,7 +50,7 @@ export class MfaBot extends TeamsActivityHandler {
       const pressed = activity.value !== undefined && activity.value !== null;
       if (isGroup(activity) && !pressed && !mentionsBot(activity)) return next();
       if (typeof activity.text === 'string') {
-        TurnContext.removeRecipientMention(activity);
+        if (typeof activity.recipient?.id === 'string') TurnContext.removeRecipientMention(activity);
         activity.text = activity.text.trim();
       }
       await this.runDialog(context);
@@ -74,6 +76,21 @@ export class MfaBot extends TeamsActivityHandler {
     const dc = await dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.rootDialog.id);
+  }
+
+  /**
+   * This bot handles no invokes itself (its cards use Action.Submit). The SDK's own invoke handlers
+   * read `value` without checking it, so a malformed invoke (e.g. a search or card action whose
+   * value is a string) throws a TypeError; that is the caller's mistake, answered 400, not a turn error.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    try {
+      return await super.onInvokeActivity(context);
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+      this.deps.logger.info({ event: 'invoke_rejected', name: context.activity.name }, 'malformed invoke');
+      return { status: StatusCodes.BAD_REQUEST };
+    }
   }
 
   override async run(context: TurnContext): Promise<void> {
