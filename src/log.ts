@@ -12,7 +12,10 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     level,
     base: { service: 'mfa-assistant' },
     redact: {
-      paths: ['text', '*.text', 'password', '*.password', 'authorization', '*.authorization', 'headers.authorization', 'secret', '*.secret', 'code', '*.code'],
+      paths: [
+        'text', '*.text', 'value', '*.value', 'password', '*.password', 'authorization', '*.authorization', 'headers', '*.headers',
+        'secret', '*.secret', 'code', '*.code', 'token', '*.token', 'connectionString', '*.connectionString', 'appPassword', '*.appPassword',
+      ],
       censor: '[redacted]',
     },
   };

@@ -146,6 +146,9 @@ export function createMessagesHandler(deps: MessagesDeps) {
       const deadline = resilience.turnTimeoutMs + ANSWER_GRACE_MS;
       const answer = await withTimeout(handleActivity(req, body.value, started), deadline, () => new RequestDeadlineError());
       send(res, answer.status, answer.body);
+      if (logger.isLevelEnabled('debug')) {
+        logger.debug({ event: 'turn', activityType: body.value.type, channelId: body.value.channelId, status: answer.status, ms: Math.round(performance.now() - started) }, 'answered');
+      }
     } catch (error) {
       if (error instanceof RequestDeadlineError) {
         logger.warn({ event: 'request_deadline', afterMs: resilience.turnTimeoutMs + ANSWER_GRACE_MS }, 'no answer in time');
