@@ -46,14 +46,22 @@ function fixTimestamps(body: Json): void {
   }
 }
 
-function clientAddress(req: Request, trustProxy: boolean): string {
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/**
+ * The address the per-address limit counts, or undefined for none: traffic from this machine
+ * itself (a local reverse proxy, a health check, a benchmark) is not limited, because behind a
+ * local proxy without TRUST_PROXY every user would share one loopback address.
+ */
+function clientAddress(req: Request, trustProxy: boolean): string | undefined {
   if (trustProxy) {
     const forwarded = req.headers['x-forwarded-for'];
     const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
     // Azure App Service adds the client's port to IPv4 addresses ("203.0.113.7:51234").
     if (first !== undefined && first !== '') return /^[\d.]+:\d+$/.test(first) ? first.slice(0, first.lastIndexOf(':')) : first;
   }
-  return req.socket.remoteAddress ?? 'unknown';
+  const remote = req.socket.remoteAddress ?? 'unknown';
+  return LOOPBACK.test(remote) ? undefined : remote;
 }
 
 function send(res: Response, status: number, body?: object): void {
@@ -120,7 +128,8 @@ export function createMessagesHandler(deps: MessagesDeps) {
       send(res, 503, { error: 'shutting down' });
       return;
     }
-    const taken = perIp.take(clientAddress(req, resilience.trustProxy));
+    const address = clientAddress(req, resilience.trustProxy);
+    const taken = address === undefined ? { ok: true as const } : perIp.take(address);
     if (!taken.ok) {
       if (taken.firstRefusal) logger.info({ event: 'rate_limited', scope: 'address', retryAfterSeconds: taken.retryAfterSeconds }, 'client address over its rate limit');
       res.setHeader('Retry-After', String(taken.retryAfterSeconds));
