@@ -1,12 +1,9 @@
-import {
-  ConfigurationBotFrameworkAuthentication,
-  MemoryStorage,
-  type Storage,
-} from 'botbuilder';
+import { MemoryStorage, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { MfaAdapter, type BotAuthentication } from './adapter.js';
+import { ReusingBotFrameworkAuthentication } from './authentication.js';
 import { createBlobStorage } from './blobStorage.js';
 import { createBot } from './createBot.js';
 import { GuardedStorage } from './guardedStorage.js';
@@ -45,7 +42,7 @@ export function createStorage(config: Config): Storage {
 
 export function createAuthentication(config: Config): BotAuthentication {
   const { appId, appPassword, tenantId, appType } = config.credentials;
-  return new ConfigurationBotFrameworkAuthentication({
+  return new ReusingBotFrameworkAuthentication({
     MicrosoftAppId: appId,
     MicrosoftAppPassword: appPassword,
     MicrosoftAppTenantId: tenantId,
@@ -66,7 +63,8 @@ export function createApp(deps: AppDeps): App {
   const storage = new GuardedStorage({
     storage: new OptimisticStorage(deps.storage ?? createStorage(config)),
     ...(deps.storage === undefined && config.storage === 'blob' ? { recreate: () => new OptimisticStorage(createStorage(config)) } : {}),
-    timeoutMs: config.resilience.storageTimeoutMs,
+    // Memory cannot be slow: no timer on the hot path for it.
+    ...(deps.storage === undefined && config.storage === 'memory' ? {} : { timeoutMs: config.resilience.storageTimeoutMs }),
     logger,
   });
   const { bot, conversationState } = createBot(storage, logger);

@@ -6,7 +6,8 @@ export interface GuardedStorageOptions {
   readonly storage: Storage;
   /** Makes a fresh store after a failure, for stores that cache a failed start-up (BlobsStorage). */
   readonly recreate?: () => Storage;
-  readonly timeoutMs: number;
+  /** Longest one call may take; leave out for a store that cannot be slow (in memory). */
+  readonly timeoutMs?: number;
   readonly logger: Logger;
 }
 
@@ -41,7 +42,8 @@ export class GuardedStorage implements Storage {
   private async guard<T>(operation: 'read' | 'write' | 'delete', call: (s: Storage) => Promise<T>): Promise<T> {
     const store = this.inner;
     try {
-      const result = await withTimeout(call(store), this.options.timeoutMs, () => new StorageUnavailableError(operation, 'timeout'));
+      const { timeoutMs } = this.options;
+      const result = await (timeoutMs === undefined ? call(store) : withTimeout(call(store), timeoutMs, () => new StorageUnavailableError(operation, 'timeout')));
       if (!this.healthy) {
         this.healthy = true;
         this.options.logger.info({ event: 'storage_recovered', operation }, 'storage is answering again');

@@ -8,7 +8,7 @@ import {
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import type { Logger } from '../log.js';
 
 export interface MfaBotDeps {
@@ -21,6 +21,13 @@ export interface MfaBotDeps {
 }
 
 const GROUP_TYPES = new Set(['channel', 'groupChat']);
+
+/** Where botbuilder-dialogs keeps, for one turn, the memory scopes it builds for every turn. */
+const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
+
+function isDialogStateConfiguration(value: unknown): value is DialogStateManagerConfiguration {
+  return typeof value === 'object' && value !== null && 'memoryScopes' in value && Array.isArray(value.memoryScopes) && 'pathResolvers' in value && Array.isArray(value.pathResolvers);
+}
 
 function isGroup(activity: Activity): boolean {
   return GROUP_TYPES.has(activity.conversation?.conversationType ?? '');
@@ -39,6 +46,12 @@ function mentionsBot(activity: Activity): boolean {
 export class MfaBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly welcomed: StatePropertyAccessor<boolean>;
+  /**
+   * botbuilder-dialogs builds its memory scopes and path resolvers afresh on every turn (a service
+   * container, validated with zod: a tenth of a turn's CPU). They hold no state, so the set built
+   * on the first turn is handed to every later one.
+   */
+  private dialogStateConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(private readonly deps: MfaBotDeps) {
     super();
@@ -71,9 +84,14 @@ export class MfaBot extends TeamsActivityHandler {
   }
 
   private async runDialog(context: TurnContext): Promise<void> {
+    if (this.dialogStateConfiguration !== undefined) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.dialogStateConfiguration);
     const dialogs = new DialogSet(this.dialogState);
     dialogs.add(this.deps.rootDialog);
     const dc = await dialogs.createContext(context);
+    if (this.dialogStateConfiguration === undefined) {
+      const built: unknown = context.turnState.get(DIALOG_STATE_CONFIGURATION);
+      if (isDialogStateConfiguration(built)) this.dialogStateConfiguration = built;
+    }
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.rootDialog.id);
   }

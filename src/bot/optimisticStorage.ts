@@ -1,8 +1,5 @@
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 
-/** Hidden on each item read: the ETag it had when this turn read it. */
-const READ_ETAG = Symbol('eTag as read');
-
 function isItem(value: unknown): value is StoreItem {
   return typeof value === 'object' && value !== null;
 }
@@ -13,19 +10,21 @@ function isItem(value: unknown): value is StoreItem {
  * BotState (ConversationState, UserState) always saves with `eTag: '*'`, which both MemoryStorage
  * and BlobsStorage treat as "overwrite whatever is there": with two instances, or two turns of one
  * conversation at once, the later save silently wins and the earlier turn's changes are lost.
- * This wrapper remembers, on each item it reads (under a symbol, which JSON never sees), the ETag
- * the item had; BotState saves that same object back, and the write goes out with that ETag, so
+ * This wrapper remembers, for each item object it reads (in a WeakMap, so the object itself is
+ * untouched and forgotten with it), the ETag the item had; BotState saves that same object back, and the write goes out with that ETag, so
  * the store refuses it (MemoryStorage: "eTag conflict"; Azure: HTTP 412) if another turn saved
  * first. An item saved for the first time (nothing to compare with) is written unconditionally.
  */
 export class OptimisticStorage implements Storage {
+  private readonly readETags = new WeakMap<object, string>();
+
   constructor(private readonly inner: Storage) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     const items = await this.inner.read(keys);
     for (const item of Object.values(items)) {
       if (isItem(item) && typeof item.eTag === 'string' && item.eTag !== '*') {
-        Object.defineProperty(item, READ_ETAG, { value: item.eTag, writable: true, enumerable: false, configurable: true });
+        this.readETags.set(item, item.eTag);
       }
     }
     return items;
@@ -35,8 +34,8 @@ export class OptimisticStorage implements Storage {
     const conditional: StoreItems = {};
     const written: StoreItem[] = [];
     for (const [key, change] of Object.entries(changes)) {
-      const readETag: unknown = isItem(change) ? Reflect.get(change, READ_ETAG) : undefined;
-      if (isItem(change) && change.eTag === '*' && typeof readETag === 'string') {
+      const readETag = isItem(change) ? this.readETags.get(change) : undefined;
+      if (isItem(change) && change.eTag === '*' && readETag !== undefined) {
         conditional[key] = { ...change, eTag: readETag };
         written.push(change);
       } else {
@@ -45,7 +44,7 @@ export class OptimisticStorage implements Storage {
     }
     await this.inner.write(conditional);
     // The store has a new ETag now that we do not know: a second save in the same turn is unconditional.
-    for (const change of written) Reflect.set(change, READ_ETAG, undefined);
+    for (const change of written) this.readETags.delete(change);
   }
 
   delete(keys: string[]): Promise<void> {
