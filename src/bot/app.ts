@@ -5,6 +5,8 @@ import {
   type Storage,
 } from 'botbuilder';
 import type { Server } from 'restify';
+import { notKnownCard } from '../cards/answer.js';
+import { buildGuide } from '../cards/guide.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { createBot } from './createBot.js';
@@ -54,6 +56,8 @@ export function createApp(deps: AppDeps): App {
     logger: deps.logger,
     version: deps.version,
     maxBodyBytes: deps.config.maxBodyBytes,
+    guide: buildGuide(),
+    ask: () => notKnownCard(),
   });
   return { server, adapter, bot };
 }

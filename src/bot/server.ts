@@ -1,8 +1,16 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from '../log.js';
+import { fileURLToPath } from 'node:url';
+import type { Guide } from '../cards/guide.js';
+import type { AdaptiveCard } from '../cards/schema.js';
 import { checkActivityShape } from './activityShape.js';
 import { readJsonBody } from './readBody.js';
+import { mountStatic } from './staticFiles.js';
+import { tabSecurityHeaders } from './tabSecurity.js';
+
+/** Where `npm run build` puts the personal tab's files. */
+export const TAB_DIR = fileURLToPath(new URL('../../build/tab', import.meta.url));
 
 export interface ServerDeps {
   readonly adapter: CloudAdapter;
@@ -10,6 +18,11 @@ export interface ServerDeps {
   readonly logger: Logger;
   readonly version: string;
   readonly maxBodyBytes: number;
+  /** The personal tab's guide (GET /api/guide). */
+  readonly guide: Guide;
+  /** Answers a question typed in the tab's search box (GET /api/ask?q=). */
+  readonly ask: (question: string) => AdaptiveCard;
+  readonly tabDir?: string;
 }
 
 function sendJson(res: Response, status: number, body: object): void {
@@ -24,6 +37,29 @@ export function createServer(deps: ServerDeps): Server {
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     sendJson(res, 200, { status: 'ok', version: deps.version });
+  });
+
+  mountStatic(server, {
+    prefix: '/tab',
+    dir: deps.tabDir ?? TAB_DIR,
+    headers: tabSecurityHeaders(),
+    missing: 'The tab has not been built: run npm run build.',
+  });
+
+  const guideJson = JSON.stringify(deps.guide);
+  server.get('/api/guide', async (_req: Request, res: Response) => {
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendRaw(200, guideJson);
+  });
+
+  server.get('/api/ask', async (req: Request, res: Response) => {
+    const q = new URL(req.url ?? '/', 'http://localhost').searchParams.get('q') ?? '';
+    if (q.trim() === '' || q.length > 500) {
+      sendJson(res, 400, { error: 'q must be between 1 and 500 characters' });
+      return;
+    }
+    sendJson(res, 200, { answer: deps.ask(q) });
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {

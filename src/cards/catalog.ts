@@ -1,6 +1,7 @@
 import { PROBLEMS } from '../content/troubleshooting.js';
 import { CHOOSER_QUESTION_IDS, recommend } from '../content/methods.js';
 import { PROBLEM_IDS } from '../content/conversations.js';
+import { notKnownCard } from './answer.js';
 import { ENROL_TOTAL, enrolStepCard, nextSignInCard } from './enrolment.js';
 import { menuCard } from './menu.js';
 import { compareCard, methodsIntroCard, questionCard, recommendationCard } from './methods.js';
@@ -38,5 +39,6 @@ export function catalogue(flow = 'catalogue'): readonly NamedCard[] {
     PROBLEMS[id].steps.forEach((_s, i) => cards.push({ name: `trouble-${id}-${i + 1}`, card: troubleStepCard(flow, id, i + 1) }));
   }
   cards.push({ name: 'escalation', card: escalationCard() });
+  cards.push({ name: 'not-known', card: notKnownCard() });
   return cards;
 }
