@@ -49,7 +49,8 @@ for await (const raw of rl) {
     stdout.write('You: ');
     continue;
   }
-  const choice = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
+  // Button numbers are one or two digits, so a 6-digit practice code is sent as text, never as a press.
+  const choice = /^\d{1,2}$/.test(line) ? buttons[Number(line) - 1] : undefined;
   if (choice?.kind === 'url') {
     stdout.write(`\nOpen this in your browser: ${choice.url}\n\nYou: `);
     continue;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { createPracticeEngine } from '../practice/index.js';
 import { EnrolmentDialog } from './enrolment.js';
 import type { GuidedDeps } from './guided.js';
 import { sendMenu } from './menu.js';
 import { MethodsDialog } from './methods.js';
+import { PracticeDialog } from './practice.js';
 import { EnrolProgressStore } from './progress.js';
 import { RootDialog, type ConversationDialog, type Understander } from './root.js';
 import { TroubleshootingDialog } from './troubleshooting.js';
@@ -14,6 +16,8 @@ export interface ConversationsDeps {
   readonly enrolProgress: StatePropertyAccessor<unknown>;
   readonly newFlowId?: () => string;
   readonly understander?: Understander;
+  /** Current time in epoch milliseconds (the practice's expiry and code checks); defaults to Date.now. */
+  readonly clock?: () => number;
 }
 
 export interface Conversations {
@@ -33,6 +37,7 @@ export function createConversations(deps: ConversationsDeps): Conversations {
     new EnrolmentDialog(guided, progress),
     new MethodsDialog(guided),
     new TroubleshootingDialog(guided),
+    new PracticeDialog(guided, createPracticeEngine({ clock: deps.clock ?? Date.now })),
   ];
   const root = new RootDialog({ progress, conversations, ...(deps.understander === undefined ? {} : { understander: deps.understander }) });
   return { root, welcome: (context) => sendMenu(context, progress) };

@@ -4,7 +4,7 @@ import { parseAction } from '../cards/actions.js';
 import { buttonsOf, normaliseChoice } from '../cards/choices.js';
 import { menuCard } from '../cards/menu.js';
 import type { ConversationId, ConversationTarget } from '../content/conversations.js';
-import { HELP, HELP_SUFFIX, REPLIES } from '../content/ui.js';
+import { CANCELLED, HELP, HELP_SUFFIX, REPLIES } from '../content/ui.js';
 import { globalCommand } from './commands.js';
 import { notUnderstood } from './guided.js';
 import { sendMenu } from './menu.js';
@@ -113,7 +113,7 @@ export class RootDialog extends ComponentDialog {
       case 'cancel':
         if (current === undefined) return sendMenu(inner.context, this.deps.progress, 'There\'s nothing to stop just now. What would you like to do?');
         await inner.cancelAllDialogs();
-        return say(inner.context, current.conversation === 'enrol' ? REPLIES.enrolPaused : REPLIES.cancelled);
+        return say(inner.context, CANCELLED[current.conversation] ?? REPLIES.cancelled);
       case 'menu':
         await inner.cancelAllDialogs();
         return sendMenu(inner.context, this.deps.progress);

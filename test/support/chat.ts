@@ -54,10 +54,12 @@ export class TestChat {
     private readonly client: DialogTestClient,
     private readonly recorder: UpdateRecorder,
     private readonly channelId: string,
+    private readonly memory: Readonly<Record<string, string>>,
   ) {}
 
-  static start(options: { channelId?: string; understander?: Understander } = {}): TestChat {
-    const storage = new MemoryStorage();
+  static start(options: { channelId?: string; understander?: Understander; clock?: () => number } = {}): TestChat {
+    const memory: Record<string, string> = {};
+    const storage = new MemoryStorage(memory);
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
     let flows = 0;
@@ -65,11 +67,19 @@ export class TestChat {
       enrolProgress: userState.createProperty('enrolProgress'),
       newFlowId: () => `flow${++flows}`,
       ...(options.understander === undefined ? {} : { understander: options.understander }),
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
     });
     const recorder = new UpdateRecorder();
     const channelId = options.channelId ?? 'test';
     const client = new DialogTestClient(channelId, conversations.root, undefined, [new AutoSaveStateMiddleware(userState), recorder], conversationState);
-    return new TestChat(client, recorder, channelId);
+    return new TestChat(client, recorder, channelId, memory);
+  }
+
+  /** Everything the bot has saved in storage (conversation and user state), as stored: JSON text. */
+  stored(): string {
+    return Object.entries(this.memory)
+      .map(([key, value]) => `${key}: ${value}`)
+      .join('\n');
   }
 
   get card(): AdaptiveCard {
