@@ -194,12 +194,12 @@ export const PRACTICE = {
   },
 
   expired: {
-    text: `This practice account has expired: each one lasts ${PRACTICE_RULES.lifetimeMinutes} minutes. Start again to get a new one.`,
+    text: `This practice account has expired: each one lasts ${PRACTICE_RULES.lifetimeMinutes} minutes. Choose ‘New practice account’ to get a new one.`,
     source: 'general',
   } satisfies PracticeText,
 
   outOfTries: {
-    text: `That's ${PRACTICE_RULES.maxTries} tries for this practice account. Start again to get a new one, and first check the phone's clock is set to automatic.`,
+    text: `That's ${PRACTICE_RULES.maxTries} tries for this practice account. Choose ‘New practice account’ to get a new one, and first check the phone's clock is set to automatic.`,
     source: 'general',
   } satisfies PracticeText,
 
@@ -236,7 +236,7 @@ export const PRACTICE = {
   /** Buttons. */
   showAccount: 'Show me the practice account',
   notNow: 'Not now',
-  startAgain: 'Start again',
+  startAgain: 'New practice account',
   done: 'I\'ve finished practising',
   removeNext: 'Next: remove it from my app',
   backToEnrol: 'Back to set-up',

@@ -168,7 +168,7 @@ describe('practice: checking typed codes with a controlled clock', () => {
     const replies = await chat.say('purple elephant');
     expect(replies).toHaveLength(1);
     expect(replies[0]?.text).toContain('Type the 6-digit code from the "MFA Practice" entry');
-    expect(replies[0]?.text).toContain("Start again or I've finished practising");
+    expect(replies[0]?.text).toContain("New practice account or I've finished practising");
   });
 
   it('a code typed before the practice account is shown is not checked', async () => {
@@ -182,7 +182,7 @@ describe('practice: checking typed codes with a controlled clock', () => {
 });
 
 describe('practice: limits', () => {
-  it('allows at most 5 tries, then offers "Start again" with a new secret', async () => {
+  it('allows at most 5 tries, then offers a new practice account with a new secret', async () => {
     const { chat, now } = practiceChat();
     const secret = await startPractice(chat);
     for (let i = 1; i <= 4; i++) {
