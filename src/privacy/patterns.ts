@@ -13,7 +13,7 @@ const SECRET_WORD = String.raw`(?:pass\s?words?|passwd|passcode|passphrase|pwd|p
  */
 export const PASSWORD_PHRASE = new RegExp(
   String.raw`(?<lead>\b${SECRET_WORD}\b(?<connector>\s*[:=]\s*|\s+(?:(?:is|was|are|were|has\s+been|had\s+been)(?:\s+(?:set|changed|reset)\s+to)?|(?:set|changed|reset)\s+to)\s*[:=]?\s*|['’]s\s+)(?:(?:now|still|currently|actually|just|literally)\s+)*)` +
-    String.raw`(?<secret>"[^"\n]{1,100}"|'[^'\n]{1,100}'|“[^”\n]{1,100}”|‘[^’\n]{1,100}’|[^\s"“‘]+)`,
+    String.raw`(?<secret>\[(?:password|code|phone number|email|NHS number) removed\]|"[^"\n]{1,100}"|'[^'\n]{1,100}'|“[^”\n]{1,100}”|‘[^’\n]{1,100}’|[^\s"“‘]+)`,
   'giu',
 );
 
@@ -42,6 +42,7 @@ function core(token: string): string {
  * capital letter after a small one) or be quoted, because "my password is complicated" is common.
  */
 export function isSecretToken(secret: string, connector: string): boolean {
+  if (/^\[[\w ]+ removed\]$/.test(secret)) return false; // already scrubbed
   const quoted = /^["'“‘]/u.test(secret);
   const word = core(secret);
   if (word === '') return false;

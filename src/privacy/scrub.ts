@@ -88,18 +88,23 @@ const NAMES: Readonly<Record<RemovedKind, { one: string; many: string }>> = {
   'nhs-number': { one: 'an NHS number', many: 'NHS numbers' },
 };
 
-/**
- * Plain English for the user, e.g. "To keep you safe, I removed a password and 2 phone numbers
- * from your message before saving it." Empty string when nothing was removed.
- */
-export function describeRemoved(removed: readonly RemovedKind[]): string {
-  if (removed.length === 0) return '';
+/** "a password and 2 phone numbers"; empty string when nothing was removed. */
+export function listRemoved(removed: readonly RemovedKind[]): string {
   const parts: string[] = [];
   for (const kind of REMOVED_KINDS) {
     const count = removed.filter((k) => k === kind).length;
     if (count === 0) continue;
     parts.push(count === 1 ? NAMES[kind].one : `${count} ${NAMES[kind].many}`);
   }
-  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-  return `To keep you safe, I removed ${list} from your message before saving it.`;
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/**
+ * Plain English for the user, e.g. "To keep you safe, I removed a password and 2 phone numbers
+ * from your message before saving it." Empty string when nothing was removed.
+ */
+export function describeRemoved(removed: readonly RemovedKind[]): string {
+  if (removed.length === 0) return '';
+  return `To keep you safe, I removed ${listRemoved(removed)} from your message before saving it.`;
 }

@@ -111,3 +111,11 @@ describe('describeRemoved', () => {
     expect(describeRemoved(removed)).toBe(sentence);
   });
 });
+
+describe('scrubText is idempotent', () => {
+  it.each(cases)('scrubbing the result of $input again changes nothing', ({ input, keepEmail }) => {
+    const opts = keepEmail === undefined ? {} : { keepEmail };
+    const once = scrubText(input, opts).text;
+    expect(scrubText(once, opts)).toEqual({ text: once, removed: [] });
+  });
+});
