@@ -12,7 +12,7 @@ export interface ReceivedRequest {
   readonly receivedAt: number;
 }
 
-export type Reply = { readonly status: number; readonly headers?: Record<string, string> } | 'hang';
+export type Reply = { readonly status: number; readonly headers?: Record<string, string>; readonly delayMs?: number } | 'hang';
 
 /** Decides the answer to each request; the default accepts everything. */
 export type Behaviour = (request: ReceivedRequest) => Reply;
@@ -80,9 +80,20 @@ export async function startReceiver(behaviour: Behaviour = () => ({ status: 200 
         res.on('close', () => hanging.delete(res));
         return;
       }
-      if (reply.status >= 200 && reply.status < 300) accepted.push(request);
-      res.writeHead(reply.status, reply.headers ?? {});
-      res.end();
+      const answer = (): void => {
+        if (res.destroyed) return;
+        if (reply.status >= 200 && reply.status < 300) accepted.push(request);
+        res.writeHead(reply.status, reply.headers ?? {});
+        res.end();
+      };
+      if (reply.delayMs === undefined) answer();
+      else {
+        hanging.add(res);
+        setTimeout(() => {
+          hanging.delete(res);
+          answer();
+        }, reply.delayMs);
+      }
     });
   });
   await new Promise<void>((resolve, reject) => {
