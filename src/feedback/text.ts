@@ -39,7 +39,7 @@ export function checkFeedbackText(raw: string, options: { readonly keepEmail?: s
       message:
         `That is ${length.toLocaleString('en-GB')} characters, and feedback can be at most ` +
         `${FEEDBACK_TEXT_MAX.toLocaleString('en-GB')}. Could you shorten it by about ` +
-        `${(length - FEEDBACK_TEXT_MAX).toLocaleString('en-GB')} characters and send it again?`,
+        `${(length - FEEDBACK_TEXT_MAX).toLocaleString('en-GB')} character${length - FEEDBACK_TEXT_MAX === 1 ? '' : 's'} and send it again?`,
     };
   }
   const scrubbed = scrubText(trimmed, options.keepEmail === undefined ? {} : { keepEmail: options.keepEmail });
