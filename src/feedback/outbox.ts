@@ -108,17 +108,8 @@ export class FeedbackOutbox {
   enqueueFeedback(fields: NewFeedback, limit: RateLimit = DEFAULT_RATE_LIMIT): EnqueueResult {
     const run = this.db.transaction((): EnqueueResult => {
       const now = this.clock.now();
-      const recent = this.db
-        .prepare(
-          `SELECT created_at FROM feedback_outbox WHERE kind = 'feedback' AND user_hash = ? AND created_at > ?
-           ORDER BY created_at ASC`,
-        )
-        .all(fields.userHash, now - limit.windowMs)
-        .map((row) => numberColumn(row, 'created_at'));
-      if (recent.length >= limit.max) {
-        const oldest = recent[recent.length - limit.max] ?? now;
-        return { ok: false, reason: 'rate-limited', retryAfterMs: Math.max(0, oldest + limit.windowMs - now) };
-      }
+      const wait = this.rateLimitWait(fields.userHash, limit, now);
+      if (wait !== null) return { ok: false, reason: 'rate-limited', retryAfterMs: wait };
       const item: FeedbackItem = {
         id: newId('fb', this.randomBytes),
         reference: this.uniqueReference(),
@@ -129,6 +120,23 @@ export class FeedbackOutbox {
       return { ok: true, item };
     });
     return run.immediate();
+  }
+
+  /**
+   * How long until this user may send another item (null = now), counting their feedback created
+   * within the last `limit.windowMs`.
+   */
+  rateLimitWait(userHash: string, limit: RateLimit = DEFAULT_RATE_LIMIT, now: number = this.clock.now()): number | null {
+    const recent = this.db
+      .prepare(
+        `SELECT created_at FROM feedback_outbox WHERE kind = 'feedback' AND user_hash = ? AND created_at > ?
+         ORDER BY created_at ASC`,
+      )
+      .all(userHash, now - limit.windowMs)
+      .map((row) => numberColumn(row, 'created_at'));
+    if (recent.length < limit.max) return null;
+    const oldest = recent[recent.length - limit.max] ?? now;
+    return Math.max(1, oldest + limit.windowMs - now);
   }
 
   /** Stores any other message to deliver (a digest); durable when it returns. */

@@ -60,6 +60,10 @@ export type SubmitResult =
       readonly message: string;
     };
 
+export type RateLimitCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'rate-limited'; readonly retryAfterMs: number; readonly message: string };
+
 export interface FeedbackServiceOptions {
   readonly db: SqliteDatabase;
   readonly config: FeedbackConfig;
@@ -142,6 +146,16 @@ export class FeedbackService {
   /** The pseudonymous hash stored for a channel user id. */
   userHash(userId: string): string {
     return hashUserId(userId, this.salt);
+  }
+
+  /**
+   * Whether this user may send feedback now (at most 5 an hour by default). The dialog can ask at
+   * its start so nobody fills in the form only to be turned away at Send; submit checks again.
+   */
+  checkRateLimit(userId: string): RateLimitCheck {
+    const wait = this.outbox.rateLimitWait(this.userHash(userId), this.rateLimit);
+    if (wait === null) return { ok: true };
+    return { ok: false, reason: 'rate-limited', retryAfterMs: wait, message: rateLimitMessage(this.rateLimit, wait) };
   }
 
   /**

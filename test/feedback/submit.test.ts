@@ -106,6 +106,8 @@ describe('submitting feedback', () => {
       expect((await submit('busy')).ok).toBe(true);
       now += 60_000;
     }
+    expect(h.service.checkRateLimit('busy')).toMatchObject({ ok: false, retryAfterMs: 55 * 60_000 });
+    expect(h.service.checkRateLimit('someone else')).toEqual({ ok: true });
     const sixth = await submit('busy');
     expect(sixth).toMatchObject({ ok: false, reason: 'rate-limited', retryAfterMs: 55 * 60_000 });
     if (sixth.ok) return;
