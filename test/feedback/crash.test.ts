@@ -80,7 +80,7 @@ describe('the bot process is killed', () => {
 
   it('SIGKILL before any attempt (webhook down): after restart every item is delivered, once', async () => {
     receiver = await startReceiver(() => ({ status: 503 }));
-    const first = start({ FIXTURE_SUBMIT: '5' });
+    const first = start({ FIXTURE_SUBMIT: '5', FIXTURE_TIMEOUT_MS: '500' });
     await waitFor(() => queuedIds(first).length === 5, 'items confirmed', 20_000);
     const ids = queuedIds(first);
     first.process.kill('SIGKILL');
