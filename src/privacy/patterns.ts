@@ -29,7 +29,16 @@ const DESCRIBING_WORDS = new Set([
   'okay', 'old', 'on', 'only', 'or', 'our', 'rejected', 'really', 'required', 'reset', 'right', 'same', 'saved',
   'set', 'short', 'so', 'still', 'stored', 'strong', 'temporary', 'that', 'the', 'their', 'this', 'to', 'too',
   'unknown', 'valid', 'very', 'weak', 'what', 'which', 'working', 'wrong', 'your', 'yours', 'mine',
+  // questions and requests: "password: how do I change it?"
+  'how', 'why', 'when', 'where', 'who', 'help', 'please', 'i', "i'm", 'im', 'can', "can't", 'cannot', 'could',
+  'do', 'does', "doesn't", "don't", 'did', "didn't", 'is', "isn't", 'was', "wasn't", 'will', "won't", 'would',
+  'should', 'keeps', 'kept', 'problem', 'problems', 'issue', 'issues', 'question', 'change', 'changing',
+  'expires', 'expire', 'requirements', 'rules', 'policy', 'length', 'any', 'none', 'nothing', 'see', 'below',
+  'above', 'here', 'there', 'again', 'every', 'each', 'same', 'hard', 'easy', 'difficult', 'impossible',
 ]);
+
+/** "my password is 20 characters long": a number followed by one of these is a length, not a password. */
+const LENGTH_WORDS = /^\s*(?:characters?|chars?|letters?|digits?|numbers?|symbols?|long|or\s+more|minimum|max(?:imum)?)\b/i;
 
 /** Trailing sentence punctuation that is not taken as part of what a word means. */
 function core(token: string): string {
@@ -41,14 +50,16 @@ function core(token: string): string {
  * a password counts; after "is"/"was" the token must look like a password (a digit, a symbol, or a
  * capital letter after a small one) or be quoted, because "my password is complicated" is common.
  */
-export function isSecretToken(secret: string, connector: string): boolean {
+export function isSecretToken(secret: string, connector: string, following = ''): boolean {
   if (/^\[[\w ]+ removed\]$/.test(secret)) return false; // already scrubbed
   const quoted = /^["'“‘]/u.test(secret);
   const word = core(secret);
   if (word === '') return false;
   if (quoted) return true;
   if (DESCRIBING_WORDS.has(word.toLowerCase())) return false;
-  if (/[:=]/.test(connector)) return true;
+  if (/^\d+$/.test(word) && LENGTH_WORDS.test(following)) return false;
+  if (/[:=]/.test(connector)) return word.length >= 3;
+  if (word.length < 4) return false;
   return /\d/.test(word) || /[^\p{L}\d]/u.test(word) || /\p{Ll}\p{L}*\p{Lu}/u.test(word);
 }
 

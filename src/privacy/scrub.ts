@@ -38,10 +38,11 @@ export function scrubText(text: string, opts: ScrubOptions = {}): ScrubResult {
 
   let out = text.replace(PASSWORD_PHRASE, (match: string, ...args: unknown[]) => {
     const groups = args[args.length - 1];
-    if (!isGroups(groups)) return match;
+    const offset = args[args.length - 3];
+    if (!isGroups(groups) || typeof offset !== 'number') return match;
     const { lead, connector, secret } = groups;
     if (lead === undefined || connector === undefined || secret === undefined) return match;
-    if (!isSecretToken(secret, connector)) return match;
+    if (!isSecretToken(secret, connector, text.slice(offset + match.length))) return match;
     removed.push('password');
     return `${lead}${PLACEHOLDERS.password}`;
   });

@@ -22,7 +22,8 @@ export function detectSharedSecret(text: string): SharedSecret | null {
   for (const match of text.matchAll(PASSWORD_PHRASE)) {
     const connector = match.groups?.['connector'];
     const secret = match.groups?.['secret'];
-    if (connector !== undefined && secret !== undefined && isSecretToken(secret, connector)) {
+    const following = text.slice((match.index ?? 0) + match[0].length);
+    if (connector !== undefined && secret !== undefined && isSecretToken(secret, connector, following)) {
       return { kind: 'password' };
     }
   }

@@ -44,6 +44,8 @@ const cases: Case[] = [
   { input: 'the password is complicated', expected: 'the password is complicated', removed: [] },
   { input: 'password: expired', expected: 'password: expired', removed: [] },
   { input: 'I forgot my password yesterday', expected: 'I forgot my password yesterday', removed: [] },
+  { input: 'my password is 20 characters long', expected: 'my password is 20 characters long', removed: [] },
+  { input: 'password: how do I change it?', expected: 'password: how do I change it?', removed: [] },
   // codes
   { input: 'the code 123456 was refused', expected: 'the code [code removed] was refused', removed: ['code'] },
   { input: 'it said 12345678', expected: 'it said [code removed]', removed: ['code'] },

@@ -54,6 +54,13 @@ const silent: string[] = [
   'I forgot my password',
   'what is a PIN?',
   'I want to give feedback',
+  'my password is 20 characters long',
+  'the new password is 20 chars',
+  'password: how do I change it?',
+  'Password: help!',
+  'my password is hard to remember',
+  'pw: ok',
+  'the password is 8',
 ];
 
 describe('detectSharedSecret', () => {
