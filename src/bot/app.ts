@@ -7,6 +7,7 @@ import {
 import type { Server } from 'restify';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { DEFAULT_CHAT_DIR } from './chatRoutes.js';
 import { createBot } from './createBot.js';
 import type { MfaBot } from './mfaBot.js';
 import { createServer } from './server.js';
@@ -23,6 +24,8 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly version: string;
   readonly storage?: Storage;
+  /** Where the built /chat page is (default: the project's build/chat). */
+  readonly chatDir?: string;
 }
 
 export function createStorage(config: Config): Storage {
@@ -54,6 +57,7 @@ export function createApp(deps: AppDeps): App {
     logger: deps.logger,
     version: deps.version,
     maxBodyBytes: deps.config.maxBodyBytes,
+    chat: { dir: deps.chatDir ?? DEFAULT_CHAT_DIR, bridge: deps.config.devChat, credentialsSet: !deps.config.localMode },
   });
   return { server, adapter, bot };
 }

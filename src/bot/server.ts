@@ -2,6 +2,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from '../log.js';
 import { checkActivityShape } from './activityShape.js';
+import { registerChatRoutes, type ChatRoutesOptions } from './chatRoutes.js';
 import { readJsonBody } from './readBody.js';
 
 export interface ServerDeps {
@@ -10,6 +11,8 @@ export interface ServerDeps {
   readonly logger: Logger;
   readonly version: string;
   readonly maxBodyBytes: number;
+  /** The /chat page (Web Chat); see chatRoutes.ts. */
+  readonly chat: Omit<ChatRoutesOptions, 'logger'>;
 }
 
 function sendJson(res: Response, status: number, body: object): void {
@@ -17,7 +20,10 @@ function sendJson(res: Response, status: number, body: object): void {
   res.send(status, body);
 }
 
-/** The HTTP side of the bot: `/api/messages` for the Bot Framework and `/healthz` for probes. */
+/**
+ * The HTTP side of the bot: `/api/messages` for the Bot Framework, `/healthz` for probes and
+ * `/chat` for trying the bot in a browser.
+ */
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'mfa-assistant', handleUncaughtExceptions: false });
   const { logger } = deps;
@@ -47,6 +53,8 @@ export function createServer(deps: ServerDeps): Server {
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
     }
   });
+
+  registerChatRoutes(server, { ...deps.chat, logger });
 
   server.on('restifyError', (_req: Request, _res: Response, err: Error, callback: () => void) => {
     logger.warn({ event: 'http_error', error: err.name }, 'http error');
