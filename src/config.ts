@@ -21,6 +21,12 @@ export interface Config {
   readonly storage: StorageKind;
   readonly logLevel: LogLevel;
   readonly maxBodyBytes: number;
+  /**
+   * Serve the Web Chat bridge at /chat (DEV_CHAT). Defaults to localMode; never true with
+   * credentials: the bridge talks to /api/messages without a token, which only works (and is only
+   * safe) when the bot accepts unauthenticated local traffic anyway.
+   */
+  readonly devChat: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -57,6 +63,23 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return n;
 }
 
+function flag(env: Env, name: string): boolean | undefined {
+  const value = text(env, name, '').toLowerCase();
+  if (value === '') return undefined;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new ConfigError(name, `must be true or false (got "${text(env, name, '')}")`);
+}
+
+/** DEV_CHAT: on by default in local mode; true with credentials is refused (see docs/notes/webchat.md). */
+function devChat(env: Env, localMode: boolean): boolean {
+  const explicit = flag(env, 'DEV_CHAT');
+  if (explicit === true && !localMode) {
+    throw new ConfigError('DEV_CHAT', 'cannot be true when MicrosoftAppId is set: the test chat talks to the bot without a token; unset DEV_CHAT or run without credentials');
+  }
+  return explicit ?? localMode;
+}
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function credentials(env: Env): BotCredentials {
@@ -78,13 +101,15 @@ function credentials(env: Env): BotCredentials {
 
 export function loadConfig(env: Env): Config {
   const creds = credentials(env);
+  const localMode = creds.appId === '';
   return {
     port: integer(env, 'PORT', 3978, 0, 65535),
     host: text(env, 'HOST', '0.0.0.0') || '0.0.0.0',
     credentials: creds,
-    localMode: creds.appId === '',
+    localMode,
     storage: oneOf<StorageKind>(env, 'STORAGE', ['memory'], 'memory'),
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     maxBodyBytes: 256 * 1024,
+    devChat: devChat(env, localMode),
   };
 }

@@ -23,9 +23,12 @@ const logger = createLogger(config.logLevel);
 const version = packageVersion();
 const app = createApp({ config, logger, version });
 const port = await listen(app.server, config.port, config.host);
-logger.info({ event: 'started', port, version, localMode: config.localMode, storage: config.storage }, 'MFA Assistant listening');
+logger.info({ event: 'started', port, version, localMode: config.localMode, storage: config.storage, devChat: config.devChat }, 'MFA Assistant listening');
 if (config.localMode) {
   logger.info({ event: 'local_mode', endpoint: `http://localhost:${port}/api/messages` }, 'No MicrosoftAppId set: accepting local unauthenticated traffic (Bot Framework Emulator, npm run chat)');
+}
+if (config.devChat) {
+  logger.info({ event: 'dev_chat', url: `http://localhost:${port}/chat` }, 'Try the bot in a browser with Web Chat');
 }
 
 let stopping = false;

@@ -18,7 +18,19 @@ describe('configuration', () => {
     expect(c.credentials).toEqual({ appId: APP_ID, appPassword: 'pw', tenantId: APP_ID, appType: 'SingleTenant' });
   });
 
+  it('DEV_CHAT: the test chat is on without credentials, off with them, and can be switched off', () => {
+    expect(loadConfig({}).devChat).toBe(true);
+    expect(loadConfig({ DEV_CHAT: 'true' }).devChat).toBe(true);
+    expect(loadConfig({ DEV_CHAT: 'FALSE' }).devChat).toBe(false);
+    expect(loadConfig({ DEV_CHAT: ' ' }).devChat).toBe(true);
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'pw' }).devChat).toBe(false);
+    expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'pw', DEV_CHAT: 'false' }).devChat).toBe(false);
+  });
+
   it.each([
+    [{ DEV_CHAT: 'yes' }, 'DEV_CHAT must be true or false (got "yes")'],
+    [{ DEV_CHAT: 'true', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'pw' }, 'DEV_CHAT cannot be true when MicrosoftAppId is set'],
+    [{ DEV_CHAT: 'true', MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: APP_ID }, 'DEV_CHAT cannot be true when MicrosoftAppId is set'],
     [{ PORT: 'eighty' }, 'PORT must be a whole number'],
     [{ PORT: '70000' }, 'PORT must be between 0 and 65535'],
     [{ MicrosoftAppId: 'not-a-guid', MicrosoftAppPassword: 'x' }, 'MicrosoftAppId must be a GUID'],

@@ -9,6 +9,7 @@ import { notKnownCard } from '../cards/answer.js';
 import { buildGuide } from '../cards/guide.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { DEFAULT_CHAT_DIR } from './chatRoutes.js';
 import { createBot } from './createBot.js';
 import type { MfaBot } from './mfaBot.js';
 import { createServer } from './server.js';
@@ -25,6 +26,8 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly version: string;
   readonly storage?: Storage;
+  /** Where the built /chat page is (default: the project's build/chat). */
+  readonly chatDir?: string;
 }
 
 export function createStorage(config: Config): Storage {
@@ -58,6 +61,7 @@ export function createApp(deps: AppDeps): App {
     maxBodyBytes: deps.config.maxBodyBytes,
     guide: buildGuide(),
     ask: () => notKnownCard(),
+    chat: { dir: deps.chatDir ?? DEFAULT_CHAT_DIR, bridge: deps.config.devChat, credentialsSet: !deps.config.localMode },
   });
   return { server, adapter, bot };
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Guide } from '../cards/guide.js';
 import type { AdaptiveCard } from '../cards/schema.js';
 import { checkActivityShape } from './activityShape.js';
+import { registerChatRoutes, type ChatRoutesOptions } from './chatRoutes.js';
 import { readJsonBody } from './readBody.js';
 import { mountStatic } from './staticFiles.js';
 import { tabSecurityHeaders } from './tabSecurity.js';
@@ -23,6 +24,8 @@ export interface ServerDeps {
   /** Answers a question typed in the tab's search box (GET /api/ask?q=). */
   readonly ask: (question: string) => AdaptiveCard;
   readonly tabDir?: string;
+  /** The /chat page (Web Chat); see chatRoutes.ts. */
+  readonly chat: Omit<ChatRoutesOptions, 'logger'>;
 }
 
 function sendJson(res: Response, status: number, body: object): void {
@@ -30,7 +33,10 @@ function sendJson(res: Response, status: number, body: object): void {
   res.send(status, body);
 }
 
-/** The HTTP side of the bot: `/api/messages` for the Bot Framework and `/healthz` for probes. */
+/**
+ * The HTTP side of the bot: `/api/messages` for the Bot Framework, `/healthz` for probes and
+ * `/chat` for trying the bot in a browser.
+ */
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'mfa-assistant', handleUncaughtExceptions: false });
   const { logger } = deps;
@@ -83,6 +89,8 @@ export function createServer(deps: ServerDeps): Server {
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
     }
   });
+
+  registerChatRoutes(server, { ...deps.chat, logger });
 
   server.on('restifyError', (_req: Request, _res: Response, err: Error, callback: () => void) => {
     logger.warn({ event: 'http_error', error: err.name }, 'http error');

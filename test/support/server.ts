@@ -10,9 +10,9 @@ export interface RunningServer {
 }
 
 /** The real bot server on a free loopback port. */
-export async function startServer(env: Env = {}): Promise<RunningServer> {
+export async function startServer(env: Env = {}, options: { chatDir?: string } = {}): Promise<RunningServer> {
   const config = loadConfig({ PORT: '0', ...env });
-  const app = createApp({ config, logger: createLogger('silent'), version: '9.9.9-test' });
+  const app = createApp({ config, logger: createLogger('silent'), version: '9.9.9-test', ...options });
   const port = await listen(app.server, 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,
