@@ -2,8 +2,10 @@
  * All configuration, read and checked once. A bad value stops start-up with one clear line
  * naming the variable and what is wrong (a ConfigError).
  */
+import { FeedbackConfigError, parseFeedbackConfig, type FeedbackConfig } from './feedback/index.js';
+
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-export type StorageKind = 'memory';
+export type StorageKind = 'sqlite' | 'memory';
 
 export interface BotCredentials {
   readonly appId: string;
@@ -18,7 +20,10 @@ export interface Config {
   readonly credentials: BotCredentials;
   /** True when no MicrosoftAppId is set: the bot accepts local unauthenticated traffic. */
   readonly localMode: boolean;
+  /** `sqlite` (default): bot state in the embedded database under DATA_DIR; `memory`: lost on restart. */
   readonly storage: StorageKind;
+  /** DATA_DIR and the feedback webhook, digest and hashing settings. */
+  readonly feedback: FeedbackConfig;
   readonly logLevel: LogLevel;
   readonly maxBodyBytes: number;
   /**
@@ -99,6 +104,15 @@ function credentials(env: Env): BotCredentials {
   return { appId, appPassword, tenantId, appType };
 }
 
+function feedbackConfig(env: Env): FeedbackConfig {
+  try {
+    return parseFeedbackConfig(env);
+  } catch (error) {
+    if (error instanceof FeedbackConfigError) throw new ConfigError(error.variable, error.message.replace(/^Configuration error: \S+ /, ''));
+    throw error;
+  }
+}
+
 export function loadConfig(env: Env): Config {
   const creds = credentials(env);
   const localMode = creds.appId === '';
@@ -107,7 +121,8 @@ export function loadConfig(env: Env): Config {
     host: text(env, 'HOST', '0.0.0.0') || '0.0.0.0',
     credentials: creds,
     localMode,
-    storage: oneOf<StorageKind>(env, 'STORAGE', ['memory'], 'memory'),
+    storage: oneOf<StorageKind>(env, 'STORAGE', ['sqlite', 'memory'], 'sqlite'),
+    feedback: feedbackConfig(env),
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     maxBodyBytes: 256 * 1024,
     devChat: devChat(env, localMode),

@@ -22,6 +22,8 @@ try {
 const logger = createLogger(config.logLevel);
 const version = packageVersion();
 const app = createApp({ config, logger, version });
+for (const notice of config.feedback.notices) logger.info({ event: 'feedback_config' }, notice);
+app.start();
 const port = await listen(app.server, config.port, config.host);
 logger.info({ event: 'started', port, version, localMode: config.localMode, storage: config.storage, devChat: config.devChat }, 'MFA Assistant listening');
 if (config.localMode) {
@@ -38,7 +40,10 @@ function shutdown(signal: string): void {
   logger.info({ event: 'stopping', signal }, 'shutting down');
   const timer = setTimeout(() => process.exit(0), 10_000);
   timer.unref();
-  app.server.close(() => process.exit(0));
+  app.stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

@@ -4,11 +4,12 @@ import { ConfigError, loadConfig } from '../src/config.js';
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 
 describe('configuration', () => {
-  it('runs with no environment at all: local mode on port 3978 with memory storage', () => {
+  it('runs with no environment at all: local mode on port 3978 with the embedded store', () => {
     const c = loadConfig({});
     expect(c.port).toBe(3978);
     expect(c.localMode).toBe(true);
-    expect(c.storage).toBe('memory');
+    expect(c.storage).toBe('sqlite');
+    expect(c.feedback.dataDir).toMatch(/data$/);
     expect(c.credentials.appType).toBe('MultiTenant');
   });
 

@@ -114,3 +114,28 @@ describe('HTTP server with credentials', () => {
     expect(res.activities).toHaveLength(0);
   });
 });
+
+describe('bot state in the embedded store (the default)', () => {
+  it('a conversation survives a restart of the server', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dataDir = mkdtempSync(join(tmpdir(), 'mfa-restart-'));
+    const conversation = { id: 'restart-conv' };
+    try {
+      const first = await startServer({ DATA_DIR: dataDir });
+      const menu = cards((await postActivity(first.url, { type: 'message', text: 'menu', conversation })).activities)[0];
+      let card = cards((await postActivity(first.url, { ...press(menu, 'Set up MFA'), conversation })).activities)[0];
+      card = cards((await postActivity(first.url, { ...press(card, 'Next'), conversation })).activities)[0];
+      expect(JSON.stringify(card)).toContain('Step 2 of 5');
+      await first.close();
+
+      const second = await startServer({ DATA_DIR: dataDir });
+      const next = cards((await postActivity(second.url, { ...press(card, 'Next'), conversation })).activities)[0];
+      expect(JSON.stringify(next)).toContain('Step 3 of 5');
+      await second.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -8,6 +8,8 @@ import type { Server } from 'restify';
 import { notKnownCard } from '../cards/answer.js';
 import { buildGuide } from '../cards/guide.js';
 import type { Config } from '../config.js';
+import { FeedbackService } from '../feedback/index.js';
+import { openDatabase, SqliteStorage, type SqliteDatabase } from '../storage/index.js';
 import type { Logger } from '../log.js';
 import { DEFAULT_CHAT_DIR } from './chatRoutes.js';
 import { createBot } from './createBot.js';
@@ -19,6 +21,11 @@ export interface App {
   readonly server: Server;
   readonly adapter: CloudAdapter;
   readonly bot: MfaBot;
+  readonly feedback: FeedbackService;
+  /** Starts background work (feedback delivery, digests). */
+  start(): void;
+  /** Stops taking requests, lets turns in flight finish, flushes feedback, closes the database. */
+  stop(): Promise<void>;
 }
 
 export interface AppDeps {
@@ -30,8 +37,11 @@ export interface AppDeps {
   readonly chatDir?: string;
 }
 
-export function createStorage(config: Config): Storage {
+/** Bot state: the embedded SQLite database by default, or memory (lost on restart). */
+export function createStorage(config: Config, db: SqliteDatabase): Storage {
   switch (config.storage) {
+    case 'sqlite':
+      return new SqliteStorage(db);
     case 'memory':
       return new MemoryStorage();
   }
@@ -50,7 +60,9 @@ export function createAdapter(config: Config): CloudAdapter {
 
 /** Wires storage → state → conversations → bot → adapter → HTTP server. Does not listen. */
 export function createApp(deps: AppDeps): App {
-  const { bot, conversationState } = createBot(deps.storage ?? createStorage(deps.config), deps.logger);
+  const db = openDatabase({ dataDir: deps.config.feedback.dataDir });
+  const feedback = new FeedbackService({ db, config: deps.config.feedback, logger: deps.logger });
+  const { bot, conversationState } = createBot(deps.storage ?? createStorage(deps.config, db), deps.logger, feedback);
   const adapter = createAdapter(deps.config);
   adapter.onTurnError = createTurnErrorHandler(conversationState, deps.logger);
   const server = createServer({
@@ -63,5 +75,18 @@ export function createApp(deps: AppDeps): App {
     ask: () => notKnownCard(),
     chat: { dir: deps.chatDir ?? DEFAULT_CHAT_DIR, bridge: deps.config.devChat, credentialsSet: !deps.config.localMode },
   });
-  return { server, adapter, bot };
+  let stopped: Promise<void> | undefined;
+  const stop = async (): Promise<void> => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await feedback.stop({ deadlineMs: 8_000 });
+    db.close();
+  };
+  return {
+    server,
+    adapter,
+    bot,
+    feedback,
+    start: () => feedback.start(),
+    stop: () => (stopped ??= stop()),
+  };
 }

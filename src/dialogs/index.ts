@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { FeedbackService } from '../feedback/index.js';
 import { createPracticeEngine } from '../practice/index.js';
 import { EnrolmentDialog } from './enrolment.js';
 import type { GuidedDeps } from './guided.js';
@@ -18,6 +19,8 @@ export interface ConversationsDeps {
   readonly understander?: Understander;
   /** Current time in epoch milliseconds (the practice's expiry and code checks); defaults to Date.now. */
   readonly clock?: () => number;
+  /** Where confirmed feedback goes (the durable outbox); absent, the feedback conversation is not offered. */
+  readonly feedback?: FeedbackService;
 }
 
 export interface Conversations {

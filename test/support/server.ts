@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp, type App } from '../../src/bot/app.js';
 import { listen } from '../../src/bot/server.js';
 import { loadConfig, type Env } from '../../src/config.js';
@@ -9,15 +12,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The real bot server on a free loopback port. */
+/** The real bot server on a free loopback port, with its data in a fresh temporary folder. */
 export async function startServer(env: Env = {}, options: { chatDir?: string } = {}): Promise<RunningServer> {
-  const config = loadConfig({ PORT: '0', ...env });
+  const dataDir = env.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'mfa-data-')) : undefined;
+  const config = loadConfig({ PORT: '0', ...(dataDir === undefined ? {} : { DATA_DIR: dataDir }), ...env });
   const app = createApp({ config, logger: createLogger('silent'), version: '9.9.9-test', ...options });
+  app.start();
   const port = await listen(app.server, 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,
     app,
-    close: () => new Promise((resolve) => app.server.close(() => resolve())),
+    close: async () => {
+      await app.stop();
+      if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
