@@ -161,8 +161,8 @@ export const TUNING_EXAMPLES: ExampleSet = {
       'can i feed back about this',
       'this mfa thing is awful',
     ],
-    'chat.greeting': ['hello mfa bot', 'hi!', 'good morning bot', 'hey you', 'hullo'],
-    'chat.help': ['what can u do', 'show me the menu', 'what help is there', 'what do you cover', 'i need help'],
+    'chat.greeting': ['hello mfa bot', 'hi bot', 'good morning bot', 'hey you', 'hullo'],
+    'chat.help': ['what can u do', 'show me the menu', 'what help is there', 'which subjects can you talk about', 'i need help'],
   },
   none: [
     'how do i set up an email rule',
