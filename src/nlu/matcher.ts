@@ -25,8 +25,6 @@ export interface MatcherSettings {
   readonly bigramWeight: number;
   /** Letter-trigram features as well as words. */
   readonly letterTrigrams: boolean;
-  /** Leave stop words out of single-word features. */
-  readonly dropStopWords: boolean;
   /** How much each out-of-scope example counts relative to an in-scope one. */
   readonly noneWeight: number;
   /** Second candidate at least this fraction of the first → ambiguous ("Did you mean…?"). */
@@ -39,11 +37,10 @@ export interface MatcherSettings {
 
 export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = {
   l2: 1e-3,
-  epochs: 30,
+  epochs: 12,
   learningRate: 0.5,
   bigramWeight: 0.5,
   letterTrigrams: false,
-  dropStopWords: true,
   noneWeight: 1,
   ambiguityRatio: 0.5,
 };
@@ -106,7 +103,6 @@ function createScorer(analyser: Analyser, space: FeatureSpace, model: SoftmaxMod
 function trainScorer(training: readonly LabelledQuestion[], settings: MatcherSettings): Scorer {
   const analyser = createAnalyser(buildVocabulary(training.map((question) => question.text)), {
     letterTrigrams: settings.letterTrigrams,
-    dropStopWords: settings.dropStopWords,
   });
   const analysed = training.map((question) => ({ question, features: analyser.analyse(question.text).features }));
   const space = buildFeatureSpace(

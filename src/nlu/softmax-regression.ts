@@ -3,7 +3,7 @@ import type { SparseVector } from './feature-space.js';
 /**
  * Multinomial logistic regression (softmax) over sparse vectors, with an intercept per class and
  * L2 regularisation (applied to the weights a sample touches), trained by stochastic gradient
- * descent with AdaGrad step sizes over a seeded shuffle, so training is repeatable and takes a few
+ * descent with (row-wise) AdaGrad step sizes over a seeded shuffle, so training is repeatable and takes a few
  * milliseconds for this bot's few hundred examples.
  */
 export interface TrainingSample {
@@ -22,7 +22,7 @@ export interface SoftmaxOptions {
   readonly learningRate: number;
 }
 
-export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxOptions = { l2: 1e-3, epochs: 30, learningRate: 0.5 };
+export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxOptions = { l2: 1e-3, epochs: 12, learningRate: 0.5 };
 
 export interface SoftmaxModel {
   readonly classes: number;
@@ -92,8 +92,10 @@ export function trainSoftmax(
   const size = dimensions * classes;
   const weights = new Float64Array(size);
   const bias = new Float64Array(classes);
-  const squaredW = new Float64Array(size);
-  const squaredB = new Float64Array(classes);
+  // AdaGrad with one accumulator per feature row (not per weight): one square root per feature
+  // per example instead of one per class, which keeps training to a few milliseconds.
+  const squaredRow = new Float64Array(dimensions);
+  let squaredBias = 0;
   const epsilon = 1e-8;
   const scores = new Float64Array(classes);
   const order = samples.map((_, index) => index);
@@ -108,23 +110,27 @@ export function trainSoftmax(
       softmaxInPlace(computeLogits(weights, bias, classes, sample.vector, scores));
       const share = sample.weight ?? 1;
       scores[sample.label] = (scores[sample.label] ?? 0) - 1;
+      let errorSquares = 0;
       for (let k = 0; k < classes; k++) {
         const g = share * (scores[k] ?? 0);
-        const accumulated = (squaredB[k] ?? 0) + g * g;
-        squaredB[k] = accumulated;
-        bias[k] = (bias[k] ?? 0) - (rate * g) / (Math.sqrt(accumulated) + epsilon);
+        scores[k] = g;
+        errorSquares += g * g;
       }
+      squaredBias += errorSquares;
+      const biasStep = rate / (Math.sqrt(squaredBias) + epsilon);
+      for (let k = 0; k < classes; k++) bias[k] = (bias[k] ?? 0) - biasStep * (scores[k] ?? 0);
       const { indices, values } = sample.vector;
       for (let slot = 0; slot < indices.length; slot++) {
-        const row = (indices[slot] ?? 0) * classes;
-        const value = share * (values[slot] ?? 0);
+        const feature = indices[slot] ?? 0;
+        const value = values[slot] ?? 0;
+        const row = feature * classes;
+        const accumulated = (squaredRow[feature] ?? 0) + value * value * errorSquares;
+        squaredRow[feature] = accumulated;
+        const step = rate / (Math.sqrt(accumulated) + epsilon);
         for (let k = 0; k < classes; k++) {
           const j = row + k;
           const w = weights[j] ?? 0;
-          const g = value * (scores[k] ?? 0) + l2 * w;
-          const accumulated = (squaredW[j] ?? 0) + g * g;
-          squaredW[j] = accumulated;
-          weights[j] = w - (rate * g) / (Math.sqrt(accumulated) + epsilon);
+          weights[j] = w - step * (value * (scores[k] ?? 0) + l2 * w);
         }
       }
     }
