@@ -115,3 +115,16 @@ export function evaluatePredictions(predictions: readonly Prediction[], maxConfu
     misrouted,
   };
 }
+
+/** Match every question and score the answers. */
+export function evaluateMatcher(
+  matcher: { match(text: string): { readonly intent: IntentId; readonly confidence: number } },
+  questions: readonly { readonly text: string; readonly intent: IntentId }[],
+): EvaluationReport {
+  return evaluatePredictions(
+    questions.map((question) => {
+      const result = matcher.match(question.text);
+      return { text: question.text, expected: question.intent, predicted: result.intent, confidence: result.confidence };
+    }),
+  );
+}
