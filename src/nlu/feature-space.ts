@@ -15,6 +15,11 @@ export interface FeatureSpace {
 export interface FeatureSpaceOptions {
   /** Multiplier for phrase (bigram) features relative to word features (default 1). */
   readonly bigramWeight?: number;
+  /**
+   * Vectors are divided by sqrt(|v|² + lengthPrior): 0 gives unit length; a positive value stops a
+   * one-word question from being scaled up to look as certain as a full sentence (default 0).
+   */
+  readonly lengthPrior?: number;
 }
 
 export function buildFeatureSpace(
@@ -22,6 +27,7 @@ export function buildFeatureSpace(
   options: FeatureSpaceOptions = {},
 ): FeatureSpace {
   const bigramWeight = options.bigramWeight ?? 1;
+  const lengthPrior = options.lengthPrior ?? 0;
   const columns = new Map<string, number>();
   const documentFrequency: number[] = [];
   for (const features of documents) {
@@ -58,7 +64,7 @@ export function buildFeatureSpace(
         values[slot] = value;
         squares += value * value;
       }
-      const norm = Math.sqrt(squares);
+      const norm = Math.sqrt(squares + lengthPrior);
       if (norm > 0) for (let slot = 0; slot < values.length; slot++) values[slot] = (values[slot] ?? 0) / norm;
       return { indices, values };
     },

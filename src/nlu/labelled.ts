@@ -6,7 +6,7 @@ import type { LabelledQuestion } from './types.js';
 export function exampleSetToQuestions(set: ExampleSet): LabelledQuestion[] {
   const questions: LabelledQuestion[] = [];
   for (const intent of IN_SCOPE_INTENT_IDS) {
-    for (const text of set.intents[intent]) questions.push({ text, intent });
+    for (const text of set.intents[intent] ?? []) questions.push({ text, intent });
   }
   for (const text of set.none) questions.push({ text, intent: 'none' });
   return questions;

@@ -23,6 +23,8 @@ export interface MatcherSettings {
   readonly learningRate: number;
   /** Weight of word-pair features relative to single words. */
   readonly bigramWeight: number;
+  /** Damps the length normalisation of short questions (see FeatureSpaceOptions.lengthPrior). */
+  readonly lengthPrior: number;
   /** Letter-trigram features as well as words. */
   readonly letterTrigrams: boolean;
   /** How much each out-of-scope example counts relative to an in-scope one. */
@@ -40,6 +42,7 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = {
   epochs: 12,
   learningRate: 0.5,
   bigramWeight: 0.5,
+  lengthPrior: 150,
   letterTrigrams: false,
   noneWeight: 1,
   ambiguityRatio: 0.5,
@@ -107,7 +110,7 @@ function trainScorer(training: readonly LabelledQuestion[], settings: MatcherSet
   const analysed = training.map((question) => ({ question, features: analyser.analyse(question.text).features }));
   const space = buildFeatureSpace(
     analysed.map((item) => item.features),
-    { bigramWeight: settings.bigramWeight },
+    { bigramWeight: settings.bigramWeight, lengthPrior: settings.lengthPrior },
   );
   const samples: TrainingSample[] = analysed.map(({ question, features }) => ({
     vector: space.vectorise(features),
