@@ -10,6 +10,8 @@ describe('the matcher with the bot content', () => {
     ['my code keeps getting rejected', 'trouble.code_rejected'],
     ['got a new phone', 'trouble.new_phone'],
     ['do I have to put a work app on my own mobile', 'trouble.no_smartphone'],
+    ['where do I switch MFA on', 'enrol.how'],
+    ['can number matching be turned off', 'signin.number_match'],
   ])('understands %j', (text, intent) => {
     expect(matcher.match(text).intent).toBe(intent);
   });
