@@ -13,8 +13,11 @@ export interface LabelledLogits {
 
 export function negativeLogLikelihood(samples: readonly LabelledLogits[], temperature: number): number {
   let total = 0;
+  let buffer = new Float64Array(0);
   for (const sample of samples) {
-    const probabilities = softmaxInPlace(Float64Array.from(sample.logits), temperature);
+    if (buffer.length !== sample.logits.length) buffer = new Float64Array(sample.logits.length);
+    buffer.set(sample.logits);
+    const probabilities = softmaxInPlace(buffer, temperature);
     total -= Math.log(Math.max(probabilities[sample.label] ?? 0, 1e-12));
   }
   return samples.length === 0 ? 0 : total / samples.length;

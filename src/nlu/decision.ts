@@ -17,6 +17,12 @@ export interface RankedCandidate {
   readonly confidence: number;
 }
 
+/** Whether the best candidate is answered (true) or the question gets `none` (false). */
+export function accepts(first: number, second: number, settings: DecisionSettings): boolean {
+  if (first >= settings.threshold) return true;
+  return second >= settings.ambiguityRatio * first && first + second >= settings.threshold;
+}
+
 /** `ranked`: in-scope intents with probabilities, best first (at least the top two). */
 export function decide(ranked: readonly RankedCandidate[], settings: DecisionSettings): MatchResult {
   const candidates: MatchCandidate[] = ranked.slice(0, 3).map(({ intent, confidence }) => ({ intent, confidence }));
@@ -24,11 +30,8 @@ export function decide(ranked: readonly RankedCandidate[], settings: DecisionSet
   if (first === undefined) return { intent: 'none', confidence: 1, candidates, ambiguous: false };
   const second = ranked[1]?.confidence ?? 0;
   const close = second >= settings.ambiguityRatio * first.confidence;
-  if (first.confidence >= settings.threshold) {
+  if (accepts(first.confidence, second, settings)) {
     return { intent: first.intent, confidence: first.confidence, candidates, ambiguous: close };
-  }
-  if (close && first.confidence + second >= settings.threshold) {
-    return { intent: first.intent, confidence: first.confidence, candidates, ambiguous: true };
   }
   return { intent: 'none', confidence: 1 - first.confidence, candidates, ambiguous: false };
 }

@@ -51,12 +51,18 @@ export function buildFeatureSpace(
   return {
     size: columns.size,
     vectorise(features: readonly string[]): SparseVector {
-      const present = new Set<number>();
+      const found: number[] = [];
       for (const feature of features) {
         const column = columns.get(feature);
-        if (column !== undefined) present.add(column);
+        if (column !== undefined) found.push(column);
       }
-      const indices = Int32Array.from([...present].sort((a, b) => a - b));
+      found.sort((a, b) => a - b);
+      let unique = 0;
+      for (let index = 0; index < found.length; index++) {
+        const column = found[index] ?? 0;
+        if (index === 0 || column !== found[unique - 1]) found[unique++] = column;
+      }
+      const indices = Int32Array.from(found.slice(0, unique));
       const values = new Float64Array(indices.length);
       let squares = 0;
       for (let slot = 0; slot < indices.length; slot++) {

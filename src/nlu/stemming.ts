@@ -1,4 +1,4 @@
-import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 
 /** Porter stem of one lower-case word ("enrolling" → "enrol", "texts" → "text"), memoised. */
 export function createStemmer(cacheSize = 5000): (word: string) => string {

@@ -1,4 +1,4 @@
-import { decide, type RankedCandidate } from './decision.js';
+import { accepts, type RankedCandidate } from './decision.js';
 import type { IntentId } from './intents.js';
 
 /**
@@ -17,7 +17,9 @@ export function balancedScore(items: readonly TuningItem[], threshold: number, a
   let outOfScope = 0;
   let outOfScopeCorrect = 0;
   for (const item of items) {
-    const { intent } = decide(item.ranked, { threshold, ambiguityRatio });
+    const best = item.ranked[0];
+    const answered = best !== undefined && accepts(best.confidence, item.ranked[1]?.confidence ?? 0, { threshold, ambiguityRatio });
+    const intent = answered ? best.intent : 'none';
     if (item.expected === 'none') {
       outOfScope++;
       if (intent === 'none') outOfScopeCorrect++;
