@@ -5,7 +5,9 @@ import {
   type Storage,
 } from 'botbuilder';
 import type { Server } from 'restify';
-import { notKnownCard } from '../cards/answer.js';
+import { answerForTab } from '../cards/answer.js';
+import { createMatcher } from '../nlu/matcher.js';
+import type { Matcher } from '../nlu/types.js';
 import { buildGuide } from '../cards/guide.js';
 import type { Config } from '../config.js';
 import { FeedbackService } from '../feedback/index.js';
@@ -33,6 +35,8 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly version: string;
   readonly storage?: Storage;
+  /** The intent matcher (built at start-up when not given; tests share one). */
+  readonly matcher?: Matcher;
   /** Where the built /chat page is (default: the project's build/chat). */
   readonly chatDir?: string;
 }
@@ -62,8 +66,10 @@ export function createAdapter(config: Config): CloudAdapter {
 export function createApp(deps: AppDeps): App {
   const db = openDatabase({ dataDir: deps.config.feedback.dataDir });
   const feedback = new FeedbackService({ db, config: deps.config.feedback, logger: deps.logger });
-  const { bot, conversationState } = createBot(deps.storage ?? createStorage(deps.config, db), deps.logger, feedback);
+  const matcher = deps.matcher ?? createMatcher();
+  const { bot, conversationState, middleware } = createBot({ storage: deps.storage ?? createStorage(deps.config, db), logger: deps.logger, matcher, feedback });
   const adapter = createAdapter(deps.config);
+  for (const m of middleware) adapter.use(m);
   adapter.onTurnError = createTurnErrorHandler(conversationState, deps.logger);
   const server = createServer({
     adapter,
@@ -72,7 +78,7 @@ export function createApp(deps: AppDeps): App {
     version: deps.version,
     maxBodyBytes: deps.config.maxBodyBytes,
     guide: buildGuide(),
-    ask: () => notKnownCard(),
+    ask: (question) => answerForTab(matcher, question),
     chat: { dir: deps.chatDir ?? DEFAULT_CHAT_DIR, bridge: deps.config.devChat, credentialsSet: !deps.config.localMode },
   });
   let stopped: Promise<void> | undefined;

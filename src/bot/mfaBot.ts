@@ -6,13 +6,15 @@ import {
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { Logger } from '../log.js';
 
 export interface MfaBotDeps {
   readonly conversationState: ConversationState;
   readonly userState: UserState;
   readonly rootDialog: Dialog;
+  /** Given the dialog context: is the active conversation waiting for a practice code? */
+  readonly expectsCode: (dc: DialogContext) => boolean;
   /** Sends the welcome card. */
   readonly welcome: (context: TurnContext) => Promise<void>;
   readonly logger: Logger;
@@ -68,10 +70,19 @@ export class MfaBot extends TeamsActivityHandler {
     });
   }
 
-  private async runDialog(context: TurnContext): Promise<void> {
+  private dialogContext(context: TurnContext): Promise<DialogContext> {
     const dialogs = new DialogSet(this.dialogState);
     dialogs.add(this.deps.rootDialog);
-    const dc = await dialogs.createContext(context);
+    return dialogs.createContext(context);
+  }
+
+  /** For the secret guard: is this conversation waiting for a practice code right now? */
+  async expectsCode(context: TurnContext): Promise<boolean> {
+    return this.deps.expectsCode(await this.dialogContext(context));
+  }
+
+  private async runDialog(context: TurnContext): Promise<void> {
+    const dc = await this.dialogContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.rootDialog.id);
   }

@@ -75,6 +75,14 @@ export abstract class GuidedDialog<S extends FlowState, O extends object = objec
   /** The card a state shows. May be async (e.g. a card with a generated image); keep it free of side effects. */
   protected abstract render(state: S): Promise<AdaptiveCard> | AdaptiveCard;
   protected abstract choose(dc: DialogContext, state: S, choice: string, inputs: Readonly<Record<string, string>>): Promise<Outcome<S>> | Outcome<S>;
+  /**
+   * Whether, in this state, the user is expected to type a verification code (the practice step):
+   * the secret-sharing guard lets such messages through to the conversation.
+   */
+  acceptsCodeIn(_instance: DialogInstance): boolean {
+    return false;
+  }
+
   /** Runs whenever a state is shown (e.g. to save progress). */
   protected async shown(_dc: DialogContext, _state: S): Promise<void> {}
 

@@ -1,4 +1,4 @@
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogInstance } from 'botbuilder-dialogs';
 import {
   practiceEndedCard,
   practiceIntroCard,
@@ -161,6 +161,11 @@ export class PracticeDialog extends GuidedDialog<PracticeState, PracticeOptions>
   private newAccount(s: PracticeState): PracticeState {
     const attempt = s.attempt + 1;
     return { ...base(s), attempt, at: `a${attempt}-t0`, stage: 'code', session: this.engine.start() };
+  }
+
+  /** Digits typed anywhere in the practice are taken as practice codes (and never stored). */
+  override acceptsCodeIn(instance: DialogInstance): boolean {
+    return this.isState(instance.state);
   }
 
   protected isState(value: unknown): value is PracticeState {

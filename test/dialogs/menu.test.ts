@@ -52,10 +52,17 @@ describe('welcome and menu', () => {
     expect(titleOf((await chat.say('why mfa')).at(-1)?.card)).toBe('Why MFA matters');
   });
 
-  it('text it cannot read gets a short re-prompt with the menu', async () => {
-    const chat = TestChat.start();
+  it('without intent matching, text it cannot read gets a short re-prompt with the menu', async () => {
+    const chat = TestChat.start({ understander: null });
     const replies = await chat.say('qwertyuiop');
     expect(allText(replies)).toContain("Sorry, I didn't catch that");
+    expect(buttonsOf(chat.card).map((b) => b.title)).toEqual(MENU_BUTTONS);
+  });
+
+  it('with intent matching, text it cannot read gets the honest "not sure" card with the menu', async () => {
+    const chat = TestChat.start();
+    const replies = await chat.say('qwertyuiop');
+    expect(titleOf(replies.at(-1)?.card)).toBe("I'm not sure about that");
     expect(buttonsOf(chat.card).map((b) => b.title)).toEqual(MENU_BUTTONS);
   });
 

@@ -276,6 +276,7 @@ describe('practice: typed codes are never repeated or passed on', () => {
         seen.push(text);
         return { kind: 'none' };
       },
+      answer: async () => ({ kind: 'none' }),
     };
     const { chat, now } = practiceChat({ understander });
     const secret = await startPractice(chat);
