@@ -37,6 +37,8 @@ export interface AppDeps {
   readonly storage?: Storage;
   /** The intent matcher (built at start-up when not given; tests share one). */
   readonly matcher?: Matcher;
+  /** Where the built /tab files are (default: the project's build/tab). */
+  readonly tabDir?: string;
   /** Where the built /chat page is (default: the project's build/chat). */
   readonly chatDir?: string;
 }
@@ -79,6 +81,7 @@ export function createApp(deps: AppDeps): App {
     maxBodyBytes: deps.config.maxBodyBytes,
     guide: buildGuide(),
     ask: (question) => answerForTab(matcher, question),
+    ...(deps.tabDir === undefined ? {} : { tabDir: deps.tabDir }),
     chat: { dir: deps.chatDir ?? DEFAULT_CHAT_DIR, bridge: deps.config.devChat, credentialsSet: !deps.config.localMode },
   });
   let stopped: Promise<void> | undefined;
