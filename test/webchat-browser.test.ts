@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { INTENT_ANSWERS } from '../src/content/answers.js';
 import { CONTACTS } from '../src/content/contacts.js';
 import { ENROLMENT_STEPS } from '../src/content/enrolment.js';
 import { CHOOSER_QUESTIONS, recommend } from '../src/content/methods.js';
@@ -135,6 +136,16 @@ describe('Web Chat at /chat, in Chromium', () => {
     expect(await card.getByText('Local Administrator').count()).toBeGreaterThan(0);
     expect(await c.button(WORDS.giveFeedback).isVisible()).toBe(true);
     await c.screenshot('escalation');
+  });
+
+  it('a free question typed in the send box is answered from the content', async () => {
+    const c = await chat('free question');
+    await c.type('what is the number I have to type into the app?');
+    await c.waitForCard(INTENT_ANSWERS['signin.number_match'].title, 'Source:');
+    await c.screenshot('answer');
+    await c.type('I got a new phone');
+    await c.waitForCard('Still have the old phone?');
+    await c.screenshot('conversation started');
   });
 
   it('typing in the send box works: "menu" brings the menu back', async () => {
