@@ -52,6 +52,7 @@ export const REPLIES = {
   nothingToContinue: 'There\'s nothing to continue just now. Here\'s the menu.',
   fixed: 'Great, glad that sorted it.',
   error: 'Sorry, something went wrong on my side. I\'ve reset our conversation; type "menu" to start again.',
+  practiceInPrivate: 'Practising means typing codes, so let\'s do it in a one-to-one chat: open a chat with me (MFA Assistant) and choose "Practise with an authenticator".',
   comingSoon: 'That part of the assistant isn\'t ready yet. Here\'s what I can do now.',
 } as const;
 

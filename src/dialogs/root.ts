@@ -40,6 +40,12 @@ export interface RootDeps {
   readonly understander?: Understander;
 }
 
+/** A team channel or group chat, where everything typed is seen by everyone. */
+function isSharedConversation(context: TurnContext): boolean {
+  const type = context.activity.conversation?.conversationType;
+  return type === 'channel' || type === 'groupChat';
+}
+
 function startOptions(target: ConversationTarget): object | undefined {
   return target.conversation === 'trouble' && target.problem !== undefined ? { problem: target.problem } : undefined;
 }
@@ -150,6 +156,9 @@ export class RootDialog extends ComponentDialog {
   private async open(inner: DialogContext, target: ConversationTarget): Promise<void> {
     await inner.cancelAllDialogs();
     if (target.conversation === 'menu') return sendMenu(inner.context, this.deps.progress);
+    if (target.conversation === 'practice' && isSharedConversation(inner.context)) {
+      return say(inner.context, REPLIES.practiceInPrivate);
+    }
     const dialog = this.deps.conversations.find((d) => d.conversation === target.conversation);
     if (dialog === undefined) return sendMenu(inner.context, this.deps.progress, REPLIES.comingSoon);
     await inner.beginDialog(dialog.id, startOptions(target));

@@ -412,3 +412,12 @@ describe('practice: ways in and ways back', () => {
     expect(titleOf(chat.card)).toBe(PRACTICE.title);
   });
 });
+
+describe('practice: only in a one-to-one chat', () => {
+  it('in a team channel it points to a personal chat instead of showing a practice account', async () => {
+    const chat = TestChat.start({ conversationType: 'channel' });
+    const replies = await chat.send({ action: 'open', conversation: 'practice' });
+    expect(replies.map((r) => r.text).join(' ')).toContain('one-to-one chat');
+    expect(replies.some((r) => r.card !== undefined)).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, type Activity, type Middleware, type TurnContext } from 'botbuilder';
+import { AutoSaveStateMiddleware, type ConversationAccount, ConversationState, MemoryStorage, UserState, type Activity, type Middleware, type TurnContext } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { SecretGuard } from '../../src/bot/secretGuard.js';
@@ -69,13 +69,14 @@ export class TestChat {
     private readonly recorder: UpdateRecorder,
     private readonly channelId: string,
     private readonly memory: Readonly<Record<string, string>>,
+    private readonly conversation: ConversationAccount,
   ) {}
 
   /**
    * A new conversation with the whole bot as users meet it: intent matching and the secret guard
    * included. `understander: null` leaves free-text understanding out.
    */
-  static start(options: { channelId?: string; understander?: Understander | null; clock?: () => number; unanswered?: UnansweredLog } = {}): TestChat {
+  static start(options: { channelId?: string; conversationType?: string; understander?: Understander | null; clock?: () => number; unanswered?: UnansweredLog } = {}): TestChat {
     const memory: Record<string, string> = {};
     const storage = new MemoryStorage(memory);
     const conversationState = new ConversationState(storage);
@@ -96,7 +97,9 @@ export class TestChat {
       logger: createLogger('silent'),
     });
     const client = new DialogTestClient(channelId, conversations.root, undefined, [guard, new AutoSaveStateMiddleware(userState), recorder], conversationState);
-    return new TestChat(client, recorder, channelId, memory);
+    const type = options.conversationType ?? 'personal';
+    const conversation: ConversationAccount = { id: 'test-conversation', name: 'test', isGroup: type !== 'personal', conversationType: type };
+    return new TestChat(client, recorder, channelId, memory, conversation);
   }
 
   /** Everything the bot has saved in storage (conversation and user state), as stored: JSON text. */
@@ -132,7 +135,7 @@ export class TestChat {
 
   private async turn(activity: Partial<Activity>): Promise<Reply[]> {
     this.recorder.updates.length = 0;
-    const first: unknown = await this.client.sendActivity({ ...activity, id: `user-${this.nextId++}` });
+    const first: unknown = await this.client.sendActivity({ ...activity, conversation: { ...this.conversation }, id: `user-${this.nextId++}` });
     const replies: Reply[] = [];
     if (isActivity(first)) replies.push(toReply(first));
     for (let a = this.client.getNextReply(); a !== undefined; a = this.client.getNextReply()) replies.push(toReply(a));
