@@ -1,6 +1,6 @@
 /**
  * npm run screenshots: regenerates the tab pictures in docs/ (shown in the README) from the
- * built tab and the fixture guide, in headless Chromium:
+ * built tab served by the bot's own server (its real guide), in headless Chromium:
  *   docs/tab.png            the guide tab (default theme)
  *   docs/tab-dark.png       the same in Teams' dark theme
  *   docs/tab-step-card.png  one enrolment step card as the tab renders it
@@ -9,13 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBrowser } from '../test/support/browser.js';
-import { startTabFixtureServer } from '../test/support/tabFixtureServer.js';
+import { startServer } from '../test/support/server.js';
 import { buildTab, ROOT } from './lib/buildTab.js';
 
 const docs = join(ROOT, 'docs');
 const tabDir = mkdtempSync(join(tmpdir(), 'mfa-tab-shots-'));
 await buildTab(tabDir);
-const server = await startTabFixtureServer(tabDir);
+const server = await startServer({}, { tabDir });
 const browser = await openBrowser({ width: 900, height: 1100 });
 try {
   for (const [theme, file] of [

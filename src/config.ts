@@ -2,8 +2,10 @@
  * All configuration, read and checked once. A bad value stops start-up with one clear line
  * naming the variable and what is wrong (a ConfigError).
  */
+import { FeedbackConfigError, parseFeedbackConfig, type FeedbackConfig } from './feedback/index.js';
+
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-export type StorageKind = 'memory' | 'blob';
+export type StorageKind = 'sqlite' | 'memory' | 'blob';
 
 export interface BotCredentials {
   readonly appId: string;
@@ -18,9 +20,21 @@ export interface Config {
   readonly credentials: BotCredentials;
   /** True when no MicrosoftAppId is set: the bot accepts local unauthenticated traffic. */
   readonly localMode: boolean;
+  /**
+   * `sqlite` (default): bot state in the embedded database under DATA_DIR; `memory`: lost on
+   * restart; `blob`: Azure Blob Storage, shared by every instance.
+   */
   readonly storage: StorageKind;
+  /** DATA_DIR and the feedback webhook, digest and hashing settings. */
+  readonly feedback: FeedbackConfig;
   readonly logLevel: LogLevel;
   readonly maxBodyBytes: number;
+  /**
+   * Serve the Web Chat bridge at /chat (DEV_CHAT). Defaults to localMode; never true with
+   * credentials: the bridge talks to /api/messages without a token, which only works (and is only
+   * safe) when the bot accepts unauthenticated local traffic anyway.
+   */
+  readonly devChat: boolean;
   /** Azure Blob Storage for bot state; set when STORAGE=blob. */
   readonly blob: BlobStorageConfig | undefined;
   /** Limits and time budgets that keep the server responsive under load, faults and abuse. */
@@ -79,6 +93,23 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return n;
 }
 
+function flag(env: Env, name: string): boolean | undefined {
+  const value = text(env, name, '').toLowerCase();
+  if (value === '') return undefined;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new ConfigError(name, `must be true or false (got "${text(env, name, '')}")`);
+}
+
+/** DEV_CHAT: on by default in local mode; true with credentials is refused (see docs/notes/webchat.md). */
+function devChat(env: Env, localMode: boolean): boolean {
+  const explicit = flag(env, 'DEV_CHAT');
+  if (explicit === true && !localMode) {
+    throw new ConfigError('DEV_CHAT', 'cannot be true when MicrosoftAppId is set: the test chat talks to the bot without a token; unset DEV_CHAT or run without credentials');
+  }
+  return explicit ?? localMode;
+}
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function credentials(env: Env): BotCredentials {
@@ -96,14 +127,6 @@ function credentials(env: Env): BotCredentials {
   }
   if (tenantId !== '' && !GUID.test(tenantId)) throw new ConfigError('MicrosoftAppTenantId', 'must be a GUID');
   return { appId, appPassword, tenantId, appType };
-}
-
-function flag(env: Env, name: string, fallback: boolean): boolean {
-  const value = text(env, name, '').toLowerCase();
-  if (value === '') return fallback;
-  if (['true', '1', 'yes'].includes(value)) return true;
-  if (['false', '0', 'no'].includes(value)) return false;
-  throw new ConfigError(name, `must be true or false (got "${value}")`);
 }
 
 /** Container names: 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit. */
@@ -128,21 +151,33 @@ function resilience(env: Env): ResilienceConfig {
     storageTimeoutMs: integer(env, 'STORAGE_TIMEOUT_MS', 3000, 50, 8000),
     ratePerIpPerMinute: integer(env, 'RATE_LIMIT_PER_IP', 3000, 0, 10_000_000),
     ratePerConversationPerMinute: integer(env, 'RATE_LIMIT_PER_CONVERSATION', 30, 0, 10_000_000),
-    trustProxy: flag(env, 'TRUST_PROXY', false),
+    trustProxy: flag(env, 'TRUST_PROXY') ?? false,
   };
+}
+
+function feedbackConfig(env: Env): FeedbackConfig {
+  try {
+    return parseFeedbackConfig(env);
+  } catch (error) {
+    if (error instanceof FeedbackConfigError) throw new ConfigError(error.variable, error.message.replace(/^Configuration error: \S+ /, ''));
+    throw error;
+  }
 }
 
 export function loadConfig(env: Env): Config {
   const creds = credentials(env);
-  const storage = oneOf<StorageKind>(env, 'STORAGE', ['memory', 'blob'], 'memory');
+  const localMode = creds.appId === '';
+  const storage = oneOf<StorageKind>(env, 'STORAGE', ['sqlite', 'memory', 'blob'], 'sqlite');
   return {
     port: integer(env, 'PORT', 3978, 0, 65535),
     host: text(env, 'HOST', '0.0.0.0') || '0.0.0.0',
     credentials: creds,
-    localMode: creds.appId === '',
+    localMode,
     storage,
+    feedback: feedbackConfig(env),
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     maxBodyBytes: 256 * 1024,
+    devChat: devChat(env, localMode),
     blob: blobStorage(env, storage),
     resilience: resilience(env),
   };

@@ -23,14 +23,19 @@ try {
 const logger = createLogger(config.logLevel);
 const version = packageVersion();
 const app = createApp({ config, logger, version });
+for (const notice of config.feedback.notices) logger.info({ event: 'feedback_config' }, notice);
+app.start();
 const port = await listen(app.server, config.port, config.host);
-logger.info({ event: 'started', port, version, localMode: config.localMode, storage: config.storage }, 'MFA Assistant listening');
+logger.info({ event: 'started', port, version, localMode: config.localMode, storage: config.storage, devChat: config.devChat }, 'MFA Assistant listening');
 if (config.localMode) {
   logger.info({ event: 'local_mode', endpoint: `http://localhost:${port}/api/messages` }, 'No MicrosoftAppId set: accepting local unauthenticated traffic (Bot Framework Emulator, npm run chat)');
 }
+if (config.devChat) {
+  logger.info({ event: 'dev_chat', url: `http://localhost:${port}/chat` }, 'Try the bot in a browser with Web Chat');
+}
 
-// SIGTERM: stop accepting, finish the turns in flight, flush, exit 0 within 10 s.
-const shutdown = createShutdown({ server: app.server, inFlight: app.inFlight, logger, deadlineMs: 9500, exit: (code) => process.exit(code) });
+// SIGTERM: stop accepting, finish the turns in flight, flush the feedback outbox, exit 0 within 10 s.
+const shutdown = createShutdown({ app, logger, deadlineMs: 9500, exit: (code) => process.exit(code) });
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
 // A promise nobody waited for must not take the whole bot down; log it (name only) and carry on.

@@ -114,3 +114,63 @@ describe('HTTP server with credentials', () => {
     expect(res.activities).toHaveLength(0);
   });
 });
+
+describe('bot state in the embedded store (the default)', () => {
+  it('a conversation survives a restart of the server', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dataDir = mkdtempSync(join(tmpdir(), 'mfa-restart-'));
+    const conversation = { id: 'restart-conv' };
+    try {
+      const first = await startServer({ DATA_DIR: dataDir });
+      const menu = cards((await postActivity(first.url, { type: 'message', text: 'menu', conversation })).activities)[0];
+      let card = cards((await postActivity(first.url, { ...press(menu, 'Set up MFA'), conversation })).activities)[0];
+      card = cards((await postActivity(first.url, { ...press(card, 'Next'), conversation })).activities)[0];
+      expect(JSON.stringify(card)).toContain('Step 2 of 5');
+      await first.close();
+
+      const second = await startServer({ DATA_DIR: dataDir });
+      const next = cards((await postActivity(second.url, { ...press(card, 'Next'), conversation })).activities)[0];
+      expect(JSON.stringify(next)).toContain('Step 3 of 5');
+      await second.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('secrets a user types never reach the logs or storage', () => {
+  it('a code and a password sent over HTTP appear in no log line and nowhere in the database', async () => {
+    const { mkdtempSync, rmSync, readdirSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { Writable } = await import('node:stream');
+    const { createLogger } = await import('../src/log.js');
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const dataDir = mkdtempSync(join(tmpdir(), 'mfa-secrets-'));
+    const server = await startServer({ DATA_DIR: dataDir, LOG_LEVEL: 'trace' }, { logger: createLogger('trace', sink) });
+    try {
+      const conversation = { id: 'secret-conv' };
+      const secrets = ['739184', 'Sup3r-Secret!'];
+      const code = await postActivity(server.url, { type: 'message', text: `the code is ${secrets[0]}`, conversation });
+      const password = await postActivity(server.url, { type: 'message', text: `my password is ${secrets[1]}`, conversation });
+      expect(JSON.stringify(code.activities)).toContain('Please never share');
+      expect(JSON.stringify(password.activities)).toContain('Please never share');
+      await server.close();
+      expect(lines.join('')).toContain('secret_guard');
+      for (const s of secrets) {
+        expect(lines.join('')).not.toContain(s);
+        for (const f of readdirSync(dataDir)) expect(readFileSync(join(dataDir, f)).toString('latin1')).not.toContain(s);
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

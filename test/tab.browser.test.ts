@@ -4,19 +4,29 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildTab } from '../scripts/lib/buildTab.js';
-import { cardCount, guide } from './fixtures/tabGuide.js';
+import { cardCount as fixtureCardCount } from './fixtures/tabGuide.js';
+
+const guide = buildGuide();
+const cardCount = guide.sections.reduce((n, s) => n + s.cards.length, 0);
 import { openBrowser, runAxe, type BrowserSession } from './support/browser.js';
-import { startTabFixtureServer, type RunningServer } from './support/tabFixtureServer.js';
+import { startServer, type RunningServer } from './support/server.js';
+import { startTabFixtureServer, type RunningServer as FixtureServer } from './support/tabFixtureServer.js';
+import { buildGuide } from '../src/cards/guide.js';
+import { INTENT_ANSWERS } from '../src/content/answers.js';
 
 let tabDir: string;
+/** The bot's real server, serving the tab, /api/guide and /api/ask. */
 let server: RunningServer;
+/** A stand-in that also serves a fake Teams host page framing the tab from the same origin. */
+let teamsHostServer: FixtureServer;
 let browser: BrowserSession;
 const pages: Page[] = [];
 
 beforeAll(async () => {
   tabDir = mkdtempSync(join(tmpdir(), 'mfa-tab-'));
   await buildTab(tabDir);
-  server = await startTabFixtureServer(tabDir);
+  server = await startServer({}, { tabDir });
+  teamsHostServer = await startTabFixtureServer(tabDir);
   browser = await openBrowser();
 });
 
@@ -29,6 +39,7 @@ afterEach(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await teamsHostServer?.close();
   rmSync(tabDir, { recursive: true, force: true });
 });
 
@@ -56,9 +67,9 @@ describe('the MFA guide tab, outside Teams', () => {
     for (let step = 1; step <= 5; step++) {
       await page.getByText(`Step ${step} of 5`, { exact: true }).waitFor();
     }
-    // markdown in cards is rendered, not shown raw
-    expect(await page.locator('#section-enrol strong', { hasText: 'My Profile' }).count()).toBeGreaterThan(0);
-    expect(await page.locator('#section-enrol').textContent()).not.toContain('**');
+    // source links in cards are rendered as links, not shown as raw markdown
+    expect(await page.locator('#section-enrol a', { hasText: 'Community Pharmacy England factsheet' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('#section-enrol').textContent()).not.toContain('](');
     expect(browser.consoleErrors).toEqual([]);
     expect(browser.blockedRequests).toEqual([]);
   });
@@ -67,7 +78,7 @@ describe('the MFA guide tab, outside Teams', () => {
     const page = await openTab();
     await page.getByLabel('Type your question about MFA').fill('The text never arrives');
     await page.keyboard.press('Enter');
-    await page.locator('#ask-answer').getByText('When the text or call does not arrive').waitFor();
+    await page.locator('#ask-answer').getByText(INTENT_ANSWERS['trouble.no_code'].title).waitFor();
     expect(await page.locator('#ask-answer .ac-adaptiveCard').count()).toBe(1);
     expect(browser.consoleErrors).toEqual([]);
   });
@@ -85,13 +96,14 @@ describe('the MFA guide tab, outside Teams', () => {
 
   it('follows bot buttons where it can and explains the rest', async () => {
     const page = await openTab();
-    await page.getByRole('button', { name: 'Compare the methods' }).click();
-    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('The methods compared');
+    // "Set up MFA" on the methods card opens the enrolment conversation: the tab jumps to that section
+    await page.locator('#section-methods').getByRole('button', { name: 'Set up MFA' }).click();
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('Set up MFA, step by step');
 
-    await page.getByRole('button', { name: 'Ask about texts' }).click();
-    await page.locator('#ask-answer').getByText('When the text or call does not arrive').waitFor();
-
-    await page.getByRole('button', { name: 'Practise in the chat' }).click();
+    // buttons that only mean something inside a chat conversation are not shown in the tab
+    expect(await page.locator('#section-enrol').getByRole('button', { name: 'Next' }).count()).toBe(0);
+    // "Give feedback" on the escalation card belongs to the chat
+    await page.locator('#section-trouble').getByRole('button', { name: 'Give feedback' }).click();
     await page.getByText('This button works in the chat with MFA Assistant.').waitFor();
     expect(browser.consoleErrors).toEqual([]);
   });
@@ -110,7 +122,6 @@ describe('the MFA guide tab, outside Teams', () => {
       await page.getByLabel('Type your question about MFA').fill('no code');
       await page.keyboard.press('Enter');
       await page.locator('#ask-answer .ac-adaptiveCard').waitFor();
-      await page.getByRole('button', { name: 'How it is set up' }).click(); // an opened Action.ShowCard
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
@@ -120,13 +131,13 @@ describe('the MFA guide tab, inside a Teams host', () => {
   it('takes the theme from the Teams context, follows theme changes and reports success', async () => {
     const page = await browser.newPage();
     pages.push(page);
-    await page.goto(`${server.url}/fake-teams-host?theme=dark`);
+    await page.goto(`${teamsHostServer.url}/fake-teams-host?theme=dark`);
     const tab = page.frameLocator('iframe');
     await tab.locator('html[data-ready]').waitFor({ state: 'attached' });
     expect(await tab.locator('html').getAttribute('data-ready')).toBe('teams');
     expect(await tab.locator('html').getAttribute('data-theme')).toBe('dark');
     await expect.poll(() => page.evaluate('window.received')).toContain('appInitialization.success');
-    expect(await tab.locator('.card .ac-adaptiveCard').count()).toBe(cardCount);
+    expect(await tab.locator('.card .ac-adaptiveCard').count()).toBe(fixtureCardCount);
 
     await page.evaluate("window.sendThemeChange('contrast')");
     await expect.poll(() => tab.locator('html').getAttribute('data-theme')).toBe('contrast');

@@ -1,10 +1,17 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
+import { answerForTab } from '../cards/answer.js';
+import { createMatcher } from '../nlu/matcher.js';
+import type { Matcher } from '../nlu/types.js';
+import { buildGuide } from '../cards/guide.js';
 import type { Config } from '../config.js';
+import { FeedbackService } from '../feedback/index.js';
+import { openDatabase, SqliteStorage, type SqliteDatabase } from '../storage/index.js';
 import type { Logger } from '../log.js';
 import { MfaAdapter, type BotAuthentication } from './adapter.js';
 import { ReusingBotFrameworkAuthentication } from './authentication.js';
 import { createBlobStorage } from './blobStorage.js';
+import { DEFAULT_CHAT_DIR } from './chatRoutes.js';
 import { createBot } from './createBot.js';
 import { GuardedStorage } from './guardedStorage.js';
 import { InFlight } from './inFlight.js';
@@ -19,6 +26,11 @@ export interface App {
   readonly bot: MfaBot;
   /** Requests being answered; `drain()` stops taking new ones and waits for these (SIGTERM). */
   readonly inFlight: InFlight;
+  readonly feedback: FeedbackService;
+  /** Starts background work (feedback delivery, digests). */
+  start(): void;
+  /** Stops taking requests, lets turns in flight finish, flushes feedback, closes the database. */
+  stop(): Promise<void>;
 }
 
 export interface AppDeps {
@@ -28,10 +40,19 @@ export interface AppDeps {
   readonly storage?: Storage;
   /** How tokens are checked; by default from the credentials in config. */
   readonly authentication?: BotAuthentication;
+  /** The intent matcher (built at start-up when not given; tests share one). */
+  readonly matcher?: Matcher;
+  /** Where the built /tab files are (default: the project's build/tab). */
+  readonly tabDir?: string;
+  /** Where the built /chat page is (default: the project's build/chat). */
+  readonly chatDir?: string;
 }
 
-export function createStorage(config: Config): Storage {
+/** Bot state: the embedded SQLite database by default, memory (lost on restart), or Azure Blob Storage (shared by instances). */
+export function createStorage(config: Config, db: SqliteDatabase): Storage {
   switch (config.storage) {
+    case 'sqlite':
+      return new SqliteStorage(db);
     case 'memory':
       return new MemoryStorage();
     case 'blob':
@@ -57,18 +78,22 @@ export function createAdapter(config: Config, authentication: BotAuthentication 
 /** Wires storage → state → conversations → bot → adapter → HTTP server. Does not listen. */
 export function createApp(deps: AppDeps): App {
   const { config, logger } = deps;
+  const db = openDatabase({ dataDir: config.feedback.dataDir });
+  const feedback = new FeedbackService({ db, config: config.feedback, logger });
+  const matcher = deps.matcher ?? createMatcher();
   // Every store saves with the ETag each turn read (so concurrent turns cannot overwrite each
-  // other), has a time limit, and fails in ways the turn error handler understands; a blob store
-  // is rebuilt after a failure so the bot recovers by itself when storage returns.
+  // other) and fails in ways the turn error handler understands. Azure Blob Storage also gets a
+  // time limit per call (memory and SQLite answer in-process: no timer on their hot path) and is
+  // rebuilt after a failure, so the bot recovers by itself when storage returns.
+  const remote = deps.storage === undefined && config.storage === 'blob';
   const storage = new GuardedStorage({
-    storage: new OptimisticStorage(deps.storage ?? createStorage(config)),
-    ...(deps.storage === undefined && config.storage === 'blob' ? { recreate: () => new OptimisticStorage(createStorage(config)) } : {}),
-    // Memory cannot be slow: no timer on the hot path for it.
-    ...(deps.storage === undefined && config.storage === 'memory' ? {} : { timeoutMs: config.resilience.storageTimeoutMs }),
+    storage: new OptimisticStorage(deps.storage ?? createStorage(config, db)),
+    ...(remote ? { recreate: () => new OptimisticStorage(createStorage(config, db)), timeoutMs: config.resilience.storageTimeoutMs } : {}),
     logger,
   });
-  const { bot, conversationState } = createBot(storage, logger);
+  const { bot, conversationState, middleware } = createBot({ storage, logger, matcher, feedback });
   const adapter = createAdapter(config, deps.authentication);
+  for (const m of middleware) adapter.use(m);
   adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
   const inFlight = new InFlight();
   const server = createServer({
@@ -79,6 +104,28 @@ export function createApp(deps: AppDeps): App {
     maxBodyBytes: config.maxBodyBytes,
     resilience: config.resilience,
     inFlight,
+    guide: buildGuide(),
+    ask: (question) => answerForTab(matcher, question),
+    ...(deps.tabDir === undefined ? {} : { tabDir: deps.tabDir }),
+    chat: { dir: deps.chatDir ?? DEFAULT_CHAT_DIR, bridge: config.devChat, credentialsSet: !config.localMode },
   });
-  return { server, adapter, bot, inFlight };
+  let stopped: Promise<void> | undefined;
+  const stop = async (): Promise<void> => {
+    // New requests get 503 from now on; stop accepting connections; let the turns in flight finish.
+    const drained = inFlight.drain();
+    server.server.close();
+    await drained;
+    await feedback.stop({ deadlineMs: 8_000 });
+    db.close();
+    server.server.closeAllConnections();
+  };
+  return {
+    server,
+    adapter,
+    bot,
+    inFlight,
+    feedback,
+    start: () => feedback.start(),
+    stop: () => (stopped ??= stop()),
+  };
 }

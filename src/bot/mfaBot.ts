@@ -8,13 +8,15 @@ import {
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import type { Logger } from '../log.js';
 
 export interface MfaBotDeps {
   readonly conversationState: ConversationState;
   readonly userState: UserState;
   readonly rootDialog: Dialog;
+  /** Given the dialog context: is the active conversation waiting for a practice code? */
+  readonly expectsCode: (dc: DialogContext) => boolean;
   /** Sends the welcome card. */
   readonly welcome: (context: TurnContext) => Promise<void>;
   readonly logger: Logger;
@@ -83,11 +85,20 @@ export class MfaBot extends TeamsActivityHandler {
     });
   }
 
-  private async runDialog(context: TurnContext): Promise<void> {
+  private dialogContext(context: TurnContext): Promise<DialogContext> {
     if (this.dialogStateConfiguration !== undefined) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.dialogStateConfiguration);
     const dialogs = new DialogSet(this.dialogState);
     dialogs.add(this.deps.rootDialog);
-    const dc = await dialogs.createContext(context);
+    return dialogs.createContext(context);
+  }
+
+  /** For the secret guard: is this conversation waiting for a practice code right now? */
+  async expectsCode(context: TurnContext): Promise<boolean> {
+    return this.deps.expectsCode(await this.dialogContext(context));
+  }
+
+  private async runDialog(context: TurnContext): Promise<void> {
+    const dc = await this.dialogContext(context);
     if (this.dialogStateConfiguration === undefined) {
       const built: unknown = context.turnState.get(DIALOG_STATE_CONFIGURATION);
       if (isDialogStateConfiguration(built)) this.dialogStateConfiguration = built;

@@ -5,6 +5,15 @@ import type { Logger } from '../log.js';
 import type { MfaAdapter } from './adapter.js';
 import type { InFlight } from './inFlight.js';
 import { createMessagesHandler } from './messages.js';
+import { fileURLToPath } from 'node:url';
+import type { Guide } from '../cards/guide.js';
+import type { AdaptiveCard } from '../cards/schema.js';
+import { registerChatRoutes, type ChatRoutesOptions } from './chatRoutes.js';
+import { mountStatic } from './staticFiles.js';
+import { tabSecurityHeaders } from './tabSecurity.js';
+
+/** Where `npm run build` puts the personal tab's files. */
+export const TAB_DIR = fileURLToPath(new URL('../../build/tab', import.meta.url));
 
 export interface ServerDeps {
   readonly adapter: MfaAdapter;
@@ -14,6 +23,13 @@ export interface ServerDeps {
   readonly maxBodyBytes: number;
   readonly resilience: ResilienceConfig;
   readonly inFlight: InFlight;
+  /** The personal tab's guide (GET /api/guide). */
+  readonly guide: Guide;
+  /** Answers a question typed in the tab's search box (GET /api/ask?q=). */
+  readonly ask: (question: string) => AdaptiveCard;
+  readonly tabDir?: string;
+  /** The /chat page (Web Chat); see chatRoutes.ts. */
+  readonly chat: Omit<ChatRoutesOptions, 'logger'>;
 }
 
 function sendJson(res: Response, status: number, body: object): void {
@@ -21,7 +37,10 @@ function sendJson(res: Response, status: number, body: object): void {
   res.send(status, body);
 }
 
-/** The HTTP side of the bot: `/api/messages` for the Bot Framework and `/healthz` for probes. */
+/**
+ * The HTTP side of the bot: `/api/messages` for the Bot Framework, `/healthz` for probes and
+ * `/chat` for trying the bot in a browser.
+ */
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'mfa-assistant', handleUncaughtExceptions: false });
   const { logger } = deps;
@@ -36,7 +55,32 @@ export function createServer(deps: ServerDeps): Server {
     else sendJson(res, 200, { status: 'ok', version: deps.version });
   });
 
+  mountStatic(server, {
+    prefix: '/tab',
+    dir: deps.tabDir ?? TAB_DIR,
+    headers: tabSecurityHeaders(),
+    missing: 'The tab has not been built: run npm run build.',
+  });
+
+  const guideJson = JSON.stringify(deps.guide);
+  server.get('/api/guide', async (_req: Request, res: Response) => {
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendRaw(200, guideJson);
+  });
+
+  server.get('/api/ask', async (req: Request, res: Response) => {
+    const q = new URL(req.url ?? '/', 'http://localhost').searchParams.get('q') ?? '';
+    if (q.trim() === '' || q.length > 500) {
+      sendJson(res, 400, { error: 'q must be between 1 and 500 characters' });
+      return;
+    }
+    sendJson(res, 200, { answer: deps.ask(q) });
+  });
+
   server.post('/api/messages', createMessagesHandler(deps));
+
+  registerChatRoutes(server, { ...deps.chat, logger });
 
   server.on('restifyError', (_req: Request, _res: Response, err: Error, callback: () => void) => {
     logger.warn({ event: 'http_error', error: err.name }, 'http error');

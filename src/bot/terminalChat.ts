@@ -6,6 +6,7 @@ import type { CardButton } from '../cards/choices.js';
 import { ADAPTIVE_CARD_TYPE, isAdaptiveCard } from '../cards/guards.js';
 import { cardToText } from '../cards/toText.js';
 import { createLogger } from '../log.js';
+import { createMatcher } from '../nlu/matcher.js';
 import { createBot } from './createBot.js';
 import { TerminalAdapter } from './terminalAdapter.js';
 import { createTurnErrorHandler } from './turnError.js';
@@ -15,7 +16,7 @@ import { createTurnErrorHandler } from './turnError.js';
  * type a number to press one, or type anything else as a message. Ctrl+C or "/quit" leaves.
  */
 const logger = createLogger('silent');
-const { bot, conversationState } = createBot(new MemoryStorage(), logger);
+const { bot, conversationState, middleware } = createBot({ storage: new MemoryStorage(), logger, matcher: createMatcher() });
 let buttons: readonly CardButton[] = [];
 
 const adapter = new TerminalAdapter((activity, updated) => {
@@ -28,6 +29,7 @@ const adapter = new TerminalAdapter((activity, updated) => {
   }
 });
 adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
+for (const m of middleware) adapter.use(m);
 
 const user = { id: `terminal-user-${randomUUID().slice(0, 8)}`, name: 'You' };
 const botAccount = { id: 'mfa-assistant', name: 'MFA Assistant' };
@@ -49,7 +51,8 @@ for await (const raw of rl) {
     stdout.write('You: ');
     continue;
   }
-  const choice = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
+  // Button numbers are one or two digits, so a 6-digit practice code is sent as text, never as a press.
+  const choice = /^\d{1,2}$/.test(line) ? buttons[Number(line) - 1] : undefined;
   if (choice?.kind === 'url') {
     stdout.write(`\nOpen this in your browser: ${choice.url}\n\nYou: `);
     continue;

@@ -1,3 +1,4 @@
+import { isInScopeIntentId, type InScopeIntentId } from '../nlu/intents.js';
 import { isConversationId, isProblemId, type ConversationId, type ProblemId } from '../content/conversations.js';
 
 /**
@@ -29,7 +30,13 @@ export interface FlowAction {
   readonly inputs: Readonly<Record<string, string>>;
 }
 
-export type BotAction = OpenAction | MenuAction | FlowAction;
+/** "Tell me about …": answer a recognised question (from "Did you mean…?" and follow-up buttons). */
+export interface IntentAction {
+  readonly action: 'intent';
+  readonly intent: InScopeIntentId;
+}
+
+export type BotAction = OpenAction | MenuAction | FlowAction | IntentAction;
 
 export type ActionData = Readonly<Record<string, string | number | boolean>>;
 
@@ -39,6 +46,10 @@ export function openData(conversation: ConversationId, problem?: ProblemId): Act
 
 export function menuData(): ActionData {
   return { action: 'menu' };
+}
+
+export function intentData(intent: InScopeIntentId): ActionData {
+  return { action: 'intent', intent };
 }
 
 export function flowData(flow: string, at: string, choice: string): ActionData {
@@ -68,6 +79,8 @@ export function parseAction(value: unknown): BotAction | undefined {
       if (value.conversation !== 'trouble' || !isProblemId(value.problem)) return undefined;
       return { action: 'open', conversation: 'trouble', problem: value.problem };
     }
+    case 'intent':
+      return isInScopeIntentId(value.intent) ? { action: 'intent', intent: value.intent } : undefined;
     case 'flow': {
       if (!shortString(value.flow, 64) || !shortString(value.at, 64) || !shortString(value.choice, 64)) return undefined;
       const inputs: Record<string, string> = {};

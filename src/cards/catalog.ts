@@ -1,9 +1,20 @@
 import { PROBLEMS } from '../content/troubleshooting.js';
 import { CHOOSER_QUESTION_IDS, recommend } from '../content/methods.js';
 import { PROBLEM_IDS } from '../content/conversations.js';
+import { buildPracticeSetup, PRACTICE_LIMITS } from '../practice/index.js';
+import { notKnownCard } from './answer.js';
 import { ENROL_TOTAL, enrolStepCard, nextSignInCard } from './enrolment.js';
 import { menuCard } from './menu.js';
 import { compareCard, methodsIntroCard, questionCard, recommendationCard } from './methods.js';
+import {
+  practiceClockOffCard,
+  practiceEndedCard,
+  practiceIntroCard,
+  practiceNoMatchCard,
+  practiceRemoveCard,
+  practiceSetupCard,
+  practiceSuccessCard,
+} from './practice.js';
 import type { AdaptiveCard } from './schema.js';
 import { escalationCard, pickProblemCard, troubleStepCard } from './troubleshooting.js';
 import { whyCard } from './why.js';
@@ -15,8 +26,36 @@ export interface NamedCard {
 
 const BOOLS = [undefined, true, false] as const;
 
-/** Every card the guided conversations can send, by name: for checks, and for the tab's guide. */
-export function catalogue(flow = 'catalogue'): readonly NamedCard[] {
+/** An example practice secret (32 Base32 characters, like a real one) for the set-up card's QR code. */
+const SAMPLE_PRACTICE_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+/** The practice cards, with a real QR code of an example secret (so the size check is real). */
+async function practiceCards(flow: string): Promise<NamedCard[]> {
+  const setup = await buildPracticeSetup(SAMPLE_PRACTICE_SECRET);
+  const minutes = PRACTICE_LIMITS.lifetimeMs / 60_000;
+  const retry = { kind: 'retry', triesLeft: PRACTICE_LIMITS.maxTries - 1, minutesLeft: minutes - 1 } as const;
+  const out = { kind: 'out-of-tries' } as const;
+  return [
+    { name: 'practice-intro', card: practiceIntroCard(flow) },
+    { name: 'practice-setup', card: practiceSetupCard(flow, 'a1-t0', setup, { triesLeft: PRACTICE_LIMITS.maxTries, minutesLeft: minutes }) },
+    { name: 'practice-success', card: practiceSuccessCard(flow, 'a1-ok') },
+    { name: 'practice-clock-fast', card: practiceClockOffCard(flow, 'a1-t1', { direction: 'fast', approxMinutes: 3 }, retry) },
+    { name: 'practice-clock-slow-last', card: practiceClockOffCard(flow, 'a1-end', { direction: 'slow', approxMinutes: 1 }, out) },
+    { name: 'practice-no-match', card: practiceNoMatchCard(flow, 'a1-t1', retry) },
+    { name: 'practice-no-match-last', card: practiceNoMatchCard(flow, 'a1-end', out) },
+    { name: 'practice-expired', card: practiceEndedCard(flow, 'a1-end', 'expired') },
+    { name: 'practice-out-of-tries', card: practiceEndedCard(flow, 'a1-end', 'out-of-tries') },
+    { name: 'practice-remove', card: practiceRemoveCard() },
+    { name: 'practice-remove-enrol', card: practiceRemoveCard('enrol') },
+    { name: 'practice-remove-trouble', card: practiceRemoveCard('trouble') },
+  ];
+}
+
+/**
+ * Every card the guided conversations can send, by name: for checks, and for the tab's guide.
+ * Async because the practice set-up card carries a generated QR code image.
+ */
+export async function catalogue(flow = 'catalogue'): Promise<readonly NamedCard[]> {
   const cards: NamedCard[] = [
     { name: 'menu', card: menuCard() },
     { name: 'menu-resume', card: menuCard({ resume: { step: 3, total: ENROL_TOTAL } }) },
@@ -38,5 +77,7 @@ export function catalogue(flow = 'catalogue'): readonly NamedCard[] {
     PROBLEMS[id].steps.forEach((_s, i) => cards.push({ name: `trouble-${id}-${i + 1}`, card: troubleStepCard(flow, id, i + 1) }));
   }
   cards.push({ name: 'escalation', card: escalationCard() });
+  cards.push({ name: 'not-known', card: notKnownCard() });
+  cards.push(...(await practiceCards(flow)));
   return cards;
 }

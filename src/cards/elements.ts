@@ -66,8 +66,9 @@ export function card(body: readonly Element[], actions: readonly Action[], fallb
 /** Teams shows at most five buttons in a row of actions: longer lists are split into several. */
 export const MAX_ACTIONS = 5;
 
-export function actionSets(actions: readonly Action[]): ActionSet[] {
+export function actionSets(actions: readonly Action[], perRow: number = MAX_ACTIONS - 1): ActionSet[] {
+  const size = Math.max(1, Math.min(perRow, MAX_ACTIONS));
   const sets: ActionSet[] = [];
-  for (let i = 0; i < actions.length; i += MAX_ACTIONS - 1) sets.push({ type: 'ActionSet', actions: actions.slice(i, i + MAX_ACTIONS - 1) });
+  for (let i = 0; i < actions.length; i += size) sets.push({ type: 'ActionSet', actions: actions.slice(i, i + size) });
   return sets;
 }

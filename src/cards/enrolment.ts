@@ -1,4 +1,5 @@
 import { ENROLMENT_STEPS, NEXT_SIGN_IN } from '../content/enrolment.js';
+import { PRACTICE } from '../content/practice.js';
 import { WORDS } from '../content/ui.js';
 import { flowData } from './actions.js';
 import { bullets, callout, card, heading, paragraph, sourceLine, subtle, submit } from './elements.js';
@@ -14,6 +15,7 @@ export function enrolStepCard(flow: string, step: number): AdaptiveCard {
   const actions: SubmitAction[] = [];
   if (step > 1) actions.push(submit(WORDS.back, flowData(flow, at, 'back')));
   actions.push(submit(WORDS.next, flowData(flow, at, 'next'), 'positive'));
+  if (content.offerPractice === true) actions.push(submit(PRACTICE.practiseFirst, flowData(flow, at, 'practise')));
   actions.push(submit(WORDS.stuck, flowData(flow, at, 'stuck')));
   actions.push(submit(WORDS.cancel, flowData(flow, at, 'cancel')));
   return card(
@@ -42,6 +44,7 @@ export function nextSignInCard(flow: string): AdaptiveCard {
     [
       submit(WORDS.itWorked, flowData(flow, at, 'worked'), 'positive'),
       submit(WORDS.itDidNot, flowData(flow, at, 'failed')),
+      ...(NEXT_SIGN_IN.offerPractice ? [submit(PRACTICE.practiseFirst, flowData(flow, at, 'practise'))] : []),
       submit(WORDS.back, flowData(flow, at, 'back')),
     ],
     `${NEXT_SIGN_IN.title}. ${NEXT_SIGN_IN.points.join(' ')} ${WORDS.didItWork}`,

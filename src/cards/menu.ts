@@ -9,12 +9,15 @@ export interface MenuOptions {
   readonly intro?: string;
 }
 
+/** Menu entries per row: six entries make two even rows, well inside Teams' five buttons a row. */
+const MENU_ROW = 3;
+
 export function menuCard(options: MenuOptions = {}): AdaptiveCard {
-  const actions = MENU.entries.map((e) => submit(e.label, openData(e.conversation)));
+  const entries = actionSets(MENU.entries.map((e) => submit(e.label, openData(e.conversation))), MENU_ROW);
   const resume = options.resume === undefined ? [] : actionSets([submit(MENU.continueLabel(options.resume.step, options.resume.total), openData('enrol'), 'positive')]);
   return card(
-    [heading(MENU.title), paragraph(options.intro ?? MENU.intro), ...resume, subtle(MENU.privacy)],
-    actions,
+    [heading(MENU.title), paragraph(options.intro ?? MENU.intro), ...resume, ...entries, subtle(MENU.privacy)],
+    [],
     `${MENU.intro} Options: ${MENU.entries.map((e) => e.label).join(', ')}.`,
   );
 }

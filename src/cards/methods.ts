@@ -93,7 +93,7 @@ export function recommendationCard(flow: string, rec: Recommendation): AdaptiveC
     [
       submit('Set up MFA now', flowData(flow, at, 'enrol'), 'positive'),
       submit(WORDS.compare, flowData(flow, at, 'compare')),
-      submit('Start again', flowData(flow, at, 'restart')),
+      submit('Ask me again', flowData(flow, at, 'restart')),
       submit(WORDS.backToMenu, menuData()),
     ],
     `${rec.title}. ${rec.reason}`,

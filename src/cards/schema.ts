@@ -16,6 +16,7 @@ export interface TextBlock {
   readonly spacing?: Spacing;
   readonly separator?: boolean;
   readonly style?: 'default' | 'heading';
+  readonly fontType?: 'Default' | 'Monospace';
   readonly id?: string;
 }
 
@@ -35,7 +36,10 @@ export interface Image {
   readonly url: string;
   readonly altText: string;
   readonly size?: 'Auto' | 'Stretch' | 'Small' | 'Medium' | 'Large';
+  /** An explicit width in pixels (then `size` is ignored). */
+  readonly width?: `${number}px`;
   readonly horizontalAlignment?: 'Left' | 'Center' | 'Right';
+  readonly spacing?: Spacing;
 }
 
 export interface Column {

@@ -1,6 +1,7 @@
 import { CONTACTS } from '../content/contacts.js';
 import { PROBLEM_IDS, type ProblemId } from '../content/conversations.js';
 import { ENROLMENT_STEPS } from '../content/enrolment.js';
+import { PRACTICE } from '../content/practice.js';
 import { ESCALATION, PROBLEMS } from '../content/troubleshooting.js';
 import { WORDS } from '../content/ui.js';
 import { flowData, menuData, openData } from './actions.js';
@@ -39,6 +40,7 @@ export function troubleStepCard(flow: string, problem: ProblemId, step: number):
       ...(step === 1 ? [paragraph(p.intro, { isSubtle: true })] : []),
       heading(s.title),
       paragraph(s.text),
+      ...(p.offerPractice === true ? actionSets([submit(PRACTICE.practiseClock, flowData(flow, at, 'practise'))]) : []),
       sourceLine([s.source]),
     ],
     [

@@ -5,6 +5,8 @@ export interface EnrolmentStep {
   readonly detail: string;
   readonly tip?: { readonly text: string; readonly source: SourceId };
   readonly source: SourceId;
+  /** Offer "Practise first?" (a rehearsal with a practice authenticator account) on this card. */
+  readonly offerPractice?: boolean;
 }
 
 /** The five portal steps, exactly as the CPE factsheet gives them. */
@@ -38,10 +40,17 @@ export const ENROLMENT_STEPS: readonly EnrolmentStep[] = [
     detail: 'Pick the method you prefer: the Microsoft Authenticator app on your smartphone (recommended), a text message, a phone call, or a FIDO2 token (a hardware device).',
     tip: { text: 'Not sure which to pick? Ask me to help you choose a method.', source: 'cpe-factsheet' },
     source: 'cpe-factsheet',
+    offerPractice: true,
   },
 ];
 
-export const NEXT_SIGN_IN: { readonly title: string; readonly points: readonly string[]; readonly source: SourceId; readonly extraSources: readonly SourceId[] } = {
+export const NEXT_SIGN_IN: {
+  readonly title: string;
+  readonly points: readonly string[];
+  readonly source: SourceId;
+  readonly extraSources: readonly SourceId[];
+  readonly offerPractice: boolean;
+} = {
   title: 'What happens at your next sign-in',
   points: [
     'Microsoft\'s "Keep your account secure" wizard opens and sets up your method.',
@@ -51,4 +60,5 @@ export const NEXT_SIGN_IN: { readonly title: string; readonly points: readonly s
   ],
   source: 'n3i-msauth',
   extraSources: ['n3i-sms', 'nhsmail-mfa', 'nhsmail-sspr'],
+  offerPractice: true,
 };

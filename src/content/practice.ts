@@ -71,8 +71,8 @@ export const PRACTICE = {
     {
       title: 'Scan the QR code',
       text:
-        'Point the camera at the QR code on this card. If you cannot scan it (for example, you are reading this on the same phone), ' +
-        `choose the option to enter the code manually: type "${PRACTICE_ACCOUNT.account}" as the account name and the set-up key shown on this card as the key.`,
+        'Point the camera at the practice QR code I show you next. If you cannot scan it (for example, you are reading this on the same phone), ' +
+        `choose the option to enter the code manually: type "${PRACTICE_ACCOUNT.account}" as the account name and the set-up key shown under the QR code as the key.`,
       source: 'general',
     },
     {
@@ -84,6 +84,13 @@ export const PRACTICE = {
     },
   ] as const satisfies readonly PracticeStep[],
 
+  howToAddTitle: 'How to add it in Microsoft Authenticator',
+  setupTitle: 'Your practice account',
+  /** A one-line reminder on the set-up card of the steps on the intro card. */
+  setupReminder: {
+    text: 'In Microsoft Authenticator, tap "+", choose "Other account", then scan this QR code (or enter the set-up key by hand).',
+    source: 'general',
+  } satisfies PracticeText,
   qrAlt: `QR code that adds the "${PRACTICE_ACCOUNT.issuer}" practice account to an authenticator app`,
   setupKeyLabel: 'Set-up key (to type it instead of scanning)',
   setupKeyHint: {
@@ -167,19 +174,32 @@ export const PRACTICE = {
     ] as const satisfies readonly PracticeText[],
   },
 
+  /** Under a clock or no-match result, while tries are left. */
+  tryAgain: 'Then type a fresh code from the practice entry here.',
+  automaticTimeTitle: 'Set the date and time to automatic',
+
   notACode: 'That doesn\'t look like a 6-digit code. Type the 6 digits from the practice entry in your app.',
 
   /** e.g. "You have 3 tries left, and about 12 minutes before this practice account expires." */
   whatsLeft: (triesLeft: number, minutesLeft: number): string =>
     `You have ${triesLeft === 1 ? '1 try' : `${triesLeft} tries`} left, and about ${minutesLeft === 1 ? 'a minute' : `${minutesLeft} minutes`} before this practice account expires.`,
 
+  /** Typed digits when no practice account is being checked (before it is shown, or after it ended). */
+  notChecking: 'I\'m not checking codes for that practice account any more, so there\'s no need to type them. Use the buttons on the card to carry on.',
+  notYet: 'First add the practice account: choose "Show me the practice account".',
+
+  endedTitle: {
+    expired: 'This practice account has expired',
+    'out-of-tries': 'No tries left for this practice account',
+  },
+
   expired: {
-    text: `This practice account has expired: each one lasts ${PRACTICE_RULES.lifetimeMinutes} minutes. Start again to get a new one.`,
+    text: `This practice account has expired: each one lasts ${PRACTICE_RULES.lifetimeMinutes} minutes. Choose ‘New practice account’ to get a new one.`,
     source: 'general',
   } satisfies PracticeText,
 
   outOfTries: {
-    text: `That's ${PRACTICE_RULES.maxTries} tries for this practice account. Start again to get a new one, and first check the phone's clock is set to automatic.`,
+    text: `That's ${PRACTICE_RULES.maxTries} tries for this practice account. Choose ‘New practice account’ to get a new one, and first check the phone's clock is set to automatic.`,
     source: 'general',
   } satisfies PracticeText,
 
@@ -209,6 +229,22 @@ export const PRACTICE = {
     } satisfies PracticeText,
   },
 
-  startAgain: 'Start again',
+  /** Said when a new practice account replaces the previous one. */
+  restarted: `Here's a new practice account. If you added the previous one, remove that "${PRACTICE_ACCOUNT.issuer}" entry from your app first so you don't mix them up.`,
+  stopped: `OK, I've stopped the practice and forgotten the practice account. If you added "${PRACTICE_ACCOUNT.issuer}" to your app, you can remove it there: tap the entry, open its settings and choose "Remove account".`,
+
+  /** Buttons. */
+  showAccount: 'Show me the practice account',
+  notNow: 'Not now',
+  startAgain: 'New practice account',
   done: 'I\'ve finished practising',
+  removeNext: 'Next: remove it from my app',
+  backToEnrol: 'Back to set-up',
+  backToTrouble: 'Back to fixing my code',
+  practiseAgain: 'Practise again',
+  /** Offered by the enrolment walkthrough and by "My code is not accepted". */
+  practiseFirst: 'Practise first?',
+  practiseClock: 'Practise and check my phone\'s clock',
+  /** Re-prompt in the code step. */
+  hint: (choices: string): string => `Type the 6-digit code from the "${PRACTICE_ACCOUNT.issuer}" entry in your app, or choose ${choices}.`,
 } as const;

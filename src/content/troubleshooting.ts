@@ -13,6 +13,8 @@ export interface Problem {
   readonly label: string;
   readonly intro: string;
   readonly steps: readonly TroubleStep[];
+  /** Offer the practice (which spots a wrong phone clock) on this problem's steps. */
+  readonly offerPractice?: boolean;
 }
 
 const helpdesk = CONTACTS.helpdesk;
@@ -44,6 +46,7 @@ export const PROBLEMS: Readonly<Record<ProblemId, Problem>> = {
     id: 'code_rejected',
     label: 'My code is not accepted',
     intro: 'A refused code is usually down to the phone\'s clock. This is general advice about authenticator apps.',
+    offerPractice: true,
     steps: [
       {
         title: 'Check the phone\'s clock',

@@ -1,4 +1,5 @@
 import type { ConversationId } from './conversations.js';
+import { PRACTICE } from './practice.js';
 
 /** The bot's own words: greetings, menu, prompts and help. Facts live in the other content files. */
 export const BOT_NAME = 'MFA Assistant';
@@ -12,6 +13,7 @@ export const MENU = {
     { conversation: 'enrol', label: 'Set up MFA' },
     { conversation: 'methods', label: 'Choose a method' },
     { conversation: 'trouble', label: 'Fix a problem' },
+    { conversation: 'practice', label: 'Practise with an authenticator' },
     { conversation: 'feedback', label: 'Give feedback' },
   ] as const satisfies readonly { conversation: ConversationId; label: string }[],
   continueLabel: (step: number, total: number) => `Continue set-up (step ${step} of ${total})`,
@@ -50,8 +52,15 @@ export const REPLIES = {
   nothingToContinue: 'There\'s nothing to continue just now. Here\'s the menu.',
   fixed: 'Great, glad that sorted it.',
   error: 'Sorry, something went wrong on my side. I\'ve reset our conversation; type "menu" to start again.',
+  practiceInPrivate: 'Practising means typing codes, so let\'s do it in a one-to-one chat: open a chat with me (MFA Assistant) and choose "Practise with an authenticator".',
   comingSoon: 'That part of the assistant isn\'t ready yet. Here\'s what I can do now.',
 } as const;
+
+/** What "cancel" says in a conversation, where it says more than REPLIES.cancelled. */
+export const CANCELLED: Readonly<Partial<Record<ConversationId, string>>> = {
+  enrol: REPLIES.enrolPaused,
+  practice: PRACTICE.stopped,
+};
 
 /** What "help" says inside each conversation, without losing the place. */
 export const HELP: Readonly<Record<ConversationId, string>> = {

@@ -3,6 +3,7 @@ import { ENROL_TOTAL, enrolStepCard, nextSignInCard } from '../cards/enrolment.j
 import type { AdaptiveCard } from '../cards/schema.js';
 import { REPLIES } from '../content/ui.js';
 import { GuidedDialog, isFlowState, type FlowState, type GuidedDeps, type Outcome } from './guided.js';
+import { PRACTICE_DIALOG, type PracticeOptions } from './practice.js';
 import { ENROL_LAST, type EnrolProgressStore } from './progress.js';
 import { TROUBLE_DIALOG, type TroubleOptions } from './troubleshooting.js';
 
@@ -60,6 +61,9 @@ export class EnrolmentDialog extends GuidedDialog<EnrolState, EnrolOptions> {
         return { kind: 'show', state: state(s.flow, Math.max(s.step - 1, 1)) };
       case 'stuck':
         return { kind: 'replace', dialogId: TROUBLE_DIALOG, options: { enrolStep: s.step } satisfies TroubleOptions };
+      case 'practise':
+        // The walkthrough's place is kept in user state, so "Back to set-up" resumes here.
+        return { kind: 'replace', dialogId: PRACTICE_DIALOG, options: { returnTo: 'enrol' } satisfies PracticeOptions };
       case 'failed':
         return { kind: 'replace', dialogId: TROUBLE_DIALOG, options: {} satisfies TroubleOptions };
       case 'worked':

@@ -16,6 +16,8 @@ export interface FlowState {
 
 export type Outcome<S> =
   | { readonly kind: 'show'; readonly state: S; readonly say?: readonly string[] }
+  /** Keep the current card and state; only say something (e.g. "that doesn't look like a code"). */
+  | { readonly kind: 'stay'; readonly say: readonly string[] }
   | { readonly kind: 'end'; readonly say?: readonly string[]; readonly card?: AdaptiveCard; readonly menu?: boolean }
   | { readonly kind: 'replace'; readonly dialogId: string; readonly options?: object; readonly say?: readonly string[] };
 
@@ -49,7 +51,8 @@ export interface GuidedDeps {
   readonly showMenu: (context: TurnContext) => Promise<void>;
 }
 
-function joinChoices(titles: readonly string[]): string {
+/** "A, B or C". */
+export function joinChoices(titles: readonly string[]): string {
   if (titles.length <= 1) return titles.join('');
   return `${titles.slice(0, -1).join(', ')} or ${titles[titles.length - 1] ?? ''}`;
 }
@@ -69,10 +72,34 @@ export abstract class GuidedDialog<S extends FlowState, O extends object = objec
   }
 
   protected abstract initial(dc: DialogContext, flow: string, options: O | undefined): Promise<Outcome<S>> | Outcome<S>;
-  protected abstract render(state: S): AdaptiveCard;
+  /** The card a state shows. May be async (e.g. a card with a generated image); keep it free of side effects. */
+  protected abstract render(state: S): Promise<AdaptiveCard> | AdaptiveCard;
   protected abstract choose(dc: DialogContext, state: S, choice: string, inputs: Readonly<Record<string, string>>): Promise<Outcome<S>> | Outcome<S>;
+  /**
+   * Whether, in this state, the user is expected to type a verification code (the practice step):
+   * the secret-sharing guard lets such messages through to the conversation.
+   */
+  acceptsCodeIn(_instance: DialogInstance): boolean {
+    return false;
+  }
+
   /** Runs whenever a state is shown (e.g. to save progress). */
   protected async shown(_dc: DialogContext, _state: S): Promise<void> {}
+
+  /**
+   * Typed text that is neither a button press nor a button's title. A conversation that expects
+   * typed answers (e.g. a code) reads it here and returns what happens; `undefined` (the default)
+   * means "not an answer", and the root re-prompts or answers it as a free question.
+   * The text is not stored or repeated anywhere unless the subclass does so.
+   */
+  protected readText(_dc: DialogContext, _state: S, _text: string): Promise<Outcome<S> | undefined> | Outcome<S> | undefined {
+    return undefined;
+  }
+
+  /** The short re-prompt for text the conversation could not read, given the card's button titles. */
+  protected hint(_state: S, choices: readonly string[]): string {
+    return `Please choose ${joinChoices(choices)}.`;
+  }
 
   override async beginDialog(dc: DialogContext, options?: O): Promise<DialogTurnResult> {
     const outcome = await this.initial(dc, this.deps.newFlowId(), options);
@@ -82,17 +109,20 @@ export abstract class GuidedDialog<S extends FlowState, O extends object = objec
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = this.stateOf(dc.activeDialog);
     const activity = dc.context.activity;
-    const action = this.readAction(state, activity.value, activity.text);
+    const action = await this.readAction(state, activity.value, activity.text);
     if (action === undefined) {
-      const card = this.render(state);
-      const titles = buttonsOf(card).filter((b) => b.kind === 'submit').map((b) => b.title);
+      const pressed = activity.value !== undefined && activity.value !== null;
       const typed = typeof activity.text === 'string' ? activity.text : '';
-      dc.context.turnState.set(NOT_UNDERSTOOD, new NotUnderstood(typed, `Please choose ${joinChoices(titles)}.`));
+      const read = pressed || typed.trim() === '' ? undefined : await this.readText(dc, state, typed);
+      if (read !== undefined) return this.apply(dc, read, false);
+      const card = await this.render(state);
+      const titles = buttonsOf(card).filter((b) => b.kind === 'submit').map((b) => b.title);
+      dc.context.turnState.set(NOT_UNDERSTOOD, new NotUnderstood(typed, this.hint(state, titles)));
       return Dialog.EndOfTurn;
     }
     if (action.flow !== state.flow || action.at !== state.at) {
       await say(dc.context, REPLIES.staleButton);
-      await sendCard(dc.context, this.render(state));
+      await sendCard(dc.context, await this.render(state));
       return Dialog.EndOfTurn;
     }
     const outcome = await this.choose(dc, state, action.choice, action.inputs);
@@ -100,7 +130,7 @@ export abstract class GuidedDialog<S extends FlowState, O extends object = objec
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    await sendCard(context, this.render(this.stateOf(instance)));
+    await sendCard(context, await this.render(this.stateOf(instance)));
   }
 
   protected stateOf(instance: DialogInstance | undefined): S {
@@ -112,13 +142,13 @@ export abstract class GuidedDialog<S extends FlowState, O extends object = objec
   /** Checks the stored state's shape (state comes back from storage as plain JSON). */
   protected abstract isState(value: unknown): value is S;
 
-  private readAction(state: S, value: unknown, text: unknown): FlowAction | undefined {
+  private async readAction(state: S, value: unknown, text: unknown): Promise<FlowAction | undefined> {
     if (value !== undefined && value !== null) {
       const parsed = parseAction(value);
       return parsed?.action === 'flow' ? parsed : undefined;
     }
     if (typeof text !== 'string') return undefined;
-    const buttons = buttonsOf(this.render(state));
+    const buttons = buttonsOf(await this.render(state));
     for (const wanted of candidateTitles(text)) {
       const button = buttons.find((b) => normaliseChoice(b.title) === wanted);
       if (button?.kind === 'submit') {
@@ -134,7 +164,7 @@ export abstract class GuidedDialog<S extends FlowState, O extends object = objec
     switch (outcome.kind) {
       case 'show': {
         if (dc.activeDialog?.id === this.id) dc.activeDialog.state = outcome.state;
-        const card = this.render(outcome.state);
+        const card = await this.render(outcome.state);
         if (pressed && (outcome.say ?? []).length === 0) await showCard(dc.context, card);
         else await sendCard(dc.context, card);
         await this.shown(dc, outcome.state);
@@ -148,6 +178,8 @@ export abstract class GuidedDialog<S extends FlowState, O extends object = objec
         if (outcome.menu === true) await this.deps.showMenu(dc.context);
         return dc.endDialog();
       }
+      case 'stay':
+        return Dialog.EndOfTurn;
       case 'replace':
         return dc.replaceDialog(outcome.dialogId, outcome.options);
     }

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { FeedbackService } from '../feedback/index.js';
+import { createPracticeEngine } from '../practice/index.js';
 import { EnrolmentDialog } from './enrolment.js';
 import type { GuidedDeps } from './guided.js';
 import { sendMenu } from './menu.js';
 import { MethodsDialog } from './methods.js';
+import { PracticeDialog } from './practice.js';
 import { EnrolProgressStore } from './progress.js';
 import { RootDialog, type ConversationDialog, type Understander } from './root.js';
 import { TroubleshootingDialog } from './troubleshooting.js';
@@ -14,6 +17,10 @@ export interface ConversationsDeps {
   readonly enrolProgress: StatePropertyAccessor<unknown>;
   readonly newFlowId?: () => string;
   readonly understander?: Understander;
+  /** Current time in epoch milliseconds (the practice's expiry and code checks); defaults to Date.now. */
+  readonly clock?: () => number;
+  /** Where confirmed feedback goes (the durable outbox); absent, the feedback conversation is not offered. */
+  readonly feedback?: FeedbackService;
 }
 
 export interface Conversations {
@@ -33,6 +40,7 @@ export function createConversations(deps: ConversationsDeps): Conversations {
     new EnrolmentDialog(guided, progress),
     new MethodsDialog(guided),
     new TroubleshootingDialog(guided),
+    new PracticeDialog(guided, createPracticeEngine({ clock: deps.clock ?? Date.now })),
   ];
   const root = new RootDialog({ progress, conversations, ...(deps.understander === undefined ? {} : { understander: deps.understander }) });
   return { root, welcome: (context) => sendMenu(context, progress) };

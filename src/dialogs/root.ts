@@ -1,21 +1,25 @@
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { parseAction } from '../cards/actions.js';
+import { notKnownCard } from '../cards/answer.js';
+import type { InScopeIntentId } from '../nlu/intents.js';
 import { buttonsOf, normaliseChoice } from '../cards/choices.js';
 import { menuCard } from '../cards/menu.js';
 import type { ConversationId, ConversationTarget } from '../content/conversations.js';
-import { HELP, HELP_SUFFIX, REPLIES } from '../content/ui.js';
+import { CANCELLED, HELP, HELP_SUFFIX, REPLIES } from '../content/ui.js';
 import { globalCommand } from './commands.js';
 import { notUnderstood } from './guided.js';
 import { sendMenu } from './menu.js';
 import type { EnrolProgressStore } from './progress.js';
-import { say } from './send.js';
+import { say, sendCard } from './send.js';
 
 export const ROOT_DIALOG = 'mfa-root';
 
 /** A guided conversation the root can start. */
 export interface ConversationDialog extends Dialog {
   readonly conversation: ConversationId;
+  /** Whether the conversation, in this state, is waiting for a (practice) verification code. */
+  acceptsCodeIn(instance: DialogInstance): boolean;
 }
 
 export type Understanding =
@@ -26,12 +30,20 @@ export type Understanding =
 /** Free-text understanding (intent matching); absent, free text gets a short re-prompt. */
 export interface Understander {
   understand(context: TurnContext, text: string, midConversation: boolean): Promise<Understanding>;
+  /** Answers a question already recognised (a "Did you mean…?" or follow-up button). */
+  answer(context: TurnContext, intent: InScopeIntentId, midConversation: boolean): Promise<Understanding>;
 }
 
 export interface RootDeps {
   readonly progress: EnrolProgressStore;
   readonly conversations: readonly ConversationDialog[];
   readonly understander?: Understander;
+}
+
+/** A team channel or group chat, where everything typed is seen by everyone. */
+function isSharedConversation(context: TurnContext): boolean {
+  const type = context.activity.conversation?.conversationType;
+  return type === 'channel' || type === 'groupChat';
 }
 
 function startOptions(target: ConversationTarget): object | undefined {
@@ -57,6 +69,14 @@ export class RootDialog extends ComponentDialog {
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     await this.handle(inner);
     return Dialog.EndOfTurn;
+  }
+
+  /** Given the context of the set holding this root: is the active conversation waiting for a code? */
+  expectsCode(outer: DialogContext): boolean {
+    const inner = outer.child;
+    const instance = inner?.activeDialog;
+    if (instance === undefined) return false;
+    return this.deps.conversations.find((d) => d.id === instance.id)?.acceptsCodeIn(instance) ?? false;
   }
 
   private active(inner: DialogContext): ConversationDialog | undefined {
@@ -104,6 +124,11 @@ export class RootDialog extends ComponentDialog {
         }
         await say(inner.context, REPLIES.staleButton);
         return sendMenu(inner.context, this.deps.progress);
+      case 'intent': {
+        if (this.deps.understander === undefined) return sendMenu(inner.context, this.deps.progress);
+        const mid = current !== undefined;
+        return this.followUnderstanding(inner, await this.deps.understander.answer(inner.context, action.intent, mid), mid ? '' : undefined);
+      }
     }
   }
 
@@ -113,7 +138,7 @@ export class RootDialog extends ComponentDialog {
       case 'cancel':
         if (current === undefined) return sendMenu(inner.context, this.deps.progress, 'There\'s nothing to stop just now. What would you like to do?');
         await inner.cancelAllDialogs();
-        return say(inner.context, current.conversation === 'enrol' ? REPLIES.enrolPaused : REPLIES.cancelled);
+        return say(inner.context, CANCELLED[current.conversation] ?? REPLIES.cancelled);
       case 'menu':
         await inner.cancelAllDialogs();
         return sendMenu(inner.context, this.deps.progress);
@@ -131,6 +156,9 @@ export class RootDialog extends ComponentDialog {
   private async open(inner: DialogContext, target: ConversationTarget): Promise<void> {
     await inner.cancelAllDialogs();
     if (target.conversation === 'menu') return sendMenu(inner.context, this.deps.progress);
+    if (target.conversation === 'practice' && isSharedConversation(inner.context)) {
+      return say(inner.context, REPLIES.practiceInPrivate);
+    }
     const dialog = this.deps.conversations.find((d) => d.conversation === target.conversation);
     if (dialog === undefined) return sendMenu(inner.context, this.deps.progress, REPLIES.comingSoon);
     await inner.beginDialog(dialog.id, startOptions(target));
@@ -140,6 +168,11 @@ export class RootDialog extends ComponentDialog {
   private async answerFreeText(inner: DialogContext, text: string, hint: string | undefined): Promise<void> {
     const mid = hint !== undefined;
     const understanding = text === '' || this.deps.understander === undefined ? { kind: 'none' as const } : await this.deps.understander.understand(inner.context, text, mid);
+    return this.followUnderstanding(inner, understanding, hint);
+  }
+
+  private async followUnderstanding(inner: DialogContext, understanding: Understanding, hint: string | undefined): Promise<void> {
+    const mid = hint !== undefined;
     switch (understanding.kind) {
       case 'answered':
         if (mid) {
@@ -151,6 +184,7 @@ export class RootDialog extends ComponentDialog {
         return this.open(inner, understanding.target);
       case 'none':
         if (mid) return say(inner.context, `${REPLIES.notUnderstood} ${hint} ${HELP_SUFFIX}`);
+        if (this.deps.understander !== undefined) return sendCard(inner.context, notKnownCard());
         return sendMenu(inner.context, this.deps.progress, `${REPLIES.notUnderstood} Here's what I can help with:`);
     }
   }

@@ -4,6 +4,7 @@ import { escalationCard, pickProblemCard, troubleStepCard } from '../cards/troub
 import { isProblemId, type ProblemId } from '../content/conversations.js';
 import { PROBLEMS } from '../content/troubleshooting.js';
 import { REPLIES } from '../content/ui.js';
+import { PRACTICE_DIALOG, type PracticeOptions } from './practice.js';
 import { GuidedDialog, isFlowState, type FlowState, type GuidedDeps, type Outcome } from './guided.js';
 
 export const TROUBLE_DIALOG = 'trouble';
@@ -56,6 +57,9 @@ export class TroubleshootingDialog extends GuidedDialog<TroubleState, TroubleOpt
         return s.step < total ? { kind: 'show', state: onStep(s, s.problem, s.step + 1) } : { kind: 'end', card: escalationCard() };
       case 'back':
         return { kind: 'show', state: onStep(s, s.problem, Math.max(1, s.step - 1)) };
+      case 'practise':
+        if (PROBLEMS[s.problem].offerPractice !== true) return { kind: 'show', state: s };
+        return { kind: 'replace', dialogId: PRACTICE_DIALOG, options: { returnTo: 'trouble' } satisfies PracticeOptions };
       default:
         return { kind: 'show', state: s };
     }

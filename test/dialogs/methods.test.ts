@@ -67,12 +67,12 @@ describe('choosing a method', () => {
     expect(allText(await chat.press('Cancel'))).toContain("I've stopped that");
   });
 
-  it('"Start again" goes back to the first question', async () => {
+  it('"Ask me again" goes back to the first question', async () => {
     const chat = TestChat.start();
     await startChooser(chat);
     await chat.press('No');
     await chat.press('No');
-    await chat.press('Start again');
+    await chat.press('Ask me again');
     expect(titleOf(chat.card)).toBe('Do you have a smartphone you can use when you sign in?');
   });
 });

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface BotProcess {
   readonly url: string;
@@ -14,17 +17,24 @@ export interface BotProcess {
 
 /**
  * The real bot (`node --import tsx src/index.ts`) as its own process on a free loopback port, with
- * the given environment on top of a quiet, local-mode default. Resolves once it is listening.
+ * the given environment on top of a local-mode default and its own temporary DATA_DIR. Resolves
+ * once it is listening.
  */
 export async function startBotProcess(env: Record<string, string> = {}): Promise<BotProcess> {
+  const dataDir = env.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'mfa-bot-')) : undefined;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...(dataDir === undefined ? {} : { DATA_DIR: dataDir }), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bot did not start:\n${out}`)), 30_000);
     const look = () => {

@@ -1,5 +1,11 @@
-import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, type Activity, type Middleware, type TurnContext } from 'botbuilder';
+import { AutoSaveStateMiddleware, type ConversationAccount, ConversationState, MemoryStorage, UserState, type Activity, type Middleware, type TurnContext } from 'botbuilder';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
+import { SecretGuard } from '../../src/bot/secretGuard.js';
+import { IntentUnderstander, type UnansweredLog } from '../../src/dialogs/understanding.js';
+import { createLogger } from '../../src/log.js';
+import { createMatcher } from '../../src/nlu/matcher.js';
+import type { Matcher } from '../../src/nlu/types.js';
 import { buttonsOf } from '../../src/cards/choices.js';
 import { ADAPTIVE_CARD_TYPE, isAdaptiveCard } from '../../src/cards/guards.js';
 import type { AdaptiveCard } from '../../src/cards/schema.js';
@@ -10,6 +16,14 @@ export interface Reply {
   readonly text?: string;
   readonly card?: AdaptiveCard;
   readonly updated?: boolean;
+}
+
+let matcher: Matcher | undefined;
+
+/** One trained matcher for every conversation in a test file (training takes a quarter of a second). */
+export function sharedMatcher(): Matcher {
+  matcher ??= createMatcher();
+  return matcher;
 }
 
 /** Records the bot's in-place card updates (Teams) as replies. */
@@ -54,22 +68,45 @@ export class TestChat {
     private readonly client: DialogTestClient,
     private readonly recorder: UpdateRecorder,
     private readonly channelId: string,
+    private readonly memory: Readonly<Record<string, string>>,
+    private readonly conversation: ConversationAccount,
   ) {}
 
-  static start(options: { channelId?: string; understander?: Understander } = {}): TestChat {
-    const storage = new MemoryStorage();
+  /**
+   * A new conversation with the whole bot as users meet it: intent matching and the secret guard
+   * included. `understander: null` leaves free-text understanding out.
+   */
+  static start(options: { channelId?: string; conversationType?: string; understander?: Understander | null; clock?: () => number; unanswered?: UnansweredLog } = {}): TestChat {
+    const memory: Record<string, string> = {};
+    const storage = new MemoryStorage(memory);
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
     let flows = 0;
     const conversations = createConversations({
       enrolProgress: userState.createProperty('enrolProgress'),
       newFlowId: () => `flow${++flows}`,
-      ...(options.understander === undefined ? {} : { understander: options.understander }),
+      ...(options.understander === null ? {} : { understander: options.understander ?? new IntentUnderstander(sharedMatcher(), options.unanswered) }),
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
     });
     const recorder = new UpdateRecorder();
     const channelId = options.channelId ?? 'test';
-    const client = new DialogTestClient(channelId, conversations.root, undefined, [new AutoSaveStateMiddleware(userState), recorder], conversationState);
-    return new TestChat(client, recorder, channelId);
+    // The same property DialogTestClient keeps the dialog stack in, so the guard sees the conversation.
+    const dialogState = conversationState.createProperty<DialogState>('DialogState');
+    const guard = new SecretGuard({
+      expectsCode: async (context) => conversations.root.expectsCode(await new DialogSet(dialogState).add(conversations.root).createContext(context)),
+      logger: createLogger('silent'),
+    });
+    const client = new DialogTestClient(channelId, conversations.root, undefined, [guard, new AutoSaveStateMiddleware(userState), recorder], conversationState);
+    const type = options.conversationType ?? 'personal';
+    const conversation: ConversationAccount = { id: 'test-conversation', name: 'test', isGroup: type !== 'personal', conversationType: type };
+    return new TestChat(client, recorder, channelId, memory, conversation);
+  }
+
+  /** Everything the bot has saved in storage (conversation and user state), as stored: JSON text. */
+  stored(): string {
+    return Object.entries(this.memory)
+      .map(([key, value]) => `${key}: ${value}`)
+      .join('\n');
   }
 
   get card(): AdaptiveCard {
@@ -98,7 +135,7 @@ export class TestChat {
 
   private async turn(activity: Partial<Activity>): Promise<Reply[]> {
     this.recorder.updates.length = 0;
-    const first: unknown = await this.client.sendActivity({ ...activity, id: `user-${this.nextId++}` });
+    const first: unknown = await this.client.sendActivity({ ...activity, conversation: { ...this.conversation }, id: `user-${this.nextId++}` });
     const replies: Reply[] = [];
     if (isActivity(first)) replies.push(toReply(first));
     for (let a = this.client.getNextReply(); a !== undefined; a = this.client.getNextReply()) replies.push(toReply(a));

@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp, type App } from '../../src/bot/app.js';
 import { listen } from '../../src/bot/server.js';
 import { loadConfig, type Env } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, type Logger } from '../../src/log.js';
+import type { Matcher } from '../../src/nlu/types.js';
+import { sharedMatcher } from './chat.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -9,15 +14,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The real bot server on a free loopback port. */
-export async function startServer(env: Env = {}): Promise<RunningServer> {
-  const config = loadConfig({ PORT: '0', ...env });
-  const app = createApp({ config, logger: createLogger('silent'), version: '9.9.9-test' });
+/** The real bot server on a free loopback port, with its data in a fresh temporary folder. */
+export async function startServer(env: Env = {}, options: { chatDir?: string; tabDir?: string; matcher?: Matcher; logger?: Logger } = {}): Promise<RunningServer> {
+  const dataDir = env.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'mfa-data-')) : undefined;
+  const config = loadConfig({ PORT: '0', ...(dataDir === undefined ? {} : { DATA_DIR: dataDir }), ...env });
+  const app = createApp({ config, version: '9.9.9-test', ...options, logger: options.logger ?? createLogger('silent'), matcher: options.matcher ?? sharedMatcher() });
+  app.start();
   const port = await listen(app.server, 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,
     app,
-    close: () => new Promise((resolve) => app.server.close(() => resolve())),
+    close: async () => {
+      await app.stop();
+      if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,0 +1,73 @@
+import { INTENT_ANSWERS, type IntentAnswer } from '../content/answers.js';
+import { CONTACTS } from '../content/contacts.js';
+import type { ConversationTarget } from '../content/conversations.js';
+import { MENU, WORDS } from '../content/ui.js';
+import { isInScopeIntentId, type InScopeIntentId } from '../nlu/intents.js';
+import type { Matcher } from '../nlu/types.js';
+import { intentData, menuData, openData } from './actions.js';
+import { actionSets, card, heading, paragraph, sourceLine, submit, subtle } from './elements.js';
+import type { AdaptiveCard, SubmitAction } from './schema.js';
+
+/** What the button that starts an answer's guided conversation says. */
+const START_LABEL: Readonly<Record<ConversationTarget['conversation'], string>> = {
+  menu: 'Show me the menu',
+  why: 'Tell me more',
+  enrol: 'Walk me through it',
+  methods: 'Help me choose',
+  trouble: 'Fix it step by step',
+  practice: 'Practise now',
+  feedback: 'Give feedback',
+};
+
+function startButton(target: ConversationTarget): SubmitAction {
+  const data = target.conversation === 'trouble' ? openData('trouble', target.problem) : openData(target.conversation);
+  return submit(START_LABEL[target.conversation], data, 'positive');
+}
+
+/** A short answer to a recognised question: the answer, its source, and where to go next. */
+export function answerCard(intent: InScopeIntentId, answer: IntentAnswer = INTENT_ANSWERS[intent], options: { midConversation?: boolean } = {}): AdaptiveCard {
+  const followUps = (answer.followUps ?? []).filter(isInScopeIntentId).filter((f) => f !== intent).slice(0, 3);
+  const buttons: SubmitAction[] = [
+    ...(answer.start === undefined || answer.start.conversation === 'menu' ? [] : [startButton(answer.start)]),
+    ...followUps.map((f) => submit(INTENT_ANSWERS[f].title, intentData(f))),
+  ];
+  if (options.midConversation !== true) buttons.push(submit(WORDS.backToMenu, menuData()));
+  return card(
+    [heading(answer.title), ...answer.paragraphs.map((p) => paragraph(p)), sourceLine([answer.source, ...(answer.extraSources ?? [])])],
+    buttons.slice(0, 5),
+    `${answer.title}. ${answer.paragraphs.join(' ')}`,
+  );
+}
+
+/** Two close readings of a question: ask which one the user meant. */
+export function didYouMeanCard(intents: readonly InScopeIntentId[]): AdaptiveCard {
+  const options = intents.slice(0, 3).map((i) => submit(INTENT_ANSWERS[i].title, intentData(i)));
+  return card(
+    [heading('Did you mean…?'), paragraph('I\'m not quite sure what you\'re asking. Which of these is closest?')],
+    [...options, submit('Something else', menuData())],
+    `Did you mean: ${intents.map((i) => INTENT_ANSWERS[i].title).join(' or ')}?`,
+  );
+}
+
+/** The honest answer to a question outside what the bot knows: what it can do instead. */
+export function notKnownCard(): AdaptiveCard {
+  const text = 'Sorry, I don\'t know the answer to that one. I only know about NHSmail multi-factor authentication. Here\'s what I can help with, or you can tell us what you were looking for.';
+  return card(
+    [
+      heading('I\'m not sure about that'),
+      paragraph(text),
+      ...actionSets(MENU.entries.map((e) => submit(e.label, openData(e.conversation))), 3),
+      subtle(`You can also send feedback about NHSmail MFA to ${CONTACTS.feedback.url.replace(/^https:\/\//, '')}.`),
+      sourceLine([CONTACTS.feedback.source]),
+    ],
+    [],
+    text,
+  );
+}
+
+/** The tab's search box: the best reading of the question, or the honest "not known". */
+export function answerForTab(matcher: Matcher, question: string): AdaptiveCard {
+  const result = matcher.match(question);
+  const best = result.ambiguous ? result.candidates[0]?.intent : result.intent;
+  return isInScopeIntentId(best) ? answerCard(best) : notKnownCard();
+}

@@ -1,0 +1,179 @@
+import type { DialogContext, DialogInstance } from 'botbuilder-dialogs';
+import {
+  practiceEndedCard,
+  practiceIntroCard,
+  practiceMissCard,
+  practiceRemoveCard,
+  practiceSetupCard,
+  practiceSuccessCard,
+  type PracticeEnd,
+  type PracticeMiss,
+  type PracticeReturn,
+} from '../cards/practice.js';
+import type { AdaptiveCard } from '../cards/schema.js';
+import { PRACTICE } from '../content/practice.js';
+import { REPLIES } from '../content/ui.js';
+import { isPracticeSession, type PracticeEngine, type PracticeSession } from '../practice/index.js';
+import { GuidedDialog, isFlowState, isRecord, joinChoices, type FlowState, type GuidedDeps, type Outcome } from './guided.js';
+
+export const PRACTICE_DIALOG = 'practice';
+
+export interface PracticeOptions {
+  /** Where the user came from, so the last card offers the way back. */
+  readonly returnTo?: PracticeReturn;
+}
+
+/**
+ * - `intro`: what the practice is and how to add it; no secret yet.
+ * - `code`: a practice account is live (`session` holds its secret); typed codes are checked.
+ *   `miss` is the previous try's result, shown instead of the set-up card.
+ * - `success`: the code was right; the secret is already dropped.
+ * - `ended`: expired or out of tries; the secret is already dropped.
+ */
+type Stage = 'intro' | 'code' | 'success' | 'ended';
+
+interface PracticeState extends FlowState {
+  readonly stage: Stage;
+  /** Practice accounts made so far in this practice (1 for the first). */
+  readonly attempt: number;
+  readonly session?: PracticeSession;
+  readonly miss?: PracticeMiss;
+  readonly ended?: PracticeEnd;
+  readonly returnTo?: PracticeReturn;
+}
+
+const STAGES: readonly string[] = ['intro', 'code', 'success', 'ended'] satisfies readonly Stage[];
+
+function isStage(value: unknown): value is Stage {
+  return typeof value === 'string' && STAGES.includes(value);
+}
+
+function isReturn(value: unknown): value is PracticeReturn {
+  return value === 'enrol' || value === 'trouble';
+}
+
+function isMiss(value: unknown): value is PracticeMiss {
+  if (!isRecord(value)) return false;
+  if (value.kind === 'no-match') return true;
+  return value.kind === 'clock-off' && (value.direction === 'fast' || value.direction === 'slow') && typeof value.approxMinutes === 'number';
+}
+
+/** The fields every state carries over, without the secret or the last result. */
+function base(s: PracticeState): Pick<PracticeState, 'flow' | 'attempt' | 'returnTo'> {
+  return s.returnTo === undefined ? { flow: s.flow, attempt: s.attempt } : { flow: s.flow, attempt: s.attempt, returnTo: s.returnTo };
+}
+
+/**
+ * Typed text that is meant as a code: only digits, spaces and hyphens, or a sentence holding
+ * exactly one group of six digits ("the code is 123 456"). `undefined` when the text has no digits
+ * at all (then it is not an answer, and the usual re-prompt or free-text answer applies).
+ */
+function codeAttempt(text: string): { readonly code: string } | { readonly code: undefined } | undefined {
+  if (!/\d/.test(text)) return undefined;
+  if (/^[\d\s\u00a0\u2009\u202f-]+$/.test(text)) return { code: text };
+  const groups = text.match(/(?<!\d)\d{3}[ -]?\d{3}(?!\d)/g) ?? [];
+  return groups.length === 1 && groups[0] !== undefined ? { code: groups[0] } : { code: undefined };
+}
+
+/**
+ * The authenticator rehearsal. A fresh secret per practice account lives only in this dialog's
+ * state (conversation state) and goes as soon as it is no longer needed: on success, expiry, the
+ * last try, or when the dialog ends. Typed codes are checked, never stored, logged or repeated.
+ */
+export class PracticeDialog extends GuidedDialog<PracticeState, PracticeOptions> {
+  constructor(
+    deps: GuidedDeps,
+    private readonly engine: PracticeEngine,
+  ) {
+    super(PRACTICE_DIALOG, 'practice', deps);
+  }
+
+  protected initial(_dc: DialogContext, flow: string, options: PracticeOptions | undefined): Outcome<PracticeState> {
+    const returnTo = isReturn(options?.returnTo) ? options.returnTo : undefined;
+    return { kind: 'show', state: { flow, at: 'intro', stage: 'intro', attempt: 0, ...(returnTo === undefined ? {} : { returnTo }) } };
+  }
+
+  protected async render(s: PracticeState): Promise<AdaptiveCard> {
+    switch (s.stage) {
+      case 'intro':
+        return practiceIntroCard(s.flow);
+      case 'success':
+        return practiceSuccessCard(s.flow, s.at);
+      case 'ended':
+        return s.miss === undefined ? practiceEndedCard(s.flow, s.at, s.ended ?? 'expired') : practiceMissCard(s.flow, s.at, s.miss, { kind: 'out-of-tries' });
+      case 'code': {
+        if (s.session === undefined) return practiceEndedCard(s.flow, s.at, 'expired');
+        const left = this.engine.allowance(s.session);
+        if (left.expired) return practiceEndedCard(s.flow, s.at, 'expired');
+        if (s.miss !== undefined) return practiceMissCard(s.flow, s.at, s.miss, { kind: 'retry', triesLeft: left.triesLeft, minutesLeft: left.minutesLeft });
+        return practiceSetupCard(s.flow, s.at, await this.engine.setup(s.session), left);
+      }
+    }
+  }
+
+  protected choose(_dc: DialogContext, s: PracticeState, choice: string): Outcome<PracticeState> {
+    switch (choice) {
+      case 'setup':
+        return { kind: 'show', state: this.newAccount(s) };
+      case 'restart':
+        return { kind: 'show', state: this.newAccount(s), say: s.attempt > 0 ? [PRACTICE.restarted] : [] };
+      case 'done':
+        return { kind: 'end', card: practiceRemoveCard(s.returnTo) };
+      case 'cancel':
+        return { kind: 'end', say: [REPLIES.cancelled] };
+      default:
+        return { kind: 'show', state: s };
+    }
+  }
+
+  protected override readText(_dc: DialogContext, s: PracticeState, text: string): Outcome<PracticeState> | undefined {
+    const attempt = codeAttempt(text);
+    if (attempt === undefined) return undefined;
+    if (s.stage === 'intro') return { kind: 'stay', say: [PRACTICE.notYet] };
+    if (s.stage !== 'code' || s.session === undefined) return { kind: 'stay', say: [PRACTICE.notChecking] };
+    if (attempt.code === undefined) return { kind: 'stay', say: [PRACTICE.notACode] };
+
+    const check = this.engine.check(s.session, attempt.code);
+    const { result } = check;
+    switch (result.kind) {
+      case 'not-a-code':
+        return { kind: 'stay', say: [PRACTICE.notACode] };
+      case 'success':
+        return { kind: 'show', state: { ...base(s), at: `a${s.attempt}-ok`, stage: 'success' } };
+      case 'expired':
+      case 'out-of-tries':
+        return { kind: 'show', state: { ...base(s), at: `a${s.attempt}-end`, stage: 'ended', ended: result.kind } };
+      case 'clock-off':
+      case 'no-match': {
+        const miss: PracticeMiss = result.kind === 'no-match' ? { kind: 'no-match' } : { kind: 'clock-off', direction: result.direction, approxMinutes: result.approxMinutes };
+        if (check.triesLeft === 0) return { kind: 'show', state: { ...base(s), at: `a${s.attempt}-end`, stage: 'ended', ended: 'out-of-tries', miss } };
+        return { kind: 'show', state: { ...base(s), at: `a${s.attempt}-t${check.session.tries}`, stage: 'code', session: check.session, miss } };
+      }
+    }
+  }
+
+  protected override hint(s: PracticeState, choices: readonly string[]): string {
+    if (s.stage !== 'code') return super.hint(s, choices);
+    return PRACTICE.hint(joinChoices(choices));
+  }
+
+  /** A new practice account: a fresh secret, no tries yet. */
+  private newAccount(s: PracticeState): PracticeState {
+    const attempt = s.attempt + 1;
+    return { ...base(s), attempt, at: `a${attempt}-t0`, stage: 'code', session: this.engine.start() };
+  }
+
+  /** Digits typed anywhere in the practice are taken as practice codes (and never stored). */
+  override acceptsCodeIn(instance: DialogInstance): boolean {
+    return this.isState(instance.state);
+  }
+
+  protected isState(value: unknown): value is PracticeState {
+    if (!isFlowState(value) || !isStage(value.stage)) return false;
+    if (typeof value.attempt !== 'number' || !Number.isInteger(value.attempt) || value.attempt < 0) return false;
+    if (value.session !== undefined && !isPracticeSession(value.session)) return false;
+    if (value.miss !== undefined && !isMiss(value.miss)) return false;
+    if (value.ended !== undefined && value.ended !== 'expired' && value.ended !== 'out-of-tries') return false;
+    return value.returnTo === undefined || isReturn(value.returnTo);
+  }
+}

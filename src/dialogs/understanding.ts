@@ -1,0 +1,47 @@
+import type { TurnContext } from 'botbuilder';
+import { answerCard, didYouMeanCard } from '../cards/answer.js';
+import { INTENT_ANSWERS } from '../content/answers.js';
+import { isInScopeIntentId, type InScopeIntentId } from '../nlu/intents.js';
+import type { Matcher } from '../nlu/types.js';
+import type { Understander, Understanding } from './root.js';
+import { sendCard } from './send.js';
+
+/** Where questions the bot could not answer are counted (scrubbed) for the feedback digest. */
+export interface UnansweredLog {
+  recordUnanswered(question: string): boolean;
+}
+
+/**
+ * Free text through the intent matcher: a confident match starts its conversation (or, in the
+ * middle of one, answers with a short card so the conversation can carry on); two close readings
+ * get "Did you mean…?"; anything else is honestly not known, and counted.
+ */
+export class IntentUnderstander implements Understander {
+  constructor(
+    private readonly matcher: Matcher,
+    private readonly unanswered?: UnansweredLog,
+  ) {}
+
+  async understand(context: TurnContext, text: string, midConversation: boolean): Promise<Understanding> {
+    const result = this.matcher.match(text);
+    if (result.ambiguous) {
+      const options = result.candidates.map((c) => c.intent).filter(isInScopeIntentId).slice(0, 2);
+      if (options.length === 2) {
+        await sendCard(context, didYouMeanCard(options));
+        return { kind: 'answered' };
+      }
+    }
+    if (!isInScopeIntentId(result.intent)) {
+      if (!midConversation) this.unanswered?.recordUnanswered(text);
+      return { kind: 'none' };
+    }
+    return this.answer(context, result.intent, midConversation);
+  }
+
+  async answer(context: TurnContext, intent: InScopeIntentId, midConversation: boolean): Promise<Understanding> {
+    const answer = INTENT_ANSWERS[intent];
+    if (!midConversation && answer.start !== undefined) return { kind: 'start', target: answer.start };
+    await sendCard(context, answerCard(intent, answer, { midConversation }));
+    return { kind: 'answered' };
+  }
+}

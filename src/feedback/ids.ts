@@ -1,0 +1,42 @@
+import { randomBytes as nodeRandomBytes } from 'node:crypto';
+
+/** Source of random bytes; injectable so tests can make ids predictable. */
+export type RandomBytes = (size: number) => Uint8Array;
+
+export const defaultRandomBytes: RandomBytes = (size) => nodeRandomBytes(size);
+
+const BASE32 = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford
+/** Letters that cannot be confused when read aloud or copied: no 0/O, 1/I/L, U. */
+const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function encode(bytes: Uint8Array, alphabet: string): string {
+  let out = '';
+  for (const byte of bytes) out += alphabet[byte % alphabet.length];
+  return out;
+}
+
+/** A 128-bit random id with a prefix saying what it is: fb_… for feedback, dg_… for digests. */
+export function newId(prefix: 'fb' | 'dg', randomBytes: RandomBytes): string {
+  const bytes = randomBytes(16);
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    value &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
+  return `${prefix}_${out}`;
+}
+
+/** A short reference a user can quote, e.g. FB-7K3Q (uniqueness is checked by the outbox). */
+export function newReference(randomBytes: RandomBytes, length = 4): string {
+  return `FB-${encode(randomBytes(length), REFERENCE_ALPHABET)}`;
+}
+
+export const REFERENCE_PATTERN = /^FB-[2-9A-HJKMNP-TV-Z]{4,6}$/;

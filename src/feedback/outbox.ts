@@ -1,0 +1,294 @@
+import type { SqliteDatabase } from '../storage/database.js';
+import { numberColumn, optionalNumberColumn, optionalTextColumn, textColumn } from '../storage/rows.js';
+import { newId, newReference, type RandomBytes } from './ids.js';
+import { parseFeedbackItem, type FeedbackItem } from './model.js';
+import { ensureFeedbackSchema } from './schema.js';
+import type { Clock } from './time.js';
+
+export type OutboxKind = 'feedback' | 'digest';
+export type OutboxState = 'pending' | 'delivered' | 'dead';
+
+/** One message waiting for (or done with) delivery. `body` is the stored JSON, parsed. */
+export interface OutboxEntry {
+  readonly id: string;
+  readonly kind: OutboxKind;
+  readonly reference: string | null;
+  readonly createdAt: number;
+  readonly body: unknown;
+  readonly status: OutboxState;
+  readonly attempts: number;
+  /** Start of the retry window (enqueue time, or when retry-dead re-queued it). */
+  readonly queuedAt: number;
+  readonly nextAttemptAt: number;
+  readonly lastError: string | null;
+  readonly deliveredAt: number | null;
+  readonly deadReason: string | null;
+}
+
+export interface RateLimit {
+  readonly max: number;
+  readonly windowMs: number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimit = { max: 5, windowMs: 3_600_000 };
+
+export type NewFeedback = Omit<FeedbackItem, 'id' | 'reference' | 'createdAt'>;
+
+export type EnqueueResult =
+  | { readonly ok: true; readonly item: FeedbackItem }
+  | { readonly ok: false; readonly reason: 'rate-limited'; readonly retryAfterMs: number };
+
+export interface DeadLetter {
+  readonly id: string;
+  readonly kind: OutboxKind;
+  readonly reference: string | null;
+  readonly reason: string;
+  readonly deadAt: number;
+  readonly attempts: number;
+}
+
+export interface OutboxStatus {
+  readonly pending: number;
+  readonly delivered: number;
+  readonly dead: number;
+  /** When the oldest pending message was queued, or null when none is pending. */
+  readonly oldestPendingAt: number | null;
+  readonly nextAttemptAt: number | null;
+  readonly deadLetters: readonly DeadLetter[];
+}
+
+export interface FeedbackOutboxOptions {
+  readonly clock: Clock;
+  readonly randomBytes: RandomBytes;
+}
+
+function toEntry(row: unknown): OutboxEntry {
+  const kind = textColumn(row, 'kind');
+  const status = textColumn(row, 'status');
+  if (kind !== 'feedback' && kind !== 'digest') throw new TypeError(`Unknown outbox kind ${kind}`);
+  if (status !== 'pending' && status !== 'delivered' && status !== 'dead') throw new TypeError(`Unknown outbox status ${status}`);
+  return {
+    id: textColumn(row, 'id'),
+    kind,
+    reference: optionalTextColumn(row, 'reference'),
+    createdAt: numberColumn(row, 'created_at'),
+    body: JSON.parse(textColumn(row, 'body')),
+    status,
+    attempts: numberColumn(row, 'attempts'),
+    queuedAt: numberColumn(row, 'queued_at'),
+    nextAttemptAt: numberColumn(row, 'next_attempt_at'),
+    lastError: optionalTextColumn(row, 'last_error'),
+    deliveredAt: optionalNumberColumn(row, 'delivered_at'),
+    deadReason: optionalTextColumn(row, 'dead_reason'),
+  };
+}
+
+/**
+ * The durable outbox: every feedback item and digest is written here (and on disk, WAL +
+ * synchronous=FULL) before anyone is told it was received; deliverers claim due messages with a
+ * lease so two processes never send the same message at the same time; a message leaves only as
+ * delivered or dead-lettered.
+ */
+export class FeedbackOutbox {
+  private readonly db: SqliteDatabase;
+  private readonly clock: Clock;
+  private readonly randomBytes: RandomBytes;
+
+  constructor(db: SqliteDatabase, options: FeedbackOutboxOptions) {
+    this.db = db;
+    this.clock = options.clock;
+    this.randomBytes = options.randomBytes;
+    ensureFeedbackSchema(db);
+  }
+
+  /**
+   * Stores a feedback item with a fresh id and a unique short reference, unless the user already
+   * sent `limit.max` items within `limit.windowMs`. Durable when it returns.
+   */
+  enqueueFeedback(fields: NewFeedback, limit: RateLimit = DEFAULT_RATE_LIMIT): EnqueueResult {
+    const run = this.db.transaction((): EnqueueResult => {
+      const now = this.clock.now();
+      const wait = this.rateLimitWait(fields.userHash, limit, now);
+      if (wait !== null) return { ok: false, reason: 'rate-limited', retryAfterMs: wait };
+      const item: FeedbackItem = {
+        id: newId('fb', this.randomBytes),
+        reference: this.uniqueReference(),
+        createdAt: new Date(now).toISOString(),
+        ...fields,
+      };
+      this.insert(item.id, 'feedback', item.reference, item.userHash, now, item);
+      return { ok: true, item };
+    });
+    return run.immediate();
+  }
+
+  /**
+   * How long until this user may send another item (null = now), counting their feedback created
+   * within the last `limit.windowMs`.
+   */
+  rateLimitWait(userHash: string, limit: RateLimit = DEFAULT_RATE_LIMIT, now: number = this.clock.now()): number | null {
+    const recent = this.db
+      .prepare(
+        `SELECT created_at FROM feedback_outbox WHERE kind = 'feedback' AND user_hash = ? AND created_at > ?
+         ORDER BY created_at ASC`,
+      )
+      .all(userHash, now - limit.windowMs)
+      .map((row) => numberColumn(row, 'created_at'));
+    if (recent.length < limit.max) return null;
+    const oldest = recent[recent.length - limit.max] ?? now;
+    return Math.max(1, oldest + limit.windowMs - now);
+  }
+
+  /** Stores any other message to deliver (a digest); durable when it returns. */
+  enqueueOther(id: string, kind: Exclude<OutboxKind, 'feedback'>, body: unknown): void {
+    this.insert(id, kind, null, null, this.clock.now(), body);
+  }
+
+  private insert(id: string, kind: OutboxKind, reference: string | null, userHash: string | null, now: number, body: unknown): void {
+    this.db
+      .prepare(
+        `INSERT INTO feedback_outbox (id, kind, reference, user_hash, created_at, body, status, attempts, queued_at, next_attempt_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
+      )
+      .run(id, kind, reference, userHash, now, JSON.stringify(body), now, now);
+  }
+
+  private uniqueReference(): string {
+    const taken = this.db.prepare('SELECT 1 FROM feedback_outbox WHERE reference = ?');
+    for (let tries = 0; tries < 100; tries += 1) {
+      const reference = newReference(this.randomBytes, tries < 50 ? 4 : 6);
+      if (taken.get(reference) === undefined) return reference;
+    }
+    throw new Error('Could not find a free feedback reference');
+  }
+
+  /**
+   * Claims up to `limit` pending messages that are due and not leased by anyone, leasing them for
+   * `leaseMs`. Restricted to `onlyIds` when given.
+   */
+  claimDue(limit: number, leaseMs: number, onlyIds?: readonly string[]): OutboxEntry[] {
+    if (limit <= 0) return [];
+    const run = this.db.transaction((): OutboxEntry[] => {
+      const now = this.clock.now();
+      const idFilter = onlyIds === undefined ? '' : `AND id IN (${onlyIds.map(() => '?').join(',') || 'NULL'})`;
+      const rows = this.db
+        .prepare(
+          `SELECT * FROM feedback_outbox
+           WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?) ${idFilter}
+           ORDER BY next_attempt_at ASC, created_at ASC LIMIT ?`,
+        )
+        .all(now, now, ...(onlyIds ?? []), limit);
+      const lease = this.db.prepare('UPDATE feedback_outbox SET lease_until = ? WHERE id = ?');
+      return rows.map((row) => {
+        const entry = toEntry(row);
+        lease.run(now + leaseMs, entry.id);
+        return entry;
+      });
+    });
+    return run.immediate();
+  }
+
+  /** When the next pending message becomes due (or its lease runs out), or null if none is pending. */
+  nextDueAt(onlyIds?: readonly string[]): number | null {
+    const idFilter = onlyIds === undefined ? '' : `AND id IN (${onlyIds.map(() => '?').join(',') || 'NULL'})`;
+    const row: unknown = this.db
+      .prepare(
+        `SELECT MIN(MAX(next_attempt_at, COALESCE(lease_until, 0))) AS due FROM feedback_outbox WHERE status = 'pending' ${idFilter}`,
+      )
+      .get(...(onlyIds ?? []));
+    return optionalNumberColumn(row, 'due');
+  }
+
+  markDelivered(id: string): void {
+    this.db
+      .prepare(
+        `UPDATE feedback_outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, lease_until = NULL, last_error = NULL
+         WHERE id = ? AND status = 'pending'`,
+      )
+      .run(this.clock.now(), id);
+  }
+
+  /** Records a failed attempt and when to try again. `countAttempt` false for an attempt cut short by shutdown. */
+  markRetry(id: string, nextAttemptAt: number, error: string, countAttempt = true): void {
+    this.db
+      .prepare(
+        `UPDATE feedback_outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ?, lease_until = NULL
+         WHERE id = ? AND status = 'pending'`,
+      )
+      .run(nextAttemptAt, error, countAttempt ? 1 : 0, id);
+  }
+
+  markDead(id: string, reason: string): void {
+    this.db
+      .prepare(
+        `UPDATE feedback_outbox SET status = 'dead', dead_at = ?, dead_reason = ?, attempts = attempts + 1, lease_until = NULL
+         WHERE id = ? AND status = 'pending'`,
+      )
+      .run(this.clock.now(), reason, id);
+  }
+
+  /** Puts every dead letter back in the queue with a fresh 24-hour window; returns their ids. */
+  retryDead(): string[] {
+    const run = this.db.transaction((): string[] => {
+      const now = this.clock.now();
+      const ids = this.db
+        .prepare(`SELECT id FROM feedback_outbox WHERE status = 'dead' ORDER BY created_at`)
+        .all()
+        .map((row) => textColumn(row, 'id'));
+      this.db
+        .prepare(
+          `UPDATE feedback_outbox SET status = 'pending', attempts = 0, queued_at = ?, next_attempt_at = ?, lease_until = NULL,
+             dead_at = NULL, dead_reason = NULL
+           WHERE status = 'dead'`,
+        )
+        .run(now, now);
+      return ids;
+    });
+    return run.immediate();
+  }
+
+  get(id: string): OutboxEntry | null {
+    const row: unknown = this.db.prepare('SELECT * FROM feedback_outbox WHERE id = ?').get(id);
+    return row === undefined ? null : toEntry(row);
+  }
+
+  status(): OutboxStatus {
+    const counts = new Map<string, number>();
+    for (const row of this.db.prepare('SELECT status, COUNT(*) AS n FROM feedback_outbox GROUP BY status').all()) {
+      counts.set(textColumn(row, 'status'), numberColumn(row, 'n'));
+    }
+    const pendingRow: unknown = this.db
+      .prepare(`SELECT MIN(created_at) AS oldest, MIN(next_attempt_at) AS next FROM feedback_outbox WHERE status = 'pending'`)
+      .get();
+    const deadLetters = this.db
+      .prepare(`SELECT id, kind, reference, dead_reason, dead_at, attempts FROM feedback_outbox WHERE status = 'dead' ORDER BY dead_at`)
+      .all()
+      .map((row): DeadLetter => {
+        const kind = textColumn(row, 'kind');
+        return {
+          id: textColumn(row, 'id'),
+          kind: kind === 'digest' ? 'digest' : 'feedback',
+          reference: optionalTextColumn(row, 'reference'),
+          reason: optionalTextColumn(row, 'dead_reason') ?? 'unknown',
+          deadAt: optionalNumberColumn(row, 'dead_at') ?? 0,
+          attempts: numberColumn(row, 'attempts'),
+        };
+      });
+    return {
+      pending: counts.get('pending') ?? 0,
+      delivered: counts.get('delivered') ?? 0,
+      dead: counts.get('dead') ?? 0,
+      oldestPendingAt: optionalNumberColumn(pendingRow, 'oldest'),
+      nextAttemptAt: optionalNumberColumn(pendingRow, 'next'),
+      deadLetters,
+    };
+  }
+
+  /** Feedback items created in [from, to), oldest first, whatever their delivery state. */
+  feedbackBetween(from: number, to: number): FeedbackItem[] {
+    return this.db
+      .prepare(`SELECT body FROM feedback_outbox WHERE kind = 'feedback' AND created_at >= ? AND created_at < ? ORDER BY created_at`)
+      .all(from, to)
+      .map((row) => parseFeedbackItem(JSON.parse(textColumn(row, 'body'))));
+  }
+}

@@ -1,0 +1,235 @@
+import type { RemovedKind } from '../privacy/index.js';
+import type { SqliteDatabase } from '../storage/database.js';
+import { collate } from './collate.js';
+import type { FeedbackConfig } from './config.js';
+import { FeedbackDeliverer } from './deliverer.js';
+import type { Digest } from './digest.js';
+import { DigestScheduler } from './digestScheduler.js';
+import type { PostFn } from './httpPost.js';
+import { defaultRandomBytes, type RandomBytes } from './ids.js';
+import { silentLogger, type FeedbackLogger } from './logger.js';
+import { readOrCreateMeta } from './meta.js';
+import {
+  isFeedbackCategory,
+  isFeedbackRating,
+  isFeedbackRole,
+  type FeedbackCategory,
+  type FeedbackContact,
+  type FeedbackRole,
+} from './model.js';
+import { DEFAULT_RATE_LIMIT, FeedbackOutbox, type RateLimit } from './outbox.js';
+import type { RetryPolicy } from './retryPolicy.js';
+import { checkFeedbackText } from './text.js';
+import { systemClock, type Clock } from './time.js';
+import { UnansweredQuestions } from './unanswered.js';
+import { hashUserId } from './userHash.js';
+
+/** What the feedback dialog collected. */
+export interface FeedbackDraft {
+  readonly category: FeedbackCategory;
+  /** 1–5, or null/undefined when skipped. */
+  readonly rating?: number | null;
+  /** The "tell us more" text (raw or already passed through checkFeedbackText; it is scrubbed again). */
+  readonly text: string;
+  readonly role?: FeedbackRole | null;
+  /** Only when the user agreed to be contacted: name and email from Teams member info. */
+  readonly contact?: FeedbackContact | null;
+}
+
+/** Who sent it: the channel's user id (hashed before storing, never kept) and the channel id. */
+export interface FeedbackSender {
+  readonly userId: string;
+  readonly channel: string;
+}
+
+export type SubmitResult =
+  | {
+      readonly ok: true;
+      readonly id: string;
+      /** Short reference to show the user, e.g. FB-7K3Q. */
+      readonly reference: string;
+      readonly removed: readonly RemovedKind[];
+      /** What to tell the user about removals ("" when nothing was removed). */
+      readonly removedNotice: string;
+    }
+  | {
+      readonly ok: false;
+      readonly reason: 'rate-limited';
+      readonly retryAfterMs: number;
+      /** A polite sentence for the user. */
+      readonly message: string;
+    };
+
+export type RateLimitCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'rate-limited'; readonly retryAfterMs: number; readonly message: string };
+
+export interface FeedbackServiceOptions {
+  readonly db: SqliteDatabase;
+  readonly config: FeedbackConfig;
+  readonly logger?: FeedbackLogger;
+  readonly clock?: Clock;
+  /** Uniform in [0, 1), for retry jitter. */
+  readonly random?: () => number;
+  readonly randomBytes?: RandomBytes;
+  readonly post?: PostFn;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Default 5 items per user per hour. */
+  readonly rateLimit?: RateLimit;
+  readonly concurrency?: number;
+  readonly pollIntervalMs?: number;
+  readonly leaseMarginMs?: number;
+}
+
+function rateLimitMessage(limit: RateLimit, retryAfterMs: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  return (
+    `Thank you for all your feedback. You have sent ${limit.max} in the last hour, which is as many as I can take ` +
+    `for now. Please try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.`
+  );
+}
+
+/**
+ * Everything the bot needs for feedback, over one database: submit (scrub, rate-limit, queue
+ * durably), record unanswered questions, collate digests, and the background deliverer and
+ * digest schedule with start/stop for the process lifecycle.
+ */
+export class FeedbackService {
+  readonly outbox: FeedbackOutbox;
+  readonly unanswered: UnansweredQuestions;
+  readonly deliverer: FeedbackDeliverer;
+  private readonly scheduler: DigestScheduler | null;
+  private readonly salt: string;
+  private readonly rateLimit: RateLimit;
+  private readonly randomBytes: RandomBytes;
+  private readonly logger: FeedbackLogger;
+  private readonly config: FeedbackConfig;
+
+  constructor(options: FeedbackServiceOptions) {
+    const clock = options.clock ?? systemClock;
+    this.config = options.config;
+    this.randomBytes = options.randomBytes ?? defaultRandomBytes;
+    this.logger = options.logger ?? silentLogger;
+    this.rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+    this.outbox = new FeedbackOutbox(options.db, { clock, randomBytes: this.randomBytes });
+    this.unanswered = new UnansweredQuestions(options.db, { clock });
+    this.salt =
+      options.config.userHashSalt ??
+      readOrCreateMeta(options.db, 'user_hash_salt', () => Buffer.from(this.randomBytes(32)).toString('base64url'));
+    this.deliverer = new FeedbackDeliverer({
+      outbox: this.outbox,
+      target: options.config.webhook,
+      clock,
+      logger: this.logger,
+      ...(options.random === undefined ? {} : { random: options.random }),
+      ...(options.post === undefined ? {} : { post: options.post }),
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+      ...(options.leaseMarginMs === undefined ? {} : { leaseMarginMs: options.leaseMarginMs }),
+    });
+    this.scheduler =
+      options.config.digestEveryMs === null
+        ? null
+        : new DigestScheduler({
+            db: options.db,
+            outbox: this.outbox,
+            unanswered: this.unanswered,
+            randomBytes: this.randomBytes,
+            everyMs: options.config.digestEveryMs,
+            clock,
+            logger: this.logger,
+            onQueued: () => this.deliverer.nudge(),
+          });
+  }
+
+  /** The pseudonymous hash stored for a channel user id. */
+  userHash(userId: string): string {
+    return hashUserId(userId, this.salt);
+  }
+
+  /**
+   * Whether this user may send feedback now (at most 5 an hour by default). The dialog can ask at
+   * its start so nobody fills in the form only to be turned away at Send; submit checks again.
+   */
+  checkRateLimit(userId: string): RateLimitCheck {
+    const wait = this.outbox.rateLimitWait(this.userHash(userId), this.rateLimit);
+    if (wait === null) return { ok: true };
+    return { ok: false, reason: 'rate-limited', retryAfterMs: wait, message: rateLimitMessage(this.rateLimit, wait) };
+  }
+
+  /**
+   * Scrubs and stores one confirmed item; it is on disk when this resolves, and delivery starts
+   * at once. The 6th item from one user within an hour is refused politely (`ok: false`).
+   * Throws a RangeError for a draft the dialog should not have produced (unknown category, rating
+   * outside 1–5, empty or over-long text, contact without an email).
+   */
+  async submit(draft: FeedbackDraft, sender: FeedbackSender): Promise<SubmitResult> {
+    if (!isFeedbackCategory(draft.category)) throw new RangeError('Feedback category is not one of the offered ones');
+    const rating = draft.rating ?? null;
+    if (rating !== null && !isFeedbackRating(rating)) throw new RangeError('Feedback rating must be a whole number from 1 to 5');
+    const role = draft.role ?? null;
+    if (role !== null && !isFeedbackRole(role)) throw new RangeError('Feedback role is not one of the offered ones');
+    const contact = draft.contact ?? null;
+    if (contact !== null && !/^[^\s@]+@[^\s@]+$/.test(contact.email.trim())) {
+      throw new RangeError('Feedback contact needs the email from Teams member info');
+    }
+    if (sender.userId === '' || sender.channel === '') throw new RangeError('Feedback sender needs a user id and a channel');
+    const checked = checkFeedbackText(draft.text, contact === null ? {} : { keepEmail: contact.email.trim() });
+    if (!checked.ok) throw new RangeError(`Feedback text is ${checked.reason}`);
+
+    const result = this.outbox.enqueueFeedback(
+      {
+        category: draft.category,
+        rating,
+        text: checked.text,
+        removed: checked.removed,
+        role,
+        contact: contact === null ? null : { name: contact.name.trim(), email: contact.email.trim() },
+        channel: sender.channel,
+        userHash: this.userHash(sender.userId),
+      },
+      this.rateLimit,
+    );
+    if (!result.ok) {
+      this.logger.info({ retryAfterMs: result.retryAfterMs }, 'feedback refused: rate limit');
+      return { ok: false, reason: 'rate-limited', retryAfterMs: result.retryAfterMs, message: rateLimitMessage(this.rateLimit, result.retryAfterMs) };
+    }
+    const { item } = result;
+    this.logger.info({ id: item.id, reference: item.reference, category: item.category, removed: item.removed.length }, 'feedback queued');
+    this.deliverer.nudge();
+    return { ok: true, id: item.id, reference: item.reference, removed: checked.removed, removedNotice: checked.notice };
+  }
+
+  /**
+   * Keeps a question the bot could not answer (scrubbed; nothing kept when it holds a code or a
+   * password). Returns whether it was kept.
+   */
+  recordUnanswered(question: string): boolean {
+    return this.unanswered.record(question);
+  }
+
+  /** The digest of [fromMs, toMs). */
+  collate(fromMs: number, toMs: number): Digest {
+    return collate({ outbox: this.outbox, unanswered: this.unanswered, randomBytes: this.randomBytes }, fromMs, toMs);
+  }
+
+  /** Queues a digest for the webhook (durably) and starts sending it. */
+  queueDigest(digest: Digest): void {
+    this.outbox.enqueueOther(digest.id, 'digest', digest);
+    this.deliverer.nudge();
+  }
+
+  /** Starts delivery (resuming what a previous run left pending) and the digest schedule. */
+  start(): void {
+    for (const notice of this.config.notices) this.logger.info({}, notice);
+    this.deliverer.start();
+    this.scheduler?.start();
+  }
+
+  /** For SIGTERM: stop the schedule, flush what can be sent before the deadline (default 10 s). */
+  async stop(options: { readonly deadlineMs?: number } = {}): Promise<void> {
+    this.scheduler?.stop();
+    await this.deliverer.stop(options);
+  }
+}

@@ -1,0 +1,37 @@
+import type { InScopeIntentId } from './intents.js';
+import type { MatchCandidate, MatchResult } from './types.js';
+
+/**
+ * From calibrated probabilities to a decision: answer the best in-scope intent when its
+ * probability reaches the threshold; when it falls short but the top two together reach it and
+ * are close, answer the best and flag it ambiguous (the bot asks "Did you mean…?"); otherwise
+ * `none`. "Close" means the second is at least `ambiguityRatio` times as likely as the first.
+ */
+export interface DecisionSettings {
+  readonly threshold: number;
+  readonly ambiguityRatio: number;
+}
+
+export interface RankedCandidate {
+  readonly intent: InScopeIntentId;
+  readonly confidence: number;
+}
+
+/** Whether the best candidate is answered (true) or the question gets `none` (false). */
+export function accepts(first: number, second: number, settings: DecisionSettings): boolean {
+  if (first >= settings.threshold) return true;
+  return second >= settings.ambiguityRatio * first && first + second >= settings.threshold;
+}
+
+/** `ranked`: in-scope intents with probabilities, best first (at least the top two). */
+export function decide(ranked: readonly RankedCandidate[], settings: DecisionSettings): MatchResult {
+  const candidates: MatchCandidate[] = ranked.slice(0, 3).map(({ intent, confidence }) => ({ intent, confidence }));
+  const first = ranked[0];
+  if (first === undefined) return { intent: 'none', confidence: 1, candidates, ambiguous: false };
+  const second = ranked[1]?.confidence ?? 0;
+  const close = second >= settings.ambiguityRatio * first.confidence;
+  if (accepts(first.confidence, second, settings)) {
+    return { intent: first.intent, confidence: first.confidence, candidates, ambiguous: close };
+  }
+  return { intent: 'none', confidence: 1 - first.confidence, candidates, ambiguous: false };
+}

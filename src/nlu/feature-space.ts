@@ -1,0 +1,78 @@
+/**
+ * Maps feature names to columns and texts to sparse TF-IDF vectors (binary term frequency times
+ * inverse document frequency, scaled to unit length), so short and long questions weigh the same.
+ */
+export interface SparseVector {
+  readonly indices: Int32Array;
+  readonly values: Float64Array;
+}
+
+export interface FeatureSpace {
+  readonly size: number;
+  vectorise(features: readonly string[]): SparseVector;
+}
+
+export interface FeatureSpaceOptions {
+  /** Multiplier for phrase (bigram) features relative to word features (default 1). */
+  readonly bigramWeight?: number;
+  /**
+   * Vectors are divided by sqrt(|v|² + lengthPrior): 0 gives unit length; a positive value stops a
+   * one-word question from being scaled up to look as certain as a full sentence (default 0).
+   */
+  readonly lengthPrior?: number;
+}
+
+export function buildFeatureSpace(
+  documents: readonly (readonly string[])[],
+  options: FeatureSpaceOptions = {},
+): FeatureSpace {
+  const bigramWeight = options.bigramWeight ?? 1;
+  const lengthPrior = options.lengthPrior ?? 0;
+  const columns = new Map<string, number>();
+  const documentFrequency: number[] = [];
+  for (const features of documents) {
+    for (const feature of new Set(features)) {
+      let column = columns.get(feature);
+      if (column === undefined) {
+        column = columns.size;
+        columns.set(feature, column);
+        documentFrequency.push(0);
+      }
+      documentFrequency[column] = (documentFrequency[column] ?? 0) + 1;
+    }
+  }
+  const total = documents.length;
+  const weights = new Float64Array(columns.size);
+  for (const [feature, column] of columns) {
+    const idf = Math.log((total + 1) / ((documentFrequency[column] ?? 0) + 1)) + 1;
+    weights[column] = feature.startsWith('b:') ? idf * bigramWeight : idf;
+  }
+
+  return {
+    size: columns.size,
+    vectorise(features: readonly string[]): SparseVector {
+      const found: number[] = [];
+      for (const feature of features) {
+        const column = columns.get(feature);
+        if (column !== undefined) found.push(column);
+      }
+      found.sort((a, b) => a - b);
+      let unique = 0;
+      for (let index = 0; index < found.length; index++) {
+        const column = found[index] ?? 0;
+        if (index === 0 || column !== found[unique - 1]) found[unique++] = column;
+      }
+      const indices = Int32Array.from(found.slice(0, unique));
+      const values = new Float64Array(indices.length);
+      let squares = 0;
+      for (let slot = 0; slot < indices.length; slot++) {
+        const value = weights[indices[slot] ?? 0] ?? 0;
+        values[slot] = value;
+        squares += value * value;
+      }
+      const norm = Math.sqrt(squares + lengthPrior);
+      if (norm > 0) for (let slot = 0; slot < values.length; slot++) values[slot] = (values[slot] ?? 0) / norm;
+      return { indices, values };
+    },
+  };
+}

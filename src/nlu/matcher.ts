@@ -1,0 +1,150 @@
+import { TRAINING_SET, TUNING_SET, type ExampleSet } from '../content/intents/index.js';
+import { buildVocabulary, createAnalyser, type Analyser } from './analyser.js';
+import { fitTemperature, type LabelledLogits } from './calibration.js';
+import { decide, type RankedCandidate } from './decision.js';
+import { buildFeatureSpace, type FeatureSpace } from './feature-space.js';
+import { INTENT_IDS, isInScopeIntentId } from './intents.js';
+import { exampleSetToQuestions } from './labelled.js';
+import { softmaxInPlace, trainSoftmax, type SoftmaxModel, type TrainingSample } from './softmax-regression.js';
+import { tuneThreshold, type TuningItem } from './threshold.js';
+import type { LabelledQuestion, Matcher, MatchResult } from './types.js';
+
+/**
+ * The intent matcher: learns from the training examples at start-up (a softmax regression over
+ * TF-IDF word and word-pair features of normalised, spell-corrected, synonym-folded, stemmed
+ * text), then calibrates its confidence (temperature) and picks its `none` threshold on the
+ * separate tuning examples.
+ */
+export interface MatcherSettings {
+  /** L2 penalty of the regression. */
+  readonly l2: number;
+  /** Passes over the training examples. */
+  readonly epochs: number;
+  readonly learningRate: number;
+  /** Weight of word-pair features relative to single words. */
+  readonly bigramWeight: number;
+  /** Damps the length normalisation of short questions (see FeatureSpaceOptions.lengthPrior). */
+  readonly lengthPrior: number;
+  /** Letter-trigram features as well as words. */
+  readonly letterTrigrams: boolean;
+  /** How much each out-of-scope example counts relative to an in-scope one. */
+  readonly noneWeight: number;
+  /** Second candidate at least this fraction of the first → ambiguous ("Did you mean…?"). */
+  readonly ambiguityRatio: number;
+  /** Fixed threshold instead of tuning one (tests and experiments). */
+  readonly threshold?: number;
+  /** Fixed temperature instead of fitting one (tests and experiments). */
+  readonly temperature?: number;
+}
+
+export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = {
+  l2: 1e-3,
+  epochs: 12,
+  learningRate: 0.5,
+  bigramWeight: 0.5,
+  lengthPrior: 150,
+  letterTrigrams: false,
+  noneWeight: 1,
+  ambiguityRatio: 0.5,
+};
+
+export interface MatcherOptions {
+  /** What to learn from (default: the content's training examples and out-of-scope list). */
+  readonly training?: ExampleSet;
+  /** What to calibrate and tune the threshold on (default: the content's tuning examples). */
+  readonly tuning?: ExampleSet;
+  readonly settings?: Partial<MatcherSettings>;
+}
+
+export interface Calibration {
+  readonly temperature: number;
+  readonly threshold: number;
+  readonly ambiguityRatio: number;
+}
+
+export interface TrainedMatcher extends Matcher {
+  readonly calibration: Calibration;
+}
+
+const NONE_INDEX = INTENT_IDS.indexOf('none');
+
+interface Scorer {
+  /** In-scope intents ranked by calibrated probability (top `limit`), or [] when nothing is recognised. */
+  rank(text: string, temperature: number, limit: number): RankedCandidate[];
+  logits(text: string): Float64Array | undefined;
+}
+
+function topInScope(probabilities: Float64Array, limit: number): RankedCandidate[] {
+  const ranked: RankedCandidate[] = [];
+  for (let k = 0; k < INTENT_IDS.length; k++) {
+    const intent = INTENT_IDS[k];
+    if (k === NONE_INDEX || !isInScopeIntentId(intent)) continue;
+    const confidence = probabilities[k] ?? 0;
+    if (ranked.length === limit && confidence <= (ranked[limit - 1]?.confidence ?? 0)) continue;
+    let position = ranked.length;
+    while (position > 0 && (ranked[position - 1]?.confidence ?? 0) < confidence) position--;
+    ranked.splice(position, 0, { intent, confidence });
+    if (ranked.length > limit) ranked.pop();
+  }
+  return ranked;
+}
+
+function createScorer(analyser: Analyser, space: FeatureSpace, model: SoftmaxModel): Scorer {
+  const logits = (text: string): Float64Array | undefined => {
+    const vector = space.vectorise(analyser.analyse(text).features);
+    return vector.indices.length === 0 ? undefined : model.logits(vector);
+  };
+  return {
+    logits,
+    rank(text, temperature, limit) {
+      const scores = logits(text);
+      return scores === undefined ? [] : topInScope(softmaxInPlace(scores, temperature), limit);
+    },
+  };
+}
+
+function trainScorer(training: readonly LabelledQuestion[], settings: MatcherSettings): Scorer {
+  const analyser = createAnalyser(buildVocabulary(training.map((question) => question.text)), {
+    letterTrigrams: settings.letterTrigrams,
+  });
+  const analysed = training.map((question) => ({ question, features: analyser.analyse(question.text).features }));
+  const space = buildFeatureSpace(
+    analysed.map((item) => item.features),
+    { bigramWeight: settings.bigramWeight, lengthPrior: settings.lengthPrior },
+  );
+  const samples: TrainingSample[] = analysed.map(({ question, features }) => ({
+    vector: space.vectorise(features),
+    label: INTENT_IDS.indexOf(question.intent),
+    weight: question.intent === 'none' ? settings.noneWeight : 1,
+  }));
+  const model = trainSoftmax(samples, space.size, INTENT_IDS.length, settings);
+  return createScorer(analyser, space, model);
+}
+
+function calibrate(scorer: Scorer, tuning: readonly LabelledQuestion[], settings: MatcherSettings): Calibration {
+  const labelled: LabelledLogits[] = [];
+  for (const question of tuning) {
+    const logits = scorer.logits(question.text);
+    if (logits) labelled.push({ logits, label: INTENT_IDS.indexOf(question.intent) });
+  }
+  const temperature = settings.temperature ?? fitTemperature(labelled);
+  const items: TuningItem[] = tuning.map((question) => ({
+    ranked: scorer.rank(question.text, temperature, 3),
+    expected: question.intent,
+  }));
+  const threshold = settings.threshold ?? tuneThreshold(items, settings.ambiguityRatio);
+  return { temperature, threshold, ambiguityRatio: settings.ambiguityRatio };
+}
+
+export function createMatcher(options: MatcherOptions = {}): TrainedMatcher {
+  const settings: MatcherSettings = { ...DEFAULT_MATCHER_SETTINGS, ...options.settings };
+  const scorer = trainScorer(exampleSetToQuestions(options.training ?? TRAINING_SET), settings);
+  const calibration = calibrate(scorer, exampleSetToQuestions(options.tuning ?? TUNING_SET), settings);
+  return {
+    calibration,
+    match(text: string): MatchResult {
+      return decide(scorer.rank(text, calibration.temperature, 3), calibration);
+    },
+  };
+}
+

@@ -1,0 +1,33 @@
+import type { IntentId, InScopeIntentId } from './intents.js';
+
+/** One intent the question may be about, with a calibrated probability (0–1). */
+export interface MatchCandidate {
+  readonly intent: IntentId;
+  readonly confidence: number;
+}
+
+export interface MatchResult {
+  /** The intent to act on; `none` when the question is outside what the bot knows. */
+  readonly intent: IntentId;
+  /**
+   * How likely the decision is right: for an in-scope intent, its calibrated probability; for
+   * `none`, one minus the probability of the best in-scope candidate.
+   */
+  readonly confidence: number;
+  /** The top three in-scope intents, best first (empty when nothing in the text was recognised). */
+  readonly candidates: readonly MatchCandidate[];
+  /** True when the top two candidates are close: the bot should ask "Did you mean…?". */
+  readonly ambiguous: boolean;
+}
+
+export interface Matcher {
+  match(text: string): MatchResult;
+}
+
+/** A question with the intent it should get (from tests, tuning data or an author's JSONL file). */
+export interface LabelledQuestion {
+  readonly text: string;
+  readonly intent: IntentId;
+}
+
+export type { IntentId, InScopeIntentId };

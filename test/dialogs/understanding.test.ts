@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { buttonsOf } from '../../src/cards/choices.js';
+import { INTENT_ANSWERS } from '../../src/content/answers.js';
+import { IntentUnderstander } from '../../src/dialogs/understanding.js';
+import type { Matcher, MatchResult } from '../../src/nlu/types.js';
+import { TestChat, allText, titleOf } from '../support/chat.js';
+
+/** A matcher that always gives the same reading, for the decisions that follow a match. */
+function fixedMatcher(result: MatchResult): Matcher {
+  return { match: () => result };
+}
+
+describe('free questions, through the real intent matcher', () => {
+  it.each([
+    ['my code keeps getting rejected', "Check the phone's clock"],
+    ['got a new phone', 'Still have the old phone?'],
+    ['how do I switch MFA on', 'Log in to the NHSmail portal'],
+    ['which method should I pick', 'Choosing an MFA method'],
+  ])('"%s" starts the right conversation', async (text, title) => {
+    const chat = TestChat.start();
+    await chat.say(text);
+    expect(titleOf(chat.card)).toBe(title);
+  });
+
+  it('a question with no conversation of its own gets a short answer card with its source and follow-ups', async () => {
+    const chat = TestChat.start();
+    const replies = await chat.say('what actually is multi factor authentication');
+    expect(titleOf(chat.card)).toBe(INTENT_ANSWERS['about.what'].title);
+    expect(allText(replies)).toContain('Source:');
+    const followUp = buttonsOf(chat.card).find((b) => b.title === INTENT_ANSWERS['about.why'].title);
+    expect(followUp).toBeDefined();
+    await chat.press(INTENT_ANSWERS['about.why'].title);
+    expect(titleOf(chat.card)).toBe('Why MFA matters');
+  });
+
+  it('a question in the middle of a conversation is answered, and the conversation carries on where it was', async () => {
+    const chat = TestChat.start();
+    await chat.say('menu');
+    await chat.press('Set up MFA');
+    await chat.press('Next');
+    const replies = await chat.say('will it work abroad');
+    expect(titleOf(replies[0]?.card)).toBe(INTENT_ANSWERS['travel.abroad'].title);
+    expect(allText(replies)).toContain('back to where we were');
+    expect(titleOf(replies.at(-1)?.card)).toBe('Open My Profile');
+    await chat.press('Next');
+    expect(titleOf(chat.card)).toBe('Go to Self-Service');
+  });
+
+  it('something outside what it knows gets an honest answer, and the question is counted (once)', async () => {
+    const recorded: string[] = [];
+    const chat = TestChat.start({ unanswered: { recordUnanswered: (q) => (recorded.push(q), true) } });
+    const replies = await chat.say('how do I change my Outlook signature');
+    expect(titleOf(replies.at(-1)?.card)).toBe("I'm not sure about that");
+    expect(allText(replies)).toContain('Give feedback');
+    expect(recorded).toEqual(['how do I change my Outlook signature']);
+  });
+});
+
+describe('decisions after a match', () => {
+  it('two close candidates: "Did you mean…?" with both as buttons; choosing one answers it', async () => {
+    const understander = new IntentUnderstander(
+      fixedMatcher({ intent: 'methods.sms', confidence: 0.45, ambiguous: true, candidates: [{ intent: 'methods.sms', confidence: 0.45 }, { intent: 'trouble.no_code', confidence: 0.4 }] }),
+    );
+    const chat = TestChat.start({ understander });
+    await chat.say('text thing');
+    expect(titleOf(chat.card)).toBe('Did you mean…?');
+    expect(buttonsOf(chat.card).map((b) => b.title)).toEqual([INTENT_ANSWERS['methods.sms'].title, INTENT_ANSWERS['trouble.no_code'].title, 'Something else']);
+    await chat.press(INTENT_ANSWERS['methods.sms'].title);
+    expect(titleOf(chat.card)).toBe(INTENT_ANSWERS['methods.sms'].title);
+  });
+
+  it('"Did you mean…?" in the middle of a conversation keeps the place', async () => {
+    const understander = new IntentUnderstander(
+      fixedMatcher({ intent: 'methods.app', confidence: 0.4, ambiguous: true, candidates: [{ intent: 'methods.app', confidence: 0.4 }, { intent: 'methods.choose', confidence: 0.35 }] }),
+    );
+    const chat = TestChat.start({ understander });
+    await chat.say('menu');
+    await chat.press('Fix a problem');
+    await chat.press('No text, call or notification');
+    const asked = await chat.say('app thing');
+    const didYouMean = asked.find((r) => titleOf(r.card) === 'Did you mean…?')?.card;
+    expect(didYouMean).toBeDefined();
+    expect(titleOf(chat.card)).toBe('Check the number');
+    const replies = await chat.press(INTENT_ANSWERS['methods.app'].title, didYouMean);
+    expect(titleOf(replies[0]?.card)).toBe(INTENT_ANSWERS['methods.app'].title);
+    expect(titleOf(chat.card)).toBe('Check the number');
+  });
+
+  it('tampered intent data is refused', async () => {
+    const chat = TestChat.start();
+    expect(allText(await chat.send({ action: 'intent', intent: 'none' }))).toContain("that button didn't work");
+    expect(allText(await chat.send({ action: 'intent', intent: 'rm -rf' }))).toContain("that button didn't work");
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { detectSharedSecret } from '../../src/privacy/index.js';
+
+const fires: [string, 'code' | 'password'][] = [
+  ['123456', 'code'],
+  ['  654321  ', 'code'],
+  ['12345678', 'code'],
+  ['1234567', 'code'],
+  ['123 456', 'code'],
+  ['1234 5678', 'code'],
+  ['the code is 482 913 but it fails', 'code'],
+  ['it says 009182 is wrong', 'code'],
+  ['code:123456', 'code'],
+  ['my number is 07700 900123 and the code 123456', 'code'],
+  ['my password is Summer2024!', 'password'],
+  ['My password is "horse battery"', 'password'],
+  ['pw: hunter2', 'password'],
+  ['pw = hunter2', 'password'],
+  ['my code is 123-456', 'code'],
+  ['password: sunshine', 'password'],
+  ['pwd: Xy9!q', 'password'],
+  ['my pin is 4821', 'password'],
+];
+
+const silent: string[] = [
+  'step 5',
+  '192',
+  'I am on step 12 of 15',
+  '28/11/2026',
+  '2026-11-28',
+  '28.11.2026',
+  'it happened on 28 November 2026 at 10:30',
+  '10:30:15',
+  '0333 200 1133',
+  'call 0333 200 1133 please',
+  '07700900123',
+  '07700 900123',
+  '+44 7700 900123',
+  '+44 (0)20 7946 0018',
+  '(01632) 960961',
+  '9434765919',
+  '943 476 5919',
+  '943 476 5918',
+  '12345',
+  '123456789',
+  '3.1415926',
+  '£1,250,000',
+  'pharmacy.FXY123456@nhs.net',
+  'see https://support.nhs.net/knowledge-base/1234567',
+  'my password is wrong',
+  'my password is not working',
+  'my password is complicated',
+  'password: expired',
+  'I forgot my password',
+  'what is a PIN?',
+  'I want to give feedback',
+  'my password is 20 characters long',
+  'the new password is 20 chars',
+  'password: how do I change it?',
+  'Password: help!',
+  'my password is hard to remember',
+  'pw: ok',
+  'the password is 8',
+];
+
+describe('detectSharedSecret', () => {
+  it.each(fires)('fires on %j as %s', (text, kind) => {
+    expect(detectSharedSecret(text)).toEqual({ kind });
+  });
+
+  it.each(silent)('stays quiet on %j', (text) => {
+    expect(detectSharedSecret(text)).toBeNull();
+  });
+});

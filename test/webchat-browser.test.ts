@@ -1,0 +1,188 @@
+import { mkdir } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { INTENT_ANSWERS } from '../src/content/answers.js';
+import { CONTACTS } from '../src/content/contacts.js';
+import { ENROLMENT_STEPS } from '../src/content/enrolment.js';
+import { CHOOSER_QUESTIONS, recommend } from '../src/content/methods.js';
+import { ESCALATION, PROBLEMS } from '../src/content/troubleshooting.js';
+import { MENU, WORDS } from '../src/content/ui.js';
+import { axeViolations } from './support/axe.js';
+import { launchChromium, openWatchedPage } from './support/chromium.js';
+import { startServer, type RunningServer } from './support/server.js';
+import { SCREENSHOT_DIR, shownText, WebChatPage } from './support/webchat.js';
+
+/**
+ * The bot through Microsoft's Web Chat in Chromium, against the real server: every card is
+ * rendered by Web Chat's Adaptive Cards renderer and every button press is sent the way Web Chat
+ * sends it. One browser for the file; each test gets a fresh page (a new conversation) and fails if
+ * the page shows any console error, uncaught exception or failed request.
+ *
+ * To add a conversation: one more `it(...)` that opens `chat()`, presses and types, and screenshots.
+ */
+let browser: Browser;
+
+beforeAll(async () => {
+  // No Chromium → this throws saying how to install it, and every test below fails (never skipped).
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('Web Chat at /chat, in Chromium', () => {
+  let server: RunningServer;
+  let current: WebChatPage | undefined;
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  afterEach(async () => {
+    const page = current;
+    current = undefined;
+    if (page === undefined) return;
+    const problems = page.problems();
+    await page.close();
+    expect(problems, 'errors shown by Web Chat or our page').toEqual([]);
+  });
+
+  /** Opens /chat for this test and waits for the welcome card. */
+  async function chat(name: string): Promise<WebChatPage> {
+    current = await WebChatPage.open(browser, server.url, name);
+    await current.waitForCard(MENU.title);
+    return current;
+  }
+
+  it('opening /chat shows the welcome card, rendered by Web Chat, with the menu buttons', async () => {
+    const c = await chat('welcome');
+    const card = c.lastCard;
+    await card.getByText(shownText(MENU.intro)).waitFor();
+    for (const entry of MENU.entries) expect(await c.button(entry.label).isVisible()).toBe(true);
+    expect(await c.cards.count()).toBe(1);
+    // Screen readers hear the bot's name, not its initials.
+    expect(await c.page.getByText('MFA Assistant said:').count()).toBeGreaterThan(0);
+    expect(await c.page.title()).toContain('MFA Assistant');
+    await c.screenshot('welcome');
+  });
+
+  it('axe-core finds no WCAG 2.1 A/AA problems in Web Chat with our styling', async () => {
+    const c = await chat('accessibility');
+    await c.press('Set up MFA');
+    await c.waitForCard('Step 1 of');
+    const violations = await axeViolations(c.page);
+    expect(violations).toEqual([]);
+  });
+
+  it('walks the enrolment steps to "Step 5 of 5" and back by clicking the card buttons', async () => {
+    const c = await chat('enrolment');
+    await c.press('Set up MFA');
+    const total = ENROLMENT_STEPS.length;
+    for (const [i, step] of ENROLMENT_STEPS.entries()) {
+      await c.waitForCard(`Step ${i + 1} of ${total}`, step.title);
+      await c.screenshot(`step ${i + 1}`);
+      if (i < total - 1) await c.press(WORDS.next);
+    }
+    for (let n = total - 1; n >= 1; n--) {
+      await c.press(WORDS.back);
+      await c.waitForCard(`Step ${n} of ${total}`, ENROLMENT_STEPS[n - 1]?.title ?? '');
+      await c.screenshot(`back to step ${n}`);
+    }
+    // Step 1 has nowhere to go back to.
+    expect(await c.button(WORDS.back).count()).toBe(0);
+    expect(await c.button(WORDS.next).isVisible()).toBe(true);
+  });
+
+  it('the guided chooser asks its questions and recommends a method', async () => {
+    const c = await chat('method chooser');
+    await c.press('Choose a method');
+    await c.waitForCard(WORDS.guideMe);
+    await c.screenshot('methods');
+    await c.press(WORDS.guideMe);
+
+    const answers = { smartphone: true, installApp: false, signal: true } as const;
+    for (const [question, answer] of [
+      ['smartphone', answers.smartphone],
+      ['installApp', answers.installApp],
+      ['signal', answers.signal],
+    ] as const) {
+      await c.waitForCard(CHOOSER_QUESTIONS[question].text);
+      await c.screenshot(question);
+      await c.press(answer ? WORDS.yes : WORDS.no);
+    }
+    const suggestion = recommend(answers);
+    await c.waitForCard(suggestion.title, suggestion.reason.slice(0, 40));
+    await c.screenshot('recommendation');
+  });
+
+  it('a troubleshooting path ends in the escalation card', async () => {
+    const c = await chat('troubleshooting');
+    await c.press('Fix a problem');
+    const problem = PROBLEMS.code_rejected;
+    await c.waitForCard(problem.label);
+    await c.screenshot('problems');
+    await c.press(problem.label);
+    for (const [i, step] of problem.steps.entries()) {
+      await c.waitForCard(`Step ${i + 1} of ${problem.steps.length}`, step.title);
+      await c.screenshot(`step ${i + 1}`);
+      await c.press(WORDS.stillStuck);
+    }
+    const card = await c.waitForCard(ESCALATION.title, CONTACTS.helpdesk.phone, CONTACTS.helpdesk.email);
+    expect(await card.getByText('Local Administrator').count()).toBeGreaterThan(0);
+    expect(await c.button(WORDS.giveFeedback).isVisible()).toBe(true);
+    await c.screenshot('escalation');
+  });
+
+  it('a free question typed in the send box is answered from the content', async () => {
+    const c = await chat('free question');
+    await c.type('what is the number I have to type into the app?');
+    await c.waitForCard(INTENT_ANSWERS['signin.number_match'].title, 'Source:');
+    await c.screenshot('answer');
+    await c.type('I got a new phone');
+    await c.waitForCard('Still have the old phone?');
+    await c.screenshot('conversation started');
+  });
+
+  it('typing in the send box works: "menu" brings the menu back', async () => {
+    const c = await chat('typing');
+    await c.press('Set up MFA');
+    await c.waitForCard('Step 1 of');
+    await c.type('menu');
+    await c.waitForCard(MENU.title);
+    expect(await c.cards.count()).toBe(3);
+    await c.screenshot('menu again');
+  });
+});
+
+describe('/chat never opens the bridge when the bot has credentials or DEV_CHAT=false', () => {
+  it.each([
+    ['credentials', { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' }, 'Microsoft App ID'],
+    ['dev-chat-false', { DEV_CHAT: 'false' }, 'DEV_CHAT=false'],
+  ])('%s: a plain page about the Web Chat channel, no Web Chat, no request to the bot', async (name, env, reason) => {
+    const server = await startServer(env);
+    const watched = await openWatchedPage(browser);
+    const requests: string[] = [];
+    watched.page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    try {
+      const response = await watched.page.goto(`${server.url}/chat`);
+      expect(response?.status()).toBe(200);
+      await watched.page.getByRole('heading', { name: 'Chat with the bot in a web page' }).waitFor();
+      expect(await watched.page.getByText(reason).count()).toBeGreaterThan(0);
+      expect(await watched.page.getByText('Direct Line token').count()).toBeGreaterThan(0);
+      expect(await watched.page.locator('script').count()).toBe(0);
+      expect(await watched.page.locator('.webchat__basic-transcript').count()).toBe(0);
+      expect(requests).toEqual(['/chat']);
+      expect(watched.problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [] });
+      await mkdir(SCREENSHOT_DIR, { recursive: true });
+      await watched.page.screenshot({ path: `${SCREENSHOT_DIR}/bridge-off-${name}.png` });
+    } finally {
+      await watched.close();
+      await server.close();
+    }
+  });
+});
