@@ -19,6 +19,7 @@ import { OptimisticStorage } from './optimisticStorage.js';
 import type { MfaBot } from './mfaBot.js';
 import { createServer } from './server.js';
 import { createTurnErrorHandler } from './turnError.js';
+import { TurnGuard } from './turnGuard.js';
 
 export interface App {
   readonly server: Server;
@@ -93,6 +94,9 @@ export function createApp(deps: AppDeps): App {
   });
   const { bot, conversationState, middleware } = createBot({ storage, logger, matcher, feedback });
   const adapter = createAdapter(config, deps.authentication);
+  // First, so the conversation's rate limit and the turn's time budget cover everything after it.
+  const turnGuard = new TurnGuard({ perConversationPerMinute: config.resilience.ratePerConversationPerMinute, turnTimeoutMs: config.resilience.turnTimeoutMs, logger });
+  adapter.use(turnGuard);
   for (const m of middleware) adapter.use(m);
   adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
   const inFlight = new InFlight();
@@ -104,6 +108,7 @@ export function createApp(deps: AppDeps): App {
     maxBodyBytes: config.maxBodyBytes,
     resilience: config.resilience,
     inFlight,
+    turnGuard,
     guide: buildGuide(),
     ask: (question) => answerForTab(matcher, question),
     ...(deps.tabDir === undefined ? {} : { tabDir: deps.tabDir }),

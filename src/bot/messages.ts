@@ -5,10 +5,11 @@ import type { Logger } from '../log.js';
 import { checkActivityShape } from './activityShape.js';
 import type { MfaAdapter } from './adapter.js';
 import { FAULT_REPLIES } from './faultReplies.js';
-import { TurnTimeoutError, withTimeout } from './faults.js';
+import { withTimeout } from './faults.js';
 import type { InFlight } from './inFlight.js';
 import { RateLimiter } from './rateLimit.js';
 import { readJsonBody } from './readBody.js';
+import type { TurnGuard } from './turnGuard.js';
 
 export interface MessagesDeps {
   readonly adapter: MfaAdapter;
@@ -17,6 +18,8 @@ export interface MessagesDeps {
   readonly maxBodyBytes: number;
   readonly resilience: ResilienceConfig;
   readonly inFlight: InFlight;
+  /** The adapter's first middleware: per-conversation limit and turn time budget (deadline set here). */
+  readonly turnGuard: TurnGuard;
 }
 
 /** Longest the token check may take: the SDK may fetch OpenID metadata from the internet for it. */
@@ -82,27 +85,12 @@ class RequestDeadlineError extends Error {
 /**
  * POST /api/messages: per-address rate limit (429 + Retry-After) → body limit (413) → JSON and
  * activity checks (400) → token check (401) → the turn, with a time budget and a per-conversation
- * rate limit (a kind message in chat). Every request gets a well-formed answer within
+ * rate limit (a kind message in chat; both in TurnGuard, the adapter's first middleware). Every request gets a well-formed answer within
  * TURN_TIMEOUT_MS + 1.5 s of its body arriving; shutting down, new requests get 503.
  */
 export function createMessagesHandler(deps: MessagesDeps) {
   const { logger, resilience, inFlight, adapter } = deps;
   const perIp = new RateLimiter({ perMinute: resilience.ratePerIpPerMinute });
-  const perConversation = new RateLimiter({ perMinute: resilience.ratePerConversationPerMinute });
-
-  /** The turn as the adapter runs it: the per-conversation limit (checked after the token), then the bot with a time budget. */
-  const logicFor = (activity: Activity, budgetMs: () => number) => async (context: TurnContext) => {
-    const taken = perConversation.take(`${activity.channelId}\u0000${activity.conversation.id}`);
-    if (!taken.ok) {
-      if (taken.firstRefusal) {
-        logger.info({ event: 'rate_limited', scope: 'conversation', retryAfterSeconds: taken.retryAfterSeconds }, 'conversation over its rate limit');
-        if (activity.type === ActivityTypes.Message) await context.sendActivity(FAULT_REPLIES.slowDown);
-      }
-      return;
-    }
-    const ms = budgetMs();
-    await withTimeout(deps.runTurn(context), ms, () => new TurnTimeoutError(ms));
-  };
 
   async function handleActivity(req: Request, body: Json & Activity, started: number): Promise<{ status: number; body?: object }> {
     fixTimestamps(body);
@@ -112,8 +100,8 @@ export function createMessagesHandler(deps: MessagesDeps) {
       logger.info({ event: 'request_rejected', status: 401, reason: auth.reason }, 'not authorised');
       return { status: 401, body: { error: 'unauthorized' } };
     }
-    const budget = () => Math.max(50, resilience.turnTimeoutMs - (performance.now() - started));
-    const invoke = await adapter.run(auth.result, body, logicFor(body, budget));
+    deps.turnGuard.setDeadline(body, started + resilience.turnTimeoutMs);
+    const invoke = await adapter.run(auth.result, body, deps.runTurn);
     const status = invoke?.status ?? 200;
     // The SDK answers 501 to invoke names this bot does not handle: that is the caller's mistake, not a server fault.
     if (body.type === ActivityTypes.Invoke && status === 501) return { status: 400, body: { error: 'unsupported invoke' } };

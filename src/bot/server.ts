@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import type { MfaAdapter } from './adapter.js';
 import type { InFlight } from './inFlight.js';
 import { createMessagesHandler } from './messages.js';
+import type { TurnGuard } from './turnGuard.js';
 import { fileURLToPath } from 'node:url';
 import type { Guide } from '../cards/guide.js';
 import type { AdaptiveCard } from '../cards/schema.js';
@@ -23,6 +24,7 @@ export interface ServerDeps {
   readonly maxBodyBytes: number;
   readonly resilience: ResilienceConfig;
   readonly inFlight: InFlight;
+  readonly turnGuard: TurnGuard;
   /** The personal tab's guide (GET /api/guide). */
   readonly guide: Guide;
   /** Answers a question typed in the tab's search box (GET /api/ask?q=). */

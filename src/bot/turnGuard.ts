@@ -1,0 +1,53 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { Logger } from '../log.js';
+import { FAULT_REPLIES } from './faultReplies.js';
+import { TurnTimeoutError, withTimeout } from './faults.js';
+import { RateLimiter } from './rateLimit.js';
+
+export interface TurnGuardOptions {
+  /** Turns per minute in one conversation; 0 means no limit. */
+  readonly perConversationPerMinute: number;
+  /** A turn's time budget when the server has not set a deadline for it. */
+  readonly turnTimeoutMs: number;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+/**
+ * The adapter's first middleware, so it covers every other middleware and the bot:
+ * - the per-conversation rate limit: over it, the first message gets a kind "slow down" and later
+ *   turns are dropped quietly until the conversation slows down. It runs after the token check,
+ *   so nobody can use up another conversation's allowance by forging its id;
+ * - the turn's time budget: past it, the turn fails with TurnTimeoutError, which the turn error
+ *   handler answers with "please try again".
+ */
+export class TurnGuard implements Middleware {
+  private readonly limiter: RateLimiter;
+  private readonly deadlines = new WeakMap<object, number>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: TurnGuardOptions) {
+    this.limiter = new RateLimiter({ perMinute: options.perConversationPerMinute });
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  /** The server says by when (on this guard's clock) the turn for this activity must be done. */
+  setDeadline(activity: object, deadline: number): void {
+    this.deadlines.set(activity, deadline);
+  }
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const { activity } = context;
+    const taken = this.limiter.take(`${activity.channelId}\u0000${activity.conversation?.id ?? ''}`);
+    if (!taken.ok) {
+      if (taken.firstRefusal) {
+        this.options.logger.info({ event: 'rate_limited', scope: 'conversation', retryAfterSeconds: taken.retryAfterSeconds }, 'conversation over its rate limit');
+        if (activity.type === ActivityTypes.Message) await context.sendActivity(FAULT_REPLIES.slowDown);
+      }
+      return;
+    }
+    const deadline = this.deadlines.get(activity);
+    const ms = Math.max(50, deadline === undefined ? this.options.turnTimeoutMs : deadline - this.now());
+    await withTimeout(next(), ms, () => new TurnTimeoutError(ms));
+  }
+}
