@@ -2,8 +2,11 @@
  * The real app (createApp, as src/index.ts builds it) in a process started with --expose-gc, for
  * measuring the heap that conversations keep after a full garbage collection. RSS alone mostly
  * shows how far V8 let the heap grow under load. Prints {"event":"started","port":N}; then each
- * "measure" line on stdin is answered with {"event":"heap","heapUsed":bytes,"storedBytes":bytes}.
+ * "measure" line on stdin is answered with {"event":"heap","heapUsed":bytes,"storedBytes":bytes}
+ * (stored: the memory store's keys and values, or the size of the files under DATA_DIR).
  */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MemoryStorage } from 'botbuilder';
 import { createApp } from '../src/bot/app.js';
@@ -22,6 +25,10 @@ process.stdout.write(`${JSON.stringify({ event: 'started', port })}\n`);
 for await (const line of createInterface({ input: process.stdin })) {
   if (line.trim() !== 'measure') continue;
   for (let i = 0; i < 3; i++) gc();
-  const storedBytes = Object.entries(memory).reduce((n, [k, v]) => n + k.length + v.length, 0);
+  // The memory store's keys and JSON; for SQLite, the database files under DATA_DIR.
+  const storedBytes =
+    config.storage === 'memory'
+      ? Object.entries(memory).reduce((n, [k, v]) => n + k.length + v.length, 0)
+      : readdirSync(config.feedback.dataDir).reduce((n, f) => n + statSync(join(config.feedback.dataDir, f)).size, 0);
   process.stdout.write(`${JSON.stringify({ event: 'heap', heapUsed: process.memoryUsage().heapUsed, storedBytes })}\n`);
 }

@@ -8,7 +8,7 @@
  *   BENCH_WRITE=0                       print only, leave RESULTS.md alone
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -45,36 +45,52 @@ log('building dist/ (tsc) and the echo bot (esbuild)…');
 execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
 await build({ entryPoints: [join(ROOT, 'bench/echoBot.ts')], outfile: join(ROOT, 'bench/.out/echoBot.js'), platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
 
-const mfa: Target = { name: 'MFA Assistant (memory store)', entry: join(ROOT, 'dist/index.js'), env: { STORAGE: 'memory', LOG_LEVEL: 'info' } };
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-data-'));
+const dir = (name: string) => {
+  const d = join(dataDir, name);
+  mkdirSync(d, { recursive: true });
+  return d;
+};
+const entry = join(ROOT, 'dist/index.js');
+/** The bot as it ships (the embedded SQLite store, the default) and with the in-memory store. */
+const MFA: readonly Target[] = [
+  { name: 'MFA Assistant (SQLite store, default)', entry, env: { STORAGE: 'sqlite', DATA_DIR: dir('load-sqlite'), LOG_LEVEL: 'info' } },
+  { name: 'MFA Assistant (memory store)', entry, env: { STORAGE: 'memory', DATA_DIR: dir('load-memory'), LOG_LEVEL: 'info' } },
+];
 const echo: Target = { name: 'echo bot', entry: join(ROOT, 'bench/.out/echoBot.js'), env: {} };
 
-/** Stores to measure memory with. The embedded SQLite store (issue 4) adds itself here, e.g. { name: 'sqlite', env: { STORAGE: 'sqlite', DATA_DIR: dir } }. */
-const dataDir = mkdtempSync(join(tmpdir(), 'bench-data-'));
-const STORES: readonly { name: string; env: Record<string, string> }[] = [{ name: 'memory', env: { STORAGE: 'memory' } }];
+/** Stores to measure memory with: add one here to measure it too. */
+const STORES: readonly { name: string; env: (dir: string) => Record<string, string> }[] = [
+  { name: 'SQLite', env: (d) => ({ STORAGE: 'sqlite', DATA_DIR: d }) },
+  { name: 'memory', env: (d) => ({ STORAGE: 'memory', DATA_DIR: d }) },
+];
 
-// 1. Load: the conversation mix at each concurrency, echo and MFA Assistant alternately.
-const rows: { c: number; echo: LoadResult; mfa: LoadResult }[] = [];
-const [echoRun, mfaRun] = await Promise.all([start(echo), start(mfa)]);
-for (const c of CONCURRENCY) {
+// 1. Load: the conversation mix at each concurrency, every bot in turn (order rotated per level).
+const rows: { c: number; results: Map<string, LoadResult> }[] = [];
+const everyone = [echo, ...MFA];
+const running = await Promise.all(everyone.map((t) => start(t)));
+for (const [level, c] of CONCURRENCY.entries()) {
   const results = new Map<string, LoadResult>();
-  for (const [target, running] of c === 16 ? ([[mfa, mfaRun], [echo, echoRun]] as const) : ([[echo, echoRun], [mfa, mfaRun]] as const)) {
-    if (WARMUP > 0) await load(running.url, c, WARMUP, `warm-${c}`);
-    const r = await load(running.url, c, SECONDS, `c${c}`);
+  for (let k = 0; k < everyone.length; k++) {
+    const i = (k + level) % everyone.length;
+    const target = everyone[i];
+    const bot = running[i];
+    if (target === undefined || bot === undefined) continue;
+    if (WARMUP > 0) await load(bot.url, c, WARMUP, `warm-${c}-${i}`);
+    const r = await load(bot.url, c, SECONDS, `c${c}-${i}`);
     results.set(target.name, r);
-    log(`${target.name.padEnd(30)} c=${String(c).padEnd(3)} ${r.turnsPerSecond.toFixed(0).padStart(6)} turns/s  p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  non-2xx ${r.non2xx}  errors ${r.errors}  misses ${r.misses}`);
+    log(`${target.name.padEnd(40)} c=${String(c).padEnd(3)} ${r.turnsPerSecond.toFixed(0).padStart(6)} turns/s  p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  non-2xx ${r.non2xx}  errors ${r.errors}  misses ${r.misses}`);
   }
-  const e = results.get(echo.name);
-  const m = results.get(mfa.name);
-  if (e !== undefined && m !== undefined) rows.push({ c, echo: e, mfa: m });
+  rows.push({ c, results });
 }
-const mfaRssAfterLoad = mfaRun.rssMb();
-await Promise.all([echoRun.stop(), mfaRun.stop()]);
+const rssAfterLoad = new Map(MFA.map((t, i) => [t.name, running[i + 1]?.rssMb() ?? NaN]));
+await Promise.all(running.map((r) => r.stop()));
 
 // 2. Resident memory after CONVERSATIONS distinct conversations (3 turns each: welcome, start the walkthrough, Next).
 const memory: { store: string; before: number; after: number; conversations: number; problems: number; heapPerConversation: number; storedPerConversation: number }[] = [];
 for (const store of STORES) {
   // What the conversations really keep: heap after a full GC, in a probe process running the same app.
-  const probe = await startProbe(ROOT, { ...mfa.env, ...store.env });
+  const probe = await startProbe(ROOT, { LOG_LEVEL: 'warn', ...store.env(dir(`probe-${store.name}`)) });
   await fill(probe.url, 50, 3, 4, `probe-warm-${store.name}`);
   const h0 = await probe.measure();
   const probed = await fill(probe.url, CONVERSATIONS, 3, 16, `probe-${store.name}`);
@@ -83,14 +99,14 @@ for (const store of STORES) {
   const heapPerConversation = (h1.heapUsed - h0.heapUsed) / probed.conversations;
   const storedPerConversation = (h1.storedBytes - h0.storedBytes) / probed.conversations;
 
-  const running = await start({ ...mfa, name: `MFA Assistant (${store.name})`, env: { ...mfa.env, ...store.env } });
-  await fill(running.url, 50, 3, 4, `mem-warm-${store.name}`);
+  const bot = await start({ name: `MFA Assistant (${store.name})`, entry, env: { LOG_LEVEL: 'info', ...store.env(dir(`rss-${store.name}`)) } });
+  await fill(bot.url, 50, 3, 4, `mem-warm-${store.name}`);
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  const before = running.rssMb();
-  const filled = await fill(running.url, CONVERSATIONS, 3, 16, `mem-${store.name}`);
+  const before = bot.rssMb();
+  const filled = await fill(bot.url, CONVERSATIONS, 3, 16, `mem-${store.name}`);
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  const after = running.rssMb();
-  await running.stop();
+  const after = bot.rssMb();
+  await bot.stop();
   memory.push({ store: store.name, before, after, conversations: filled.conversations, problems: filled.non2xx + filled.misses, heapPerConversation, storedPerConversation });
   log(`memory (${store.name}): RSS ${before.toFixed(0)} MB → ${after.toFixed(0)} MB after ${filled.conversations} conversations (${(((after - before) * 1024) / filled.conversations).toFixed(2)} KB each); heap kept after GC ${(heapPerConversation / 1024).toFixed(2)} KB each, state stored ${storedPerConversation.toFixed(0)} bytes each; problems ${filled.non2xx + filled.misses}`);
 }
@@ -98,7 +114,8 @@ rmSync(dataDir, { recursive: true, force: true });
 
 // 3. Start-up: spawn to the first 200 from /healthz, median of 5.
 const startup = new Map<string, number>();
-for (const target of [mfa, echo]) {
+const defaultBot: Target = { name: 'MFA Assistant', entry, env: { DATA_DIR: dir('startup') } };
+for (const target of [defaultBot, echo]) {
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) runs.push(await startupMs(target, await freePort()));
   startup.set(target.name, median(runs));
@@ -106,11 +123,14 @@ for (const target of [mfa, echo]) {
 }
 
 // 4. Report.
-const c16 = rows.find((r) => r.c === 16);
-const p99Ratio = c16 === undefined ? NaN : c16.mfa.p99 / c16.echo.p99;
-const tputRatio = c16 === undefined ? NaN : c16.mfa.turnsPerSecond / c16.echo.turnsPerSecond;
+const ratio = (c: number, name: string) => {
+  const row = rows.find((r) => r.c === c);
+  const e = row?.results.get(echo.name);
+  const m = row?.results.get(name);
+  return e === undefined || m === undefined ? { p99: NaN, tput: NaN } : { p99: m.p99 / e.p99, tput: m.turnsPerSecond / e.turnsPerSecond };
+};
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
-const clean = rows.every((r) => r.mfa.non2xx === 0 && r.mfa.errors === 0 && r.mfa.misses === 0 && r.echo.non2xx === 0 && r.echo.errors === 0);
+const clean = rows.every((r) => [...r.results].every(([name, x]) => x.non2xx === 0 && x.errors === 0 && (name === echo.name || x.misses === 0)));
 const commit = (() => {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -122,30 +142,34 @@ const f = (n: number, d = 0) => n.toFixed(d);
 const body = `
 Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${f(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node ${process.version}; commit ${commit}. \`npm run bench\` (${SECONDS} s per row after ${WARMUP} s warm-up).
 
-Both bots run compiled with plain \`node\` on loopback; the load generator (autocannon, one Node process) runs on the same 2-core machine. Every request is a Bot Framework activity with \`deliveryMode: "expectReplies"\`, so the replies come back in the HTTP response. Each connection is one user going through a new conversation per loop, ${SCRIPT.length} turns: the welcome, **Set up MFA**, the five walkthrough steps (pressing the buttons of the card it was just sent), "Yes, it worked", a free-text question, "help", **Why MFA?**, "menu". The echo bot (\`bench/echoBot.ts\`: CloudAdapter + restify, the SDK's standard request handling, no state) gets the same requests.
+The bots run compiled with plain \`node\` on loopback, one at a time; the load generator (autocannon, one Node process) runs on the same 2-core machine. Every request is a Bot Framework activity with \`deliveryMode: "expectReplies"\`, so the replies come back in the HTTP response. Each connection is one user going through a new conversation per loop, ${SCRIPT.length} turns: the welcome, **Set up MFA**, the five walkthrough steps (pressing the buttons of the card it was just sent), "Yes, it worked", a free-text question (answered through the intent matcher), "menu", **Why MFA?**, "help". The echo bot (\`bench/echoBot.ts\`: CloudAdapter + restify, the SDK's standard request handling, no state) gets the same requests.
 
-| concurrency | bot | turns/s | p50 ms | p95 ms | p99 ms |
-| ---: | --- | ---: | ---: | ---: | ---: |
-${rows.flatMap((r) => [
-  `| ${r.c} | echo | ${f(r.echo.turnsPerSecond)} | ${f(r.echo.p50, 2)} | ${f(r.echo.p95, 2)} | ${f(r.echo.p99, 2)} |`,
-  `| ${r.c} | MFA Assistant | ${f(r.mfa.turnsPerSecond)} | ${f(r.mfa.p50, 2)} | ${f(r.mfa.p95, 2)} | ${f(r.mfa.p99, 2)} |`,
-  `| ${r.c} | ratio | ${f(r.mfa.turnsPerSecond / r.echo.turnsPerSecond, 2)}× | ${f(r.mfa.p50 / r.echo.p50, 2)}× | ${f(r.mfa.p95 / r.echo.p95, 2)}× | ${f(r.mfa.p99 / r.echo.p99, 2)}× |`,
-]).join('\n')}
+| concurrency | bot | turns/s | p50 ms | p95 ms | p99 ms | vs echo: turns/s, p99 |
+| ---: | --- | ---: | ---: | ---: | ---: | ---: |
+${rows.flatMap((r) => everyone.map((t) => {
+  const x = r.results.get(t.name);
+  if (x === undefined) return `| ${r.c} | ${t.name} | – | – | – | – | |`;
+  const q = ratio(r.c, t.name);
+  return `| ${r.c} | ${t.name} | ${f(x.turnsPerSecond)} | ${f(x.p50, 2)} | ${f(x.p95, 2)} | ${f(x.p99, 2)} | ${t === echo ? '' : `${f(q.tput, 2)}×, ${f(q.p99, 2)}×`} |`;
+})).join('\n')}
 
-Goals at concurrency 16: p99 within 1.5× the echo bot's — ${f(p99Ratio, 2)}×, ${verdict(p99Ratio <= 1.5)}; throughput at least 0.6× — ${f(tputRatio, 2)}×, ${verdict(tputRatio >= 0.6)}.
-${clean ? 'Every request got a 2xx, and every button pressed was on the card the bot had just sent.' : '**Some requests failed or the script lost its way: see the console output of the run.**'}
+Goals at concurrency 16 (p99 within 1.5× the echo bot's, throughput at least 0.6×): ${MFA.map((t) => {
+  const q = ratio(16, t.name);
+  return `${t.name}: p99 ${f(q.p99, 2)}× ${verdict(q.p99 <= 1.5)}, throughput ${f(q.tput, 2)}× ${verdict(q.tput >= 0.6)}`;
+}).join('; ')}.
+${clean ? 'Every request got a 2xx, and every button the MFA Assistant was sent was on the card it had just sent.' : '**Some requests failed or the script lost its way: see the console output of the run.**'}
 
 Resident memory (RSS of the bot process, ${CONVERSATIONS.toLocaleString('en-GB')} distinct conversations of 3 turns each — welcome, start the walkthrough, Next — so each has conversation and user state):
 
 | store | RSS before | RSS after | RSS per conversation | heap kept per conversation (after GC) | state stored per conversation |
 | --- | ---: | ---: | ---: | ---: | ---: |
-${memory.map((m) => `| ${m.store} | ${f(m.before)} MB | ${f(m.after)} MB | ${f(((m.after - m.before) * 1024) / m.conversations, 2)} KB | ${f(m.heapPerConversation / 1024, 2)} KB | ${m.storedPerConversation > 0 ? `${f(m.storedPerConversation)} bytes` : 'n/a'} |`).join('\n')}
+${memory.map((m) => `| ${m.store} | ${f(m.before)} MB | ${f(m.after)} MB | ${f(((m.after - m.before) * 1024) / m.conversations, 2)} KB | ${f(m.heapPerConversation / 1024, 2)} KB | ${f(m.storedPerConversation)} bytes |`).join('\n')}
 
-RSS is what the operating system sees; most of its growth is V8 letting the heap grow under load and keeping the pages, not data kept. The heap kept per conversation is measured in \`bench/heapProbe.ts\` (the same app with \`--expose-gc\`, the same ${CONVERSATIONS.toLocaleString('en-GB')} conversations, heap in use after a full GC before and after): the stored state (conversation and user, as JSON strings in the memory store) plus the store's keys and the per-conversation rate-limit bucket.
+RSS is what the operating system sees; most of its growth is V8 letting the heap grow under load and keeping the pages, not data kept. The heap kept per conversation is measured in \`bench/heapProbe.ts\` (the same app with \`--expose-gc\`, the same ${CONVERSATIONS.toLocaleString('en-GB')} conversations, heap in use after a full GC before and after). With the memory store the heap holds the state itself (conversation and user, as JSON strings, whose size is the last column) plus the store's keys and the per-conversation rate-limit bucket; with SQLite the state is on disk (last column: growth of the files under DATA_DIR, WAL included) and the heap keeps only the rate-limit bucket and caches.
 
-(RSS of the MFA Assistant after the load runs above, with ~${rows.reduce((n, r) => n + r.mfa.conversations, 0).toLocaleString('en-GB')} more conversations in memory: ${f(mfaRssAfterLoad)} MB.)
+(RSS after the load runs above: ${MFA.map((t) => `${t.name} ${f(rssAfterLoad.get(t.name) ?? NaN)} MB`).join(', ')}.)
 
-Start-up, spawn to the first 200 from \`GET /healthz\` (median of 5): MFA Assistant ${f(startup.get(mfa.name) ?? NaN)} ms, echo bot ${f(startup.get(echo.name) ?? NaN)} ms.
+Start-up, spawn to the first 200 from \`GET /healthz\` (median of 5; the MFA Assistant opens its SQLite database and builds its intent matcher first): MFA Assistant ${f(startup.get(defaultBot.name) ?? NaN)} ms, echo bot ${f(startup.get(echo.name) ?? NaN)} ms.
 `;
 log(body);
 if (process.env.BENCH_WRITE !== '0') {

@@ -1,7 +1,7 @@
 /**
  * The conversation mix the load benchmark drives, as autocannon requests: each autocannon
  * connection is one user in a new conversation per loop, going through the welcome, the whole
- * enrolment walkthrough, free text, help, "Why MFA?" and the menu — 12 turns, all with
+ * enrolment walkthrough, a free question, the menu, "Why MFA?" and help — 12 turns, all with
  * deliveryMode expectReplies. Buttons are pressed with the data of the card the bot just sent
  * (flow ids are random per walkthrough), found by the button's title.
  */
@@ -19,9 +19,9 @@ export const SCRIPT: readonly Step[] = [
   { kind: 'press', title: 'Next', fallback: FLOW },
   { kind: 'press', title: 'Yes, it worked', fallback: { ...FLOW, choice: 'yes' } },
   { kind: 'say', text: 'my authenticator code keeps getting rejected' },
-  { kind: 'say', text: 'help' },
-  { kind: 'press', title: 'Why MFA?', fallback: { action: 'open', conversation: 'why' } },
   { kind: 'say', text: 'menu' },
+  { kind: 'press', title: 'Why MFA?', fallback: { action: 'open', conversation: 'why' } },
+  { kind: 'say', text: 'help' },
 ];
 
 export interface ScriptStats {

@@ -13,6 +13,12 @@ export interface OpenDatabaseOptions {
   readonly fileName?: string;
   /** How long a writer waits for another process's lock before failing (default 5 s). */
   readonly busyTimeoutMs?: number;
+  /**
+   * FULL (default): every commit is flushed to disk before it returns (survives a power cut).
+   * NORMAL: commits reach the write-ahead log at once and the disk at checkpoints: they survive a
+   * killed process but the last few may be lost in a power cut. The setting is per connection.
+   */
+  readonly synchronous?: 'FULL' | 'NORMAL';
 }
 
 export function databasePath(dataDir: string, fileName: string = DATABASE_FILE_NAME): string {
@@ -37,7 +43,7 @@ export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
     db.close();
     throw new Error(`The database under ${options.dataDir} could not use write-ahead logging (got ${String(mode)})`);
   }
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   db.pragma('foreign_keys = ON');
   return db;
 }
