@@ -39,7 +39,11 @@ async function talk(bot: BotProcess, withToken: boolean) {
 function checkLogs(output: string): Record<string, unknown>[] {
   for (const secret of Object.values(SECRETS)) expect(output).not.toContain(secret);
   const lines = output.split('\n').filter((l) => l.startsWith('{'));
-  const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+  const entries = lines.map((l): Record<string, unknown> => {
+    const v: unknown = JSON.parse(l);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error(`not a JSON object: ${l}`);
+    return Object.fromEntries(Object.entries(v));
+  });
   for (const e of entries) {
     expect(typeof e.level).toBe('number');
     expect(typeof e.time).toBe('number');

@@ -15,7 +15,11 @@ export function seededRandom(seed: number): () => number {
 }
 
 type Rnd = () => number;
-const pick = <T>(rnd: Rnd, items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+function pick<T>(rnd: Rnd, items: readonly T[]): T {
+  const item = items[Math.floor(rnd() * items.length)];
+  if (item === undefined) throw new Error('nothing to pick from');
+  return item;
+}
 const int = (rnd: Rnd, max: number) => Math.floor(rnd() * max);
 
 const TEXTS = [

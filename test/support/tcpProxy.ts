@@ -20,7 +20,7 @@ export interface TcpProxy {
 /** A proxy to `targetPort` on loopback, listening on `listenPort` (default: a free port). */
 export async function startTcpProxy(targetPort: number, listenPort = 0): Promise<TcpProxy> {
   const open = new Set<Socket>();
-  const state = { mode: 'pass' as ProxyMode, delayMs: 0 };
+  const state: { mode: ProxyMode; delayMs: number } = { mode: 'pass', delayMs: 0 };
   const held: (() => void)[] = [];
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const server: Server = createServer((client) => {
