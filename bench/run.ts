@@ -110,8 +110,6 @@ for (const store of STORES) {
   memory.push({ store: store.name, before, after, conversations: filled.conversations, problems: filled.non2xx + filled.misses, heapPerConversation, storedPerConversation });
   log(`memory (${store.name}): RSS ${before.toFixed(0)} MB → ${after.toFixed(0)} MB after ${filled.conversations} conversations (${(((after - before) * 1024) / filled.conversations).toFixed(2)} KB each); heap kept after GC ${(heapPerConversation / 1024).toFixed(2)} KB each, state stored ${storedPerConversation.toFixed(0)} bytes each; problems ${filled.non2xx + filled.misses}`);
 }
-rmSync(dataDir, { recursive: true, force: true });
-
 // 3. Start-up: spawn to the first 200 from /healthz, median of 5.
 const startup = new Map<string, number>();
 const defaultBot: Target = { name: 'MFA Assistant', entry, env: { DATA_DIR: dir('startup') } };
@@ -121,6 +119,8 @@ for (const target of [defaultBot, echo]) {
   startup.set(target.name, median(runs));
   log(`start-up ${target.name}: ${median(runs).toFixed(0)} ms (median of 5)`);
 }
+
+rmSync(dataDir, { recursive: true, force: true });
 
 // 4. Report.
 const ratio = (c: number, name: string) => {

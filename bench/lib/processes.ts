@@ -25,7 +25,10 @@ export async function start(target: Target): Promise<Running> {
   let out = '';
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${target.name} did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${target.name} did not start:\n${out}`));
+    }, 30_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /"event":"started"[^\n]*?"port":(\d+)/.exec(out);

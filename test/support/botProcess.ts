@@ -36,7 +36,10 @@ export async function startBotProcess(env: Record<string, string> = {}): Promise
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`bot did not start:\n${out}`));
+    }, 30_000);
     const look = () => {
       const m = /"event":"started","port":(\d+)/.exec(out);
       if (m?.[1] !== undefined) {
