@@ -122,7 +122,8 @@ describe('delivery to a real webhook receiver', () => {
     expect(h.service.outbox.retryDead()).toEqual([id]);
     h.service.deliverer.nudge();
     const r = receiver;
-    await waitFor(() => r.accepted.length === 1, 'delivered after retry-dead');
+    // The receiver counts the request before the deliverer has read its answer: wait for both.
+    await waitFor(() => r.accepted.length === 1 && h.service.outbox.status().delivered === 1, 'delivered after retry-dead');
     expect(h.service.outbox.status()).toMatchObject({ pending: 0, delivered: 1, dead: 0 });
   });
 
