@@ -4,6 +4,8 @@ import { buttonsOf } from '../../src/cards/choices.js';
 import { ADAPTIVE_CARD_TYPE, isAdaptiveCard } from '../../src/cards/guards.js';
 import type { AdaptiveCard } from '../../src/cards/schema.js';
 import { createConversations } from '../../src/dialogs/index.js';
+import type { MemberInfo } from '../../src/dialogs/memberInfo.js';
+import type { FeedbackService } from '../../src/feedback/index.js';
 import type { Understander } from '../../src/dialogs/root.js';
 
 export interface Reply {
@@ -57,7 +59,9 @@ export class TestChat {
     private readonly memory: Readonly<Record<string, string>>,
   ) {}
 
-  static start(options: { channelId?: string; understander?: Understander; clock?: () => number } = {}): TestChat {
+  static start(
+    options: { channelId?: string; understander?: Understander; clock?: () => number; feedback?: FeedbackService; memberInfo?: MemberInfo } = {},
+  ): TestChat {
     const memory: Record<string, string> = {};
     const storage = new MemoryStorage(memory);
     const conversationState = new ConversationState(storage);
@@ -68,6 +72,8 @@ export class TestChat {
       newFlowId: () => `flow${++flows}`,
       ...(options.understander === undefined ? {} : { understander: options.understander }),
       ...(options.clock === undefined ? {} : { clock: options.clock }),
+      ...(options.feedback === undefined ? {} : { feedback: options.feedback }),
+      ...(options.memberInfo === undefined ? {} : { memberInfo: options.memberInfo }),
     });
     const recorder = new UpdateRecorder();
     const channelId = options.channelId ?? 'test';
