@@ -13,7 +13,7 @@ export interface BotParts {
 export function createBot(storage: Storage, logger: Logger, feedback?: FeedbackService): BotParts {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const conversations = createConversations({ enrolProgress: userState.createProperty('enrolProgress'), ...(feedback === undefined ? {} : { feedback }) });
+  const conversations = createConversations({ enrolProgress: userState.createProperty('enrolProgress'), logger, ...(feedback === undefined ? {} : { feedback }) });
   const bot = new MfaBot({ conversationState, userState, rootDialog: conversations.root, welcome: conversations.welcome, logger });
   return { bot, conversationState };
 }

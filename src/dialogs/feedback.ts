@@ -21,6 +21,7 @@ import {
   isFeedbackRole,
   type FeedbackCategory,
   type FeedbackContact,
+  type FeedbackLogger,
   type FeedbackRating,
   type FeedbackRole,
   type FeedbackService,
@@ -64,6 +65,8 @@ export interface FeedbackDialogDeps {
   readonly service?: FeedbackService;
   /** The user's name and email from the channel (Teams member info). */
   readonly memberInfo: MemberInfo;
+  /** For failures only: the error's name, never the user's answers. */
+  readonly logger?: FeedbackLogger;
 }
 
 function isStep(value: unknown): value is Step {
@@ -323,7 +326,8 @@ export class FeedbackDialog extends GuidedDialog<FeedbackState> {
       );
       if (!result.ok) return { kind: 'end', say: [`${result.message} ${FEEDBACK.elsewhere}`] };
       return { kind: 'end', card: feedbackThanksCard(result.reference) };
-    } catch {
+    } catch (error) {
+      this.feedback.logger?.error({ event: 'feedback_send_failed', error: error instanceof Error ? error.name : 'unknown' }, 'feedback could not be stored');
       return { kind: 'stay', say: [FEEDBACK.sendFailed] };
     }
   }

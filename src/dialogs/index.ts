@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { FeedbackService } from '../feedback/index.js';
+import type { FeedbackLogger, FeedbackService } from '../feedback/index.js';
 import { createPracticeEngine } from '../practice/index.js';
 import { EnrolmentDialog } from './enrolment.js';
 import { FeedbackDialog } from './feedback.js';
@@ -25,6 +25,8 @@ export interface ConversationsDeps {
   readonly feedback?: FeedbackService;
   /** The user's name and email for feedback they agree to be contacted about; defaults to Teams member info. */
   readonly memberInfo?: MemberInfo;
+  /** Structured logging of failures (ids and error names only). */
+  readonly logger?: FeedbackLogger;
 }
 
 export interface Conversations {
@@ -45,7 +47,11 @@ export function createConversations(deps: ConversationsDeps): Conversations {
     new MethodsDialog(guided),
     new TroubleshootingDialog(guided),
     new PracticeDialog(guided, createPracticeEngine({ clock: deps.clock ?? Date.now })),
-    new FeedbackDialog(guided, { memberInfo: deps.memberInfo ?? teamsMemberInfo, ...(deps.feedback === undefined ? {} : { service: deps.feedback }) }),
+    new FeedbackDialog(guided, {
+      memberInfo: deps.memberInfo ?? teamsMemberInfo,
+      ...(deps.feedback === undefined ? {} : { service: deps.feedback }),
+      ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+    }),
   ];
   const root = new RootDialog({ progress, conversations, ...(deps.understander === undefined ? {} : { understander: deps.understander }) });
   return { root, welcome: (context) => sendMenu(context, progress) };

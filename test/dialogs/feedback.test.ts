@@ -9,7 +9,7 @@ import { FEEDBACK } from '../../src/content/feedback.js';
 import { HELP, REPLIES, WORDS } from '../../src/content/ui.js';
 import { typedRating, typedRole, typedTopic, typedYesNo } from '../../src/dialogs/feedbackReplies.js';
 import type { MemberInfo } from '../../src/dialogs/memberInfo.js';
-import type { FeedbackItem } from '../../src/feedback/index.js';
+import type { FeedbackItem, FeedbackLogger } from '../../src/feedback/index.js';
 import { DATABASE_FILE_NAME } from '../../src/storage/index.js';
 import { makeHarness, type Harness } from '../support/feedbackHarness.js';
 import { TestChat, allText, titleOf, type Reply } from '../support/chat.js';
@@ -28,7 +28,7 @@ interface Bot {
   readonly harness: Harness;
   readonly dataDir: string;
   /** A new conversation with the bot, sharing this FeedbackService (and its database). */
-  chat(options?: { channelId?: string; memberInfo?: MemberInfo }): TestChat;
+  chat(options?: { channelId?: string; memberInfo?: MemberInfo; logger?: FeedbackLogger }): TestChat;
   advance(ms: number): void;
   items(): FeedbackItem[];
 }
@@ -507,6 +507,29 @@ describe('feedback: Edit, Cancel, help and old buttons', () => {
     const again = await chat.press(FEEDBACK.send, summary);
     expect(allText(again)).toContain(REPLIES.staleButton);
     expect(b.items()).toEqual([expect.objectContaining({ category: 'enrolment' })]);
+  });
+
+  it('when the store fails at Send, the user is told and keeps their answers', async () => {
+    const b = bot();
+    const logged: string[] = [];
+    const record = (fields: object, message: string) => logged.push(JSON.stringify({ ...fields, message }));
+    const chat = b.chat({ logger: { info: record, warn: record, error: record } });
+    await toSummary(chat);
+    // Writes now fail (as with a full or read-only disk); reads still work.
+    b.harness.db.pragma('query_only = ON');
+    const replies = await chat.press(FEEDBACK.send);
+    expect(replies.map((r) => r.text)).toEqual([FEEDBACK.sendFailed]);
+    expect(chat.stored()).toContain(TEXT);
+    expect(titleOf(chat.card)).toBe(FEEDBACK.summaryTitle);
+    expect(b.items()).toEqual([]);
+    expect(logged).toHaveLength(1);
+    expect(JSON.parse(logged[0] ?? '{}')).toMatchObject({ event: 'feedback_send_failed', error: 'SqliteError' });
+    expect(logged.join('')).not.toContain('arrive');
+
+    b.harness.db.pragma('query_only = OFF');
+    const retried = await chat.press(FEEDBACK.send);
+    expect(referenceOf(retried)).toMatch(/^FB-/);
+    expect(b.items()).toEqual([expect.objectContaining({ text: TEXT })]);
   });
 
   it('the escalation card of troubleshooting leads to feedback', async () => {

@@ -5,7 +5,7 @@ import { ADAPTIVE_CARD_TYPE, isAdaptiveCard } from '../../src/cards/guards.js';
 import type { AdaptiveCard } from '../../src/cards/schema.js';
 import { createConversations } from '../../src/dialogs/index.js';
 import type { MemberInfo } from '../../src/dialogs/memberInfo.js';
-import type { FeedbackService } from '../../src/feedback/index.js';
+import type { FeedbackLogger, FeedbackService } from '../../src/feedback/index.js';
 import type { Understander } from '../../src/dialogs/root.js';
 
 export interface Reply {
@@ -60,7 +60,7 @@ export class TestChat {
   ) {}
 
   static start(
-    options: { channelId?: string; understander?: Understander; clock?: () => number; feedback?: FeedbackService; memberInfo?: MemberInfo } = {},
+    options: { channelId?: string; understander?: Understander; clock?: () => number; feedback?: FeedbackService; memberInfo?: MemberInfo; logger?: FeedbackLogger } = {},
   ): TestChat {
     const memory: Record<string, string> = {};
     const storage = new MemoryStorage(memory);
@@ -74,6 +74,7 @@ export class TestChat {
       ...(options.clock === undefined ? {} : { clock: options.clock }),
       ...(options.feedback === undefined ? {} : { feedback: options.feedback }),
       ...(options.memberInfo === undefined ? {} : { memberInfo: options.memberInfo }),
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
     });
     const recorder = new UpdateRecorder();
     const channelId = options.channelId ?? 'test';
