@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { INTENT_ANSWERS } from '../src/content/answers.js';
 import { CONTACTS } from '../src/content/contacts.js';
 import { ENROLMENT_STEPS } from '../src/content/enrolment.js';
+import { FEEDBACK } from '../src/content/feedback.js';
 import { CHOOSER_QUESTIONS, recommend } from '../src/content/methods.js';
 import { ESCALATION, PROBLEMS } from '../src/content/troubleshooting.js';
 import { MENU, WORDS } from '../src/content/ui.js';
@@ -146,6 +147,34 @@ describe('Web Chat at /chat, in Chromium', () => {
     await c.type('I got a new phone');
     await c.waitForCard('Still have the old phone?');
     await c.screenshot('conversation started');
+  });
+
+  it('gives feedback end to end: questions, the text typed into the card, the summary, Send and the reference', async () => {
+    const c = await chat('feedback');
+    await c.press(WORDS.giveFeedback);
+    await c.waitForCard(FEEDBACK.topicQuestion, FEEDBACK.progress(1, 4));
+    await c.screenshot('topic');
+    await c.press('Authenticator app');
+    await c.waitForCard(FEEDBACK.ratingQuestion);
+    await c.screenshot('rating');
+    await c.press('4');
+    await c.waitForCard(FEEDBACK.textQuestion);
+    await c.lastCard.getByRole('textbox', { name: FEEDBACK.textLabel }).fill('The code 123456 was refused until I fixed the clock.');
+    await c.screenshot('text');
+    await c.press(FEEDBACK.next);
+    await c.page.getByText(shownText('To keep you safe, I removed a verification code')).first().waitFor();
+    await c.waitForCard(FEEDBACK.roleQuestion);
+    await c.press('Pharmacist');
+    const summary = await c.waitForCard(FEEDBACK.summaryTitle, 'The code [code removed] was refused until I fixed the clock.', FEEDBACK.contactValue.notHere);
+    expect(await summary.getByText('123456').count()).toBe(0);
+    await c.screenshot('summary');
+    await c.press(FEEDBACK.send);
+    const thanks = await c.waitForCard(FEEDBACK.thanksTitle, FEEDBACK.referenceLabel);
+    const reference = await thanks.getByText(/^FB-[2-9A-Z]{4}$/).textContent();
+    expect(reference).toMatch(/^FB-[2-9A-HJ-NP-TV-Z]{4}$/);
+    await c.screenshot('thanks');
+    const stored = server.app.feedback.outbox.feedbackBetween(0, Number.MAX_SAFE_INTEGER).find((i) => i.reference === reference);
+    expect(stored).toMatchObject({ category: 'authenticator app', rating: 4, role: 'pharmacist', text: 'The code [code removed] was refused until I fixed the clock.', channel: expect.any(String) });
   });
 
   it('typing in the send box works: "menu" brings the menu back', async () => {

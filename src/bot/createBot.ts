@@ -28,6 +28,7 @@ export function createBot(deps: BotDeps): BotParts {
   const userState = new UserState(storage);
   const conversations = createConversations({
     enrolProgress: userState.createProperty('enrolProgress'),
+    logger,
     understander: new IntentUnderstander(matcher, feedback),
     ...(feedback === undefined ? {} : { feedback }),
   });
@@ -36,10 +37,11 @@ export function createBot(deps: BotDeps): BotParts {
     userState,
     rootDialog: conversations.root,
     expectsCode: (dc) => conversations.root.expectsCode(dc),
+    scrubsSecrets: (dc) => conversations.root.scrubsSecrets(dc),
     welcome: conversations.welcome,
     logger,
   });
-  const guard = new SecretGuard({ expectsCode: (context) => bot.expectsCode(context), logger });
+  const guard = new SecretGuard({ expectsCode: (context) => bot.expectsCode(context), scrubsSecrets: (context) => bot.scrubsSecrets(context), logger });
   return { bot, conversationState, middleware: [guard] };
 }
 

@@ -17,6 +17,8 @@ export interface MfaBotDeps {
   readonly rootDialog: Dialog;
   /** Given the dialog context: is the active conversation waiting for a practice code? */
   readonly expectsCode: (dc: DialogContext) => boolean;
+  /** Given the dialog context: does the active conversation scrub secrets from typed text itself? */
+  readonly scrubsSecrets: (dc: DialogContext) => boolean;
   /** Sends the welcome card. */
   readonly welcome: (context: TurnContext) => Promise<void>;
   readonly logger: Logger;
@@ -95,6 +97,11 @@ export class MfaBot extends TeamsActivityHandler {
   /** For the secret guard: is this conversation waiting for a practice code right now? */
   async expectsCode(context: TurnContext): Promise<boolean> {
     return this.deps.expectsCode(await this.dialogContext(context));
+  }
+
+  /** For the secret guard: does the active conversation scrub secrets itself right now? */
+  async scrubsSecrets(context: TurnContext): Promise<boolean> {
+    return this.deps.scrubsSecrets(await this.dialogContext(context));
   }
 
   private async runDialog(context: TurnContext): Promise<void> {

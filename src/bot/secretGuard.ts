@@ -6,6 +6,8 @@ import { detectSharedSecret } from '../privacy/index.js';
 export interface SecretGuardDeps {
   /** True when the active conversation is waiting for a practice code (which is then expected). */
   readonly expectsCode: (context: TurnContext) => Promise<boolean>;
+  /** True when the active conversation scrubs secrets from typed text itself (the feedback text). */
+  readonly scrubsSecrets: (context: TurnContext) => Promise<boolean>;
   readonly logger: Logger;
 }
 
@@ -22,7 +24,7 @@ export class SecretGuard implements Middleware {
     const { activity } = context;
     const typed = activity.type === 'message' && (activity.value === undefined || activity.value === null) && typeof activity.text === 'string';
     const found = typed && typeof activity.text === 'string' ? detectSharedSecret(activity.text) : null;
-    if (found === null || (found.kind === 'code' && (await this.deps.expectsCode(context)))) {
+    if (found === null || (found.kind === 'code' && (await this.deps.expectsCode(context))) || (await this.deps.scrubsSecrets(context))) {
       await next();
       return;
     }

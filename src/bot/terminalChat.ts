@@ -1,12 +1,15 @@
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { stdin, stdout } from 'node:process';
+import { stdin, stdout, stderr } from 'node:process';
 import { randomUUID } from 'node:crypto';
 import { MemoryStorage, type Activity } from 'botbuilder';
 import type { CardButton } from '../cards/choices.js';
 import { ADAPTIVE_CARD_TYPE, isAdaptiveCard } from '../cards/guards.js';
 import { cardToText } from '../cards/toText.js';
+import { FeedbackConfigError, FeedbackService, parseFeedbackConfig, type FeedbackConfig } from '../feedback/index.js';
 import { createLogger } from '../log.js';
 import { createMatcher } from '../nlu/matcher.js';
+import { openDatabase } from '../storage/index.js';
 import { createBot } from './createBot.js';
 import { TerminalAdapter } from './terminalAdapter.js';
 import { createTurnErrorHandler } from './turnError.js';
@@ -14,9 +17,24 @@ import { createTurnErrorHandler } from './turnError.js';
 /**
  * `npm run chat`: the same bot in the terminal. Cards are printed as text with numbered buttons;
  * type a number to press one, or type anything else as a message. Ctrl+C or "/quit" leaves.
+ *
+ * Feedback given here is real: it goes to the same durable outbox under DATA_DIR as the server's
+ * (and on to FEEDBACK_WEBHOOK_URL when set), read from the environment and `.env` the same way.
  */
+if (existsSync('.env')) process.loadEnvFile('.env');
+let feedbackConfig: FeedbackConfig;
+try {
+  feedbackConfig = parseFeedbackConfig(process.env);
+} catch (error) {
+  if (!(error instanceof FeedbackConfigError)) throw error;
+  stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 const logger = createLogger('silent');
-const { bot, conversationState, middleware } = createBot({ storage: new MemoryStorage(), logger, matcher: createMatcher() });
+const db = openDatabase({ dataDir: feedbackConfig.dataDir });
+const feedback = new FeedbackService({ db, config: feedbackConfig, logger });
+feedback.start();
+const { bot, conversationState, middleware } = createBot({ storage: new MemoryStorage(), logger, matcher: createMatcher(), feedback });
 let buttons: readonly CardButton[] = [];
 
 const adapter = new TerminalAdapter((activity, updated) => {
@@ -62,3 +80,5 @@ for await (const raw of rl) {
   stdout.write('\nYou: ');
 }
 rl.close();
+await feedback.stop({ deadlineMs: 5_000 });
+db.close();

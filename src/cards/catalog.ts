@@ -4,6 +4,17 @@ import { PROBLEM_IDS } from '../content/conversations.js';
 import { buildPracticeSetup, PRACTICE_LIMITS } from '../practice/index.js';
 import { notKnownCard } from './answer.js';
 import { ENROL_TOTAL, enrolStepCard, nextSignInCard } from './enrolment.js';
+import {
+  feedbackContactCard,
+  feedbackEditCard,
+  feedbackRatingCard,
+  feedbackRoleCard,
+  feedbackSummaryCard,
+  feedbackTextCard,
+  feedbackThanksCard,
+  feedbackTopicCard,
+  type FeedbackAnswers,
+} from './feedback.js';
 import { menuCard } from './menu.js';
 import { compareCard, methodsIntroCard, questionCard, recommendationCard } from './methods.js';
 import {
@@ -51,6 +62,44 @@ async function practiceCards(flow: string): Promise<NamedCard[]> {
   ];
 }
 
+/** Example answers for the feedback cards: a full one, and the longest text a user may send. */
+const FEEDBACK_EXAMPLE: FeedbackAnswers = {
+  category: 'authenticator app',
+  rating: 2,
+  text: 'The code [code removed] was refused until I set the phone clock to automatic.',
+  removed: ['code'],
+  role: 'pharmacist',
+  contact: { name: 'Jo Bloggs', email: 'jo.bloggs@nhs.net' },
+};
+const FEEDBACK_LONGEST: FeedbackAnswers = { category: 'other', rating: null, text: 'Long feedback. '.repeat(134).slice(0, 2000), role: null, contact: null };
+
+/**
+ * The feedback cards. Those named `feedback-form-…` only ask or repeat the user's answers (no
+ * facts, so no source line); the first question and the thanks state a fact and name its source.
+ */
+function feedbackCards(flow: string): NamedCard[] {
+  const step = (n: number) => ({ flow, at: `q${n}`, editing: false, progress: { n, total: 5 } });
+  const editing = { flow, at: 'change', editing: true };
+  return [
+    { name: 'feedback-topic', card: feedbackTopicCard(step(1)) },
+    { name: 'feedback-form-topic-editing', card: feedbackTopicCard(editing, FEEDBACK_EXAMPLE) },
+    { name: 'feedback-form-rating', card: feedbackRatingCard(step(2)) },
+    { name: 'feedback-form-rating-editing', card: feedbackRatingCard(editing, FEEDBACK_EXAMPLE) },
+    { name: 'feedback-form-text', card: feedbackTextCard(step(3)) },
+    { name: 'feedback-form-text-editing', card: feedbackTextCard(editing, FEEDBACK_LONGEST) },
+    { name: 'feedback-form-role', card: feedbackRoleCard(step(4)) },
+    { name: 'feedback-form-contact', card: feedbackContactCard(step(5)) },
+    { name: 'feedback-form-contact-editing', card: feedbackContactCard(editing, FEEDBACK_EXAMPLE) },
+    { name: 'feedback-form-summary', card: feedbackSummaryCard(flow, 'summary', FEEDBACK_EXAMPLE, true) },
+    { name: 'feedback-form-summary-longest', card: feedbackSummaryCard(flow, 'summary', FEEDBACK_LONGEST, true) },
+    { name: 'feedback-form-summary-outside-teams', card: feedbackSummaryCard(flow, 'summary', { ...FEEDBACK_EXAMPLE, contact: null }, false) },
+    { name: 'feedback-form-summary-no-email', card: feedbackSummaryCard(flow, 'summary', { ...FEEDBACK_EXAMPLE, contact: null, contactMissing: true }, true) },
+    { name: 'feedback-form-edit', card: feedbackEditCard(flow, 'edit', true) },
+    { name: 'feedback-form-edit-outside-teams', card: feedbackEditCard(flow, 'edit', false) },
+    { name: 'feedback-thanks', card: feedbackThanksCard('FB-7K3Q') },
+  ];
+}
+
 /**
  * Every card the guided conversations can send, by name: for checks, and for the tab's guide.
  * Async because the practice set-up card carries a generated QR code image.
@@ -79,5 +128,6 @@ export async function catalogue(flow = 'catalogue'): Promise<readonly NamedCard[
   cards.push({ name: 'escalation', card: escalationCard() });
   cards.push({ name: 'not-known', card: notKnownCard() });
   cards.push(...(await practiceCards(flow)));
+  cards.push(...feedbackCards(flow));
   return cards;
 }

@@ -20,6 +20,20 @@ export interface TextBlock {
   readonly id?: string;
 }
 
+/** A run of text shown exactly as given: never read as markdown (for what users wrote). */
+export interface TextRun {
+  readonly type: 'TextRun';
+  readonly text: string;
+  readonly italic?: boolean;
+  readonly weight?: 'Lighter' | 'Default' | 'Bolder';
+}
+
+export interface RichTextBlock {
+  readonly type: 'RichTextBlock';
+  readonly inlines: readonly TextRun[];
+  readonly spacing?: Spacing;
+}
+
 export interface Fact {
   readonly title: string;
   readonly value: string;
@@ -111,7 +125,7 @@ export interface InputToggle {
 }
 
 export type Input = InputText | InputChoiceSet | InputToggle;
-export type Element = TextBlock | FactSet | Image | ColumnSet | Container | ActionSet | Input;
+export type Element = TextBlock | RichTextBlock | FactSet | Image | ColumnSet | Container | ActionSet | Input;
 
 export interface SubmitAction {
   readonly type: 'Action.Submit';

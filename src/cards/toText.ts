@@ -9,6 +9,8 @@ function elementLines(e: Element): string[] {
   switch (e.type) {
     case 'TextBlock':
       return [markdownToPlain(e.text)];
+    case 'RichTextBlock':
+      return [e.inlines.map((i) => i.text).join('')];
     case 'FactSet':
       return e.facts.map((f) => `${f.title}: ${f.value}`);
     case 'Image':

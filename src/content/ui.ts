@@ -1,4 +1,5 @@
 import type { ConversationId } from './conversations.js';
+import { FEEDBACK } from './feedback.js';
 import { PRACTICE } from './practice.js';
 
 /** The bot's own words: greetings, menu, prompts and help. Facts live in the other content files. */
@@ -60,6 +61,7 @@ export const REPLIES = {
 export const CANCELLED: Readonly<Partial<Record<ConversationId, string>>> = {
   enrol: REPLIES.enrolPaused,
   practice: PRACTICE.stopped,
+  feedback: FEEDBACK.cancelled,
 };
 
 /** What "help" says inside each conversation, without losing the place. */

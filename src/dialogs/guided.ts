@@ -83,6 +83,15 @@ export abstract class GuidedDialog<S extends FlowState, O extends object = objec
     return false;
   }
 
+  /**
+   * Whether, in this state, the conversation itself takes care of anything secret the user types
+   * (the feedback text, which is scrubbed on arrival and never stored raw): the guard lets codes
+   * and passwords through to it.
+   */
+  scrubsSecretsIn(_instance: DialogInstance): boolean {
+    return false;
+  }
+
   /** Runs whenever a state is shown (e.g. to save progress). */
   protected async shown(_dc: DialogContext, _state: S): Promise<void> {}
 

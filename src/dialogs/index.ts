@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { FeedbackService } from '../feedback/index.js';
+import type { FeedbackLogger, FeedbackService } from '../feedback/index.js';
 import { createPracticeEngine } from '../practice/index.js';
 import { EnrolmentDialog } from './enrolment.js';
+import { FeedbackDialog } from './feedback.js';
 import type { GuidedDeps } from './guided.js';
+import { teamsMemberInfo, type MemberInfo } from './memberInfo.js';
 import { sendMenu } from './menu.js';
 import { MethodsDialog } from './methods.js';
 import { PracticeDialog } from './practice.js';
@@ -19,8 +21,12 @@ export interface ConversationsDeps {
   readonly understander?: Understander;
   /** Current time in epoch milliseconds (the practice's expiry and code checks); defaults to Date.now. */
   readonly clock?: () => number;
-  /** Where confirmed feedback goes (the durable outbox); absent, the feedback conversation is not offered. */
+  /** Where confirmed feedback goes (the durable outbox); absent, the feedback conversation says where else to send it. */
   readonly feedback?: FeedbackService;
+  /** The user's name and email for feedback they agree to be contacted about; defaults to Teams member info. */
+  readonly memberInfo?: MemberInfo;
+  /** Structured logging of failures (ids and error names only). */
+  readonly logger?: FeedbackLogger;
 }
 
 export interface Conversations {
@@ -41,6 +47,11 @@ export function createConversations(deps: ConversationsDeps): Conversations {
     new MethodsDialog(guided),
     new TroubleshootingDialog(guided),
     new PracticeDialog(guided, createPracticeEngine({ clock: deps.clock ?? Date.now })),
+    new FeedbackDialog(guided, {
+      memberInfo: deps.memberInfo ?? teamsMemberInfo,
+      ...(deps.feedback === undefined ? {} : { service: deps.feedback }),
+      ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+    }),
   ];
   const root = new RootDialog({ progress, conversations, ...(deps.understander === undefined ? {} : { understander: deps.understander }) });
   return { root, welcome: (context) => sendMenu(context, progress) };

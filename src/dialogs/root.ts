@@ -20,6 +20,8 @@ export interface ConversationDialog extends Dialog {
   readonly conversation: ConversationId;
   /** Whether the conversation, in this state, is waiting for a (practice) verification code. */
   acceptsCodeIn(instance: DialogInstance): boolean;
+  /** Whether the conversation, in this state, scrubs secrets from what is typed itself. */
+  scrubsSecretsIn(instance: DialogInstance): boolean;
 }
 
 export type Understanding =
@@ -77,6 +79,13 @@ export class RootDialog extends ComponentDialog {
     const instance = inner?.activeDialog;
     if (instance === undefined) return false;
     return this.deps.conversations.find((d) => d.id === instance.id)?.acceptsCodeIn(instance) ?? false;
+  }
+
+  /** Given the context of the set holding this root: does the active conversation scrub secrets itself? */
+  scrubsSecrets(outer: DialogContext): boolean {
+    const instance = outer.child?.activeDialog;
+    if (instance === undefined) return false;
+    return this.deps.conversations.find((d) => d.id === instance.id)?.scrubsSecretsIn(instance) ?? false;
   }
 
   private active(inner: DialogContext): ConversationDialog | undefined {

@@ -1,4 +1,4 @@
-import type { RemovedKind } from '../privacy/index.js';
+import { describeRemoved, REMOVED_KINDS, type RemovedKind } from '../privacy/index.js';
 import type { SqliteDatabase } from '../storage/database.js';
 import { collate } from './collate.js';
 import type { FeedbackConfig } from './config.js';
@@ -31,6 +31,11 @@ export interface FeedbackDraft {
   readonly rating?: number | null;
   /** The "tell us more" text (raw or already passed through checkFeedbackText; it is scrubbed again). */
   readonly text: string;
+  /**
+   * What an earlier checkFeedbackText already removed from `text` (the dialog scrubs as the user
+   * types), so the stored item still says what was taken out; kinds not in REMOVED_KINDS are ignored.
+   */
+  readonly removed?: readonly RemovedKind[];
   readonly role?: FeedbackRole | null;
   /** Only when the user agreed to be contacted: name and email from Teams member info. */
   readonly contact?: FeedbackContact | null;
@@ -177,13 +182,15 @@ export class FeedbackService {
     if (sender.userId === '' || sender.channel === '') throw new RangeError('Feedback sender needs a user id and a channel');
     const checked = checkFeedbackText(draft.text, contact === null ? {} : { keepEmail: contact.email.trim() });
     if (!checked.ok) throw new RangeError(`Feedback text is ${checked.reason}`);
+    const earlier = (draft.removed ?? []).filter((kind) => REMOVED_KINDS.includes(kind));
+    const removed = [...earlier, ...checked.removed];
 
     const result = this.outbox.enqueueFeedback(
       {
         category: draft.category,
         rating,
         text: checked.text,
-        removed: checked.removed,
+        removed,
         role,
         contact: contact === null ? null : { name: contact.name.trim(), email: contact.email.trim() },
         channel: sender.channel,
@@ -198,7 +205,7 @@ export class FeedbackService {
     const { item } = result;
     this.logger.info({ id: item.id, reference: item.reference, category: item.category, removed: item.removed.length }, 'feedback queued');
     this.deliverer.nudge();
-    return { ok: true, id: item.id, reference: item.reference, removed: checked.removed, removedNotice: checked.notice };
+    return { ok: true, id: item.id, reference: item.reference, removed, removedNotice: describeRemoved(removed) };
   }
 
   /**

@@ -10,6 +10,8 @@ import { buttonsOf } from '../../src/cards/choices.js';
 import { ADAPTIVE_CARD_TYPE, isAdaptiveCard } from '../../src/cards/guards.js';
 import type { AdaptiveCard } from '../../src/cards/schema.js';
 import { createConversations } from '../../src/dialogs/index.js';
+import type { MemberInfo } from '../../src/dialogs/memberInfo.js';
+import type { FeedbackLogger, FeedbackService } from '../../src/feedback/index.js';
 import type { Understander } from '../../src/dialogs/root.js';
 
 export interface Reply {
@@ -76,7 +78,18 @@ export class TestChat {
    * A new conversation with the whole bot as users meet it: intent matching and the secret guard
    * included. `understander: null` leaves free-text understanding out.
    */
-  static start(options: { channelId?: string; conversationType?: string; understander?: Understander | null; clock?: () => number; unanswered?: UnansweredLog } = {}): TestChat {
+  static start(
+    options: {
+      channelId?: string;
+      conversationType?: string;
+      understander?: Understander | null;
+      clock?: () => number;
+      unanswered?: UnansweredLog;
+      feedback?: FeedbackService;
+      memberInfo?: MemberInfo;
+      logger?: FeedbackLogger;
+    } = {},
+  ): TestChat {
     const memory: Record<string, string> = {};
     const storage = new MemoryStorage(memory);
     const conversationState = new ConversationState(storage);
@@ -87,6 +100,9 @@ export class TestChat {
       newFlowId: () => `flow${++flows}`,
       ...(options.understander === null ? {} : { understander: options.understander ?? new IntentUnderstander(sharedMatcher(), options.unanswered) }),
       ...(options.clock === undefined ? {} : { clock: options.clock }),
+      ...(options.feedback === undefined ? {} : { feedback: options.feedback }),
+      ...(options.memberInfo === undefined ? {} : { memberInfo: options.memberInfo }),
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
     });
     const recorder = new UpdateRecorder();
     const channelId = options.channelId ?? 'test';
@@ -94,6 +110,7 @@ export class TestChat {
     const dialogState = conversationState.createProperty<DialogState>('DialogState');
     const guard = new SecretGuard({
       expectsCode: async (context) => conversations.root.expectsCode(await new DialogSet(dialogState).add(conversations.root).createContext(context)),
+      scrubsSecrets: async (context) => conversations.root.scrubsSecrets(await new DialogSet(dialogState).add(conversations.root).createContext(context)),
       logger: createLogger('silent'),
     });
     const client = new DialogTestClient(channelId, conversations.root, undefined, [guard, new AutoSaveStateMiddleware(userState), recorder], conversationState);

@@ -1,0 +1,55 @@
+import { createServer, type Server } from 'node:http';
+
+export interface TeamsMember {
+  readonly id: string;
+  readonly name: string;
+  readonly email?: string;
+  readonly userPrincipalName?: string;
+  readonly aadObjectId?: string;
+}
+
+export interface FakeConnector {
+  /** The serviceUrl Teams would put in activities, e.g. http://127.0.0.1:1234/ */
+  readonly serviceUrl: string;
+  /** "METHOD /path" (decoded) of every request, in order. */
+  readonly requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A stand-in for the Teams Bot Connector on 127.0.0.1: answers "get conversation member"
+ * (GET /v3/conversations/{conversationId}/members/{userId}) from a fixed list, 404 otherwise,
+ * the way TeamsInfo.getMember calls it.
+ */
+export async function startFakeConnector(members: readonly TeamsMember[]): Promise<FakeConnector> {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname);
+    requests.push(`${req.method ?? ''} ${path}`);
+    req.resume();
+    const match = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
+    const member = match === null || req.method !== 'GET' ? undefined : members.find((m) => m.id === match[2]);
+    if (member === undefined) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'MemberNotFoundInConversation', message: 'not found' } }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ...member, givenName: member.name.split(' ')[0], tenantId: 'tenant-1', userRole: 'user' }));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
+  return {
+    serviceUrl: `http://127.0.0.1:${address.port}/`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
