@@ -532,6 +532,13 @@ describe('feedback: Edit, Cancel, help and old buttons', () => {
     expect(b.items()).toEqual([expect.objectContaining({ text: TEXT })]);
   });
 
+  it('a phrase like "I want to give feedback" starts it', async () => {
+    const chat = bot().chat();
+    await chat.say('I want to give feedback');
+    expect(titleOf(chat.card)).toBe(FEEDBACK.title);
+    expect(buttonsOf(chat.card).map((x) => x.title)).toContain('Authenticator app');
+  });
+
   it('the escalation card of troubleshooting leads to feedback', async () => {
     const chat = bot().chat();
     await chat.say('menu');
