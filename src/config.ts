@@ -2,7 +2,8 @@
  * All configuration, read and checked once. A bad value stops start-up with one clear line
  * naming the variable and what is wrong (a ConfigError).
  */
-import { FeedbackConfigError, parseFeedbackConfig, type FeedbackConfig } from './feedback/index.js';
+import { ConfigError } from './configError.js';
+import { parseFeedbackConfig, type FeedbackConfig } from './feedback/index.js';
 
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 export type StorageKind = 'sqlite' | 'memory' | 'blob';
@@ -62,12 +63,7 @@ export interface ResilienceConfig {
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export class ConfigError extends Error {
-  constructor(variable: string, problem: string) {
-    super(`Configuration error: ${variable} ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -155,15 +151,6 @@ function resilience(env: Env): ResilienceConfig {
   };
 }
 
-function feedbackConfig(env: Env): FeedbackConfig {
-  try {
-    return parseFeedbackConfig(env);
-  } catch (error) {
-    if (error instanceof FeedbackConfigError) throw new ConfigError(error.variable, error.message.replace(/^Configuration error: \S+ /, ''));
-    throw error;
-  }
-}
-
 export function loadConfig(env: Env): Config {
   const creds = credentials(env);
   const localMode = creds.appId === '';
@@ -174,7 +161,7 @@ export function loadConfig(env: Env): Config {
     credentials: creds,
     localMode,
     storage,
-    feedback: feedbackConfig(env),
+    feedback: parseFeedbackConfig(env),
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     maxBodyBytes: 256 * 1024,
     devChat: devChat(env, localMode),

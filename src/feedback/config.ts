@@ -1,3 +1,4 @@
+import { ConfigError } from '../configError.js';
 import { resolve } from 'node:path';
 import { parseDuration } from './time.js';
 import { parseWebhookSecret, type WebhookSecret } from './webhookSecret.js';
@@ -25,13 +26,11 @@ export interface FeedbackConfig {
   readonly notices: readonly string[];
 }
 
-/** A bad value: the message is one line naming the variable and what is wrong. */
-export class FeedbackConfigError extends Error {
-  readonly variable: string;
+/** A bad feedback setting: a ConfigError, so start-up reports it like any other. */
+export class FeedbackConfigError extends ConfigError {
   constructor(variable: string, problem: string) {
-    super(`Configuration error: ${variable} ${problem}`);
+    super(variable, problem);
     this.name = 'FeedbackConfigError';
-    this.variable = variable;
   }
 }
 
