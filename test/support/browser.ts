@@ -7,24 +7,12 @@
  * keeps pages on this machine: loopback requests go through; TeamsJS's request for its list of
  * valid host origins is answered locally; anything else is blocked and recorded.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
+import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 
 export interface BrowserSession {
   readonly context: BrowserContext;
@@ -43,12 +31,10 @@ function isLoopback(url: URL): boolean {
 }
 
 export async function openBrowser(viewport = { width: 1024, height: 900 }): Promise<BrowserSession> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get update && apt-get install -y chromium`);
-  }
+  const executablePath = findChromium();
   const userDataDir = mkdtempSync(join(tmpdir(), 'mfa-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     headless: true,
     args: [...CHROMIUM_ARGS],
     viewport,

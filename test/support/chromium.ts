@@ -16,6 +16,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  '--disable-dev-shm-usage',
 ] as const;
 
 export class ChromiumMissingError extends Error {
