@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAULT_REPLIES } from '../src/bot/faultReplies.js';
+import { FAULT_REPLIES } from '../src/content/faults.js';
 import { startAzurite, type Azurite } from './support/azurite.js';
 import { startBotProcess, type BotProcess } from './support/botProcess.js';
 import { cardsOf, pressOn, textsOf } from './support/cards.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAULT_REPLIES } from '../src/bot/faultReplies.js';
+import { FAULT_REPLIES } from '../src/content/faults.js';
 import { buttonsOf } from '../src/cards/choices.js';
 import { startBotProcess, type BotProcess } from './support/botProcess.js';
 import { cardsOf, pressOn, textsOf } from './support/cards.js';

@@ -4,7 +4,7 @@ import type { ResilienceConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { checkActivityShape } from './activityShape.js';
 import type { MfaAdapter } from './adapter.js';
-import { FAULT_REPLIES } from './faultReplies.js';
+import { FAULT_REPLIES } from '../content/faults.js';
 import { withTimeout } from './faults.js';
 import type { InFlight } from './inFlight.js';
 import { RateLimiter } from './rateLimit.js';

@@ -2,7 +2,7 @@ import type { ConversationState, TurnContext } from 'botbuilder';
 import { ActivityTypes, DeliveryModes } from 'botbuilder';
 import { REPLIES } from '../content/ui.js';
 import type { Logger } from '../log.js';
-import { FAULT_REPLIES } from './faultReplies.js';
+import { FAULT_REPLIES } from '../content/faults.js';
 import { faultKind } from './faults.js';
 
 /**

@@ -1,6 +1,6 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../log.js';
-import { FAULT_REPLIES } from './faultReplies.js';
+import { FAULT_REPLIES } from '../content/faults.js';
 import { TurnTimeoutError, withTimeout } from './faults.js';
 import { RateLimiter } from './rateLimit.js';
 

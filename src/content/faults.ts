@@ -1,6 +1,6 @@
 /**
  * What the user is told when a turn could not be completed for a reason outside the conversation.
- * (These are the bot's own words, like src/content/ui.ts REPLIES; kept here until they move there.)
+ * The bot's own words, like REPLIES in ui.ts; they state no fact, so they name no source.
  * None of them says anything was reset: in each case the user's place is left as it was saved.
  */
 export const FAULT_REPLIES = {
