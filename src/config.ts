@@ -36,7 +36,7 @@ export interface Config {
    * safe) when the bot accepts unauthenticated local traffic anyway.
    */
   readonly devChat: boolean;
-  /** Azure Blob Storage for bot state; set when STORAGE=blob. */
+  /** Azure Blob Storage for bot state and the feedback outbox; set when STORAGE=blob. */
   readonly blob: BlobStorageConfig | undefined;
   /** Limits and time budgets that keep the server responsive under load, faults and abuse. */
   readonly resilience: ResilienceConfig;
@@ -44,7 +44,10 @@ export interface Config {
 
 export interface BlobStorageConfig {
   readonly connectionString: string;
+  /** Bot state (AZURE_STORAGE_CONTAINER). */
   readonly container: string;
+  /** The shared feedback outbox, unanswered questions and digest schedule (AZURE_FEEDBACK_CONTAINER). */
+  readonly feedbackContainer: string;
 }
 
 export interface ResilienceConfig {
@@ -138,7 +141,12 @@ function blobStorage(env: Env, storage: StorageKind): BlobStorageConfig | undefi
   if (!usable) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is not an Azure Storage connection string (needs AccountName and AccountKey, or BlobEndpoint)');
   const container = text(env, 'AZURE_STORAGE_CONTAINER', 'mfa-bot-state') || 'mfa-bot-state';
   if (!CONTAINER.test(container)) throw new ConfigError('AZURE_STORAGE_CONTAINER', `must be 3-63 lowercase letters, digits and single hyphens (got "${container}")`);
-  return { connectionString, container };
+  const feedbackContainer = text(env, 'AZURE_FEEDBACK_CONTAINER', 'mfa-feedback') || 'mfa-feedback';
+  if (!CONTAINER.test(feedbackContainer)) {
+    throw new ConfigError('AZURE_FEEDBACK_CONTAINER', `must be 3-63 lowercase letters, digits and single hyphens (got "${feedbackContainer}")`);
+  }
+  if (feedbackContainer === container) throw new ConfigError('AZURE_FEEDBACK_CONTAINER', 'must differ from AZURE_STORAGE_CONTAINER');
+  return { connectionString, container, feedbackContainer };
 }
 
 function resilience(env: Env): ResilienceConfig {

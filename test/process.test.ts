@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFeedbackConfig } from '../src/feedback/config.js';
+import { defaultRandomBytes } from '../src/feedback/ids.js';
 import { FeedbackService } from '../src/feedback/service.js';
+import { createSqliteFeedbackStore } from '../src/feedback/sqliteStore.js';
+import { systemClock } from '../src/feedback/time.js';
 import { openDatabase } from '../src/storage/database.js';
 import { makeTempDir } from './support/tempDir.js';
 
@@ -57,8 +60,8 @@ describe('the processes people start', () => {
 
     const db = openDatabase({ dataDir: dir });
     try {
-      const service = new FeedbackService({ db, config: parseFeedbackConfig({ DATA_DIR: dir }) });
-      const items = service.outbox.feedbackBetween(0, Number.MAX_SAFE_INTEGER);
+      const service = new FeedbackService({ store: createSqliteFeedbackStore(db, { clock: systemClock, randomBytes: defaultRandomBytes }), config: parseFeedbackConfig({ DATA_DIR: dir }) });
+      const items = (await service.outbox.feedbackBetween(0, Number.MAX_SAFE_INTEGER));
       expect(items).toEqual([
         expect.objectContaining({ reference, category: 'authenticator app', rating: 4, role: 'pharmacist', channel: 'terminal', text: 'The text with my code [code removed] took ages.' }),
       ]);

@@ -173,7 +173,7 @@ describe('Web Chat at /chat, in Chromium', () => {
     const reference = await thanks.getByText(/^FB-[2-9A-Z]{4}$/).textContent();
     expect(reference).toMatch(/^FB-[2-9A-HJ-NP-TV-Z]{4}$/);
     await c.screenshot('thanks');
-    const stored = server.app.feedback.outbox.feedbackBetween(0, Number.MAX_SAFE_INTEGER).find((i) => i.reference === reference);
+    const stored = (await server.app.feedback.outbox.feedbackBetween(0, Number.MAX_SAFE_INTEGER)).find((i) => i.reference === reference);
     expect(stored).toMatchObject({ category: 'authenticator app', rating: 4, role: 'pharmacist', text: 'The code [code removed] was refused until I fixed the clock.', channel: expect.any(String) });
   });
 

@@ -6,6 +6,9 @@ import type { Matcher } from '../nlu/types.js';
 import { buildGuide } from '../cards/guide.js';
 import type { Config } from '../config.js';
 import { FeedbackService } from '../feedback/index.js';
+import { defaultRandomBytes } from '../feedback/ids.js';
+import { feedbackStoreSettings, openFeedbackStore } from '../feedback/openStore.js';
+import { systemClock } from '../feedback/time.js';
 import { openDatabase, SqliteStorage, type SqliteDatabase } from '../storage/index.js';
 import type { Logger } from '../log.js';
 import { MfaAdapter, type BotAuthentication } from './adapter.js';
@@ -50,9 +53,10 @@ export interface AppDeps {
 }
 
 /** Bot state: the embedded SQLite database by default, memory (lost on restart), or Azure Blob Storage (shared by instances). */
-export function createStorage(config: Config, db: SqliteDatabase): Storage {
+export function createStorage(config: Config, db: SqliteDatabase | undefined): Storage {
   switch (config.storage) {
     case 'sqlite':
+      if (db === undefined) throw new Error('STORAGE=sqlite without a database');
       return new SqliteStorage(db);
     case 'memory':
       return new MemoryStorage();
@@ -79,13 +83,13 @@ export function createAdapter(config: Config, authentication: BotAuthentication 
 /** Wires storage → state → conversations → bot → adapter → HTTP server. Does not listen. */
 export function createApp(deps: AppDeps): App {
   const { config, logger } = deps;
-  const db = openDatabase({ dataDir: config.feedback.dataDir });
   // Bot state gets its own connection to the same file with synchronous=NORMAL: a turn's save
   // reaches the write-ahead log at once (it survives a killed process or a restart) without waiting
   // for the disk, which was a quarter of a turn's time under load. A conversation's last step or
   // two could be lost in a power cut, which the user can redo; the feedback outbox keeps FULL.
   const stateDb = config.storage === 'sqlite' && deps.storage === undefined ? openDatabase({ dataDir: config.feedback.dataDir, synchronous: 'NORMAL' }) : undefined;
-  const feedback = new FeedbackService({ db, config: config.feedback, logger });
+  const feedbackStore = openFeedbackStore(feedbackStoreSettings(config), { clock: systemClock, randomBytes: defaultRandomBytes });
+  const feedback = new FeedbackService({ store: feedbackStore.store, config: config.feedback, logger });
   const matcher = deps.matcher ?? createMatcher();
   // Every store saves with the ETag each turn read (so concurrent turns cannot overwrite each
   // other) and fails in ways the turn error handler understands. Azure Blob Storage also gets a
@@ -93,8 +97,8 @@ export function createApp(deps: AppDeps): App {
   // rebuilt after a failure, so the bot recovers by itself when storage returns.
   const remote = deps.storage === undefined && config.storage === 'blob';
   const storage = new GuardedStorage({
-    storage: new OptimisticStorage(deps.storage ?? createStorage(config, stateDb ?? db)),
-    ...(remote ? { recreate: () => new OptimisticStorage(createStorage(config, db)), timeoutMs: config.resilience.storageTimeoutMs } : {}),
+    storage: new OptimisticStorage(deps.storage ?? createStorage(config, stateDb)),
+    ...(remote ? { recreate: () => new OptimisticStorage(createStorage(config, stateDb)), timeoutMs: config.resilience.storageTimeoutMs } : {}),
     logger,
   });
   const { bot, conversationState, middleware } = createBot({ storage, logger, matcher, feedback });
@@ -127,7 +131,7 @@ export function createApp(deps: AppDeps): App {
     await drained;
     await feedback.stop({ deadlineMs: 8_000 });
     stateDb?.close();
-    db.close();
+    feedbackStore.close();
     server.server.closeAllConnections();
   };
   return {

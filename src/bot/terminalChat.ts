@@ -9,7 +9,9 @@ import { cardToText } from '../cards/toText.js';
 import { FeedbackConfigError, FeedbackService, parseFeedbackConfig, type FeedbackConfig } from '../feedback/index.js';
 import { createLogger } from '../log.js';
 import { createMatcher } from '../nlu/matcher.js';
-import { openDatabase } from '../storage/index.js';
+import { defaultRandomBytes } from '../feedback/ids.js';
+import { openFeedbackStore } from '../feedback/openStore.js';
+import { systemClock } from '../feedback/time.js';
 import { createBot } from './createBot.js';
 import { TerminalAdapter } from './terminalAdapter.js';
 import { createTurnErrorHandler } from './turnError.js';
@@ -31,8 +33,8 @@ try {
   process.exit(1);
 }
 const logger = createLogger('silent');
-const db = openDatabase({ dataDir: feedbackConfig.dataDir });
-const feedback = new FeedbackService({ db, config: feedbackConfig, logger });
+const feedbackStore = openFeedbackStore({ kind: 'sqlite', dataDir: feedbackConfig.dataDir }, { clock: systemClock, randomBytes: defaultRandomBytes });
+const feedback = new FeedbackService({ store: feedbackStore.store, config: feedbackConfig, logger });
 feedback.start();
 const { bot, conversationState, middleware } = createBot({ storage: new MemoryStorage(), logger, matcher: createMatcher(), feedback });
 let buttons: readonly CardButton[] = [];
@@ -81,4 +83,4 @@ for await (const raw of rl) {
 }
 rl.close();
 await feedback.stop({ deadlineMs: 5_000 });
-db.close();
+feedbackStore.close();

@@ -125,11 +125,12 @@ export class FeedbackDialog extends GuidedDialog<FeedbackState> {
     super(FEEDBACK_DIALOG, 'feedback', deps);
   }
 
-  protected initial(dc: DialogContext, flow: string): Outcome<FeedbackState> {
+  protected async initial(dc: DialogContext, flow: string): Promise<Outcome<FeedbackState>> {
     const service = this.feedback.service;
     if (service === undefined) return { kind: 'end', say: [FEEDBACK.unavailable] };
-    const limit = service.checkRateLimit(this.userId(dc));
-    if (!limit.ok) return { kind: 'end', say: [`${limit.message} ${FEEDBACK.elsewhere}`] };
+    // If the store cannot be asked just now, the form goes ahead: Send checks again and says so kindly.
+    const limit = await service.checkRateLimit(this.userId(dc)).catch(() => null);
+    if (limit !== null && !limit.ok) return { kind: 'end', say: [`${limit.message} ${FEEDBACK.elsewhere}`] };
     const start: FeedbackState = { flow, at: 'topic-1', step: 'topic', n: 1, canContact: canLookUpMember(dc.context), reviewed: false };
     return { kind: 'show', state: start };
   }

@@ -8,7 +8,8 @@ import { sendCard } from './send.js';
 
 /** Where questions the bot could not answer are counted (scrubbed) for the feedback digest. */
 export interface UnansweredLog {
-  recordUnanswered(question: string): boolean;
+  /** Resolves whether it was kept; may reject when the store is unreachable (the reply does not wait on it). */
+  recordUnanswered(question: string): Promise<boolean>;
 }
 
 /**
@@ -32,7 +33,8 @@ export class IntentUnderstander implements Understander {
       }
     }
     if (!isInScopeIntentId(result.intent)) {
-      if (!midConversation) this.unanswered?.recordUnanswered(text);
+      // Counting is best effort: a store that is down must not cost the user their answer.
+      if (!midConversation) await this.unanswered?.recordUnanswered(text).catch(() => false);
       return { kind: 'none' };
     }
     return this.answer(context, result.intent, midConversation);

@@ -3,12 +3,16 @@
  *   npm run feedback -- status [--json]
  *   npm run feedback -- digest [--since 7d] [--post]
  *   npm run feedback -- retry-dead
- * Reads the same environment as the bot (DATA_DIR, FEEDBACK_WEBHOOK_*). Safe while the bot runs:
- * the database is shared and deliveries are leased, so nothing is sent twice at once.
+ * Reads the same environment as the bot (DATA_DIR or STORAGE=blob and AZURE_*, FEEDBACK_WEBHOOK_*).
+ * Safe while the bot runs: the store is shared and deliveries are leased, so nothing is sent twice at once.
  */
 import { pathToFileURL } from 'node:url';
-import { databasePath, openDatabase } from '../storage/database.js';
-import { FeedbackConfigError, parseFeedbackConfig, type FeedbackConfig } from './config.js';
+import { loadConfig, type Config } from '../config.js';
+import { ConfigError } from '../configError.js';
+import type { FeedbackConfig } from './config.js';
+import { defaultRandomBytes } from './ids.js';
+import { feedbackStoreSettings, openFeedbackStore } from './openStore.js';
+import { systemClock } from './time.js';
 import { renderDigestText } from './digest.js';
 import { FeedbackService } from './service.js';
 import { formatDuration, parseDuration } from './time.js';
@@ -48,8 +52,8 @@ function webhookLine(config: FeedbackConfig): string {
   return `Webhook: ${config.webhook.url.host}, ${config.webhook.format}, ${config.webhook.secret === null ? 'unsigned' : 'signed'}.`;
 }
 
-function status(service: FeedbackService, config: FeedbackConfig, io: CliIo, asJson: boolean): number {
-  const s = service.outbox.status();
+async function status(service: FeedbackService, config: FeedbackConfig, io: CliIo, asJson: boolean): Promise<number> {
+  const s = await service.outbox.status();
   const now = io.now();
   if (asJson) {
     io.out(
@@ -65,7 +69,7 @@ function status(service: FeedbackService, config: FeedbackConfig, io: CliIo, asJ
     );
     return 0;
   }
-  const lines = [`Feedback outbox: ${databasePath(config.dataDir)}`];
+  const lines = [`Feedback outbox: ${service.location}`];
   let pending = `  pending:   ${s.pending}`;
   if (s.oldestPendingAt !== null) pending += ` (oldest queued ${formatDuration(now - s.oldestPendingAt)} ago`;
   if (s.nextAttemptAt !== null) pending += s.nextAttemptAt <= now ? '; due now)' : `; next attempt in ${formatDuration(s.nextAttemptAt - now)})`;
@@ -86,16 +90,16 @@ async function digest(service: FeedbackService, config: FeedbackConfig, io: CliI
   const sinceMs = parseDuration(sinceText);
   if (sinceMs === null) throw new UsageError(`--since must be a duration such as 7d, 12h or 2w (got "${sinceText}")`);
   const now = io.now();
-  const result = service.collate(now - sinceMs, now);
+  const result = await service.collate(now - sinceMs, now);
   io.out(`${renderDigestText(result)}\n`);
   if (!args.includes('--post')) return 0;
   if (config.webhook === null) {
     io.err('Cannot post: FEEDBACK_WEBHOOK_URL is not set.\n');
     return 1;
   }
-  service.queueDigest(result);
+  await service.queueDigest(result);
   await service.deliverer.flush({ deadlineMs: 30_000, onlyIds: [result.id] });
-  const entry = service.outbox.get(result.id);
+  const entry = await service.outbox.get(result.id);
   if (entry?.status === 'delivered') {
     io.out(`\nPosted to the webhook (${result.id}).\n`);
     return 0;
@@ -109,7 +113,7 @@ async function digest(service: FeedbackService, config: FeedbackConfig, io: CliI
 }
 
 async function retryDead(service: FeedbackService, config: FeedbackConfig, io: CliIo): Promise<number> {
-  const ids = service.outbox.retryDead();
+  const ids = await service.outbox.retryDead();
   io.out(`Re-queued ${ids.length} dead letter${ids.length === 1 ? '' : 's'}.\n`);
   if (ids.length === 0) return 0;
   if (config.webhook === null) {
@@ -117,7 +121,7 @@ async function retryDead(service: FeedbackService, config: FeedbackConfig, io: C
     return 0;
   }
   await service.deliverer.flush({ deadlineMs: 15_000, onlyIds: ids });
-  const entries = ids.map((id) => service.outbox.get(id));
+  const entries = await Promise.all(ids.map((id) => service.outbox.get(id)));
   const delivered = entries.filter((e) => e?.status === 'delivered').length;
   const dead = entries.filter((e) => e?.status === 'dead').length;
   io.out(`Delivered ${delivered}; dead again ${dead}; still queued ${ids.length - delivered - dead}.\n`);
@@ -127,7 +131,7 @@ async function retryDead(service: FeedbackService, config: FeedbackConfig, io: C
 /** Runs one command; returns the exit code. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
-  let config: FeedbackConfig;
+  let settings: Config;
   try {
     if (command === undefined || command === 'help' || command === '--help') {
       io.out(USAGE);
@@ -135,22 +139,23 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     }
     if (!['status', 'digest', 'retry-dead'].includes(command)) throw new UsageError(`Unknown command ${command}`);
     checkFlags(rest, command === 'status' ? ['--json'] : command === 'digest' ? ['--since', '--post'] : []);
-    config = parseFeedbackConfig(io.env);
+    settings = loadConfig(io.env);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof FeedbackConfigError) {
+    if (error instanceof ConfigError) {
       io.err(`${error.message}\n`);
       return 2;
     }
     throw error;
   }
-  const db = openDatabase({ dataDir: config.dataDir });
+  const config = settings.feedback;
+  const opened = openFeedbackStore(feedbackStoreSettings(settings), { clock: systemClock, randomBytes: defaultRandomBytes });
   try {
-    const service = new FeedbackService({ db, config });
-    if (command === 'status') return status(service, config, io, rest.includes('--json'));
+    const service = new FeedbackService({ store: opened.store, config });
+    if (command === 'status') return await status(service, config, io, rest.includes('--json'));
     if (command === 'digest') return await digest(service, config, io, rest);
     return await retryDead(service, config, io);
   } catch (error) {
@@ -160,7 +165,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     }
     throw error;
   } finally {
-    db.close();
+    opened.close();
   }
 }
 

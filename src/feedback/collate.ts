@@ -1,19 +1,14 @@
 import { buildDigest, type Digest } from './digest.js';
-import { newId, type RandomBytes } from './ids.js';
-import type { FeedbackOutbox } from './outbox.js';
+import type { Outbox } from './store.js';
 import type { UnansweredQuestions } from './unanswered.js';
 
 export interface CollateSources {
-  readonly outbox: FeedbackOutbox;
+  readonly outbox: Outbox;
   readonly unanswered: UnansweredQuestions;
-  readonly randomBytes: RandomBytes;
 }
 
-/** The digest of everything received in [from, to), with a fresh id. */
-export function collate(sources: CollateSources, from: number, to: number): Digest {
-  return buildDigest(sources.outbox.feedbackBetween(from, to), sources.unanswered.top(from, to, 10), {
-    id: newId('dg', sources.randomBytes),
-    from,
-    to,
-  });
+/** The digest of everything received in [from, to), under `id`. */
+export async function collate(sources: CollateSources, id: string, from: number, to: number): Promise<Digest> {
+  const [items, unanswered] = await Promise.all([sources.outbox.feedbackBetween(from, to), sources.unanswered.top(from, to, 10)]);
+  return buildDigest(items, unanswered, { id, from, to });
 }

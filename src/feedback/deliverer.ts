@@ -3,14 +3,14 @@ import { parseDigest } from './digest.js';
 import { postWithNode, PostAbortedError, type PostFn } from './httpPost.js';
 import { silentLogger, type FeedbackLogger } from './logger.js';
 import { parseFeedbackItem } from './model.js';
-import type { FeedbackOutbox, OutboxEntry } from './outbox.js';
+import type { ClaimedEntry, Outbox } from './store.js';
 import { requestBody, type OutboundMessage } from './payloads.js';
 import { classifyError, classifyResponse, DEFAULT_RETRY_POLICY, retryDelay, type Outcome, type RetryPolicy } from './retryPolicy.js';
 import { systemClock, type Clock } from './time.js';
 import { signWebhook } from './webhookSecret.js';
 
 export interface DelivererOptions {
-  readonly outbox: FeedbackOutbox;
+  readonly outbox: Outbox;
   /** Null when no webhook is configured: nothing is sent and items wait in the outbox. */
   readonly target: WebhookTarget | null;
   readonly clock?: Clock;
@@ -48,7 +48,7 @@ interface InFlight {
  * the outbox, so a restarted process carries on where the last one stopped.
  */
 export class FeedbackDeliverer {
-  private readonly outbox: FeedbackOutbox;
+  private readonly outbox: Outbox;
   private readonly target: WebhookTarget | null;
   private readonly clock: Clock;
   private readonly random: () => number;
@@ -62,6 +62,9 @@ export class FeedbackDeliverer {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private stopping: Promise<void> | null = null;
+  /** A look at the outbox in progress, and whether another was asked for meanwhile. */
+  private pumping: Promise<void> | null = null;
+  private pumpAgain = false;
 
   constructor(options: DelivererOptions) {
     this.outbox = options.outbox;
@@ -80,7 +83,10 @@ export class FeedbackDeliverer {
   start(): void {
     if (this.running || this.stopping !== null) return;
     if (this.target === null) {
-      this.logger.warn({ pending: this.outbox.status().pending }, 'feedback webhook not configured: items stay in the outbox');
+      this.outbox.status().then(
+        ({ pending }) => this.logger.warn({ pending }, 'feedback webhook not configured: items stay in the outbox'),
+        () => this.logger.warn({}, 'feedback webhook not configured: items stay in the outbox'),
+      );
       return;
     }
     this.running = true;
@@ -101,9 +107,16 @@ export class FeedbackDeliverer {
     this.running = false;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    this.stopping = this.drain(this.clock.now() + (options.deadlineMs ?? 10_000), false).then(() => {
-      this.logger.info({ pending: this.outbox.status().pending }, 'feedback deliverer stopped');
-    });
+    const deadlineAt = this.clock.now() + (options.deadlineMs ?? 10_000);
+    this.stopping = (async () => {
+      await this.pumping;
+      await this.drain(deadlineAt, false);
+      const pending = await this.outbox.status().then(
+        (s) => s.pending,
+        () => null,
+      );
+      this.logger.info({ pending }, 'feedback deliverer stopped');
+    })();
     return this.stopping;
   }
 
@@ -125,28 +138,41 @@ export class FeedbackDeliverer {
     this.timer.unref();
   }
 
+  /** One look at the outbox at a time; a nudge during a look asks for another right after it. */
   private pump(): void {
     if (!this.running || this.stopping !== null) return;
-    let claimed = 0;
-    try {
-      claimed = this.fill(undefined, null);
-    } catch (error) {
-      this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'feedback outbox could not be read');
-      this.schedule(this.pollIntervalMs);
+    if (this.pumping !== null) {
+      this.pumpAgain = true;
       return;
     }
-    if (this.inFlight.size >= this.concurrency) return; // a finishing request pumps again
-    const next = this.outbox.nextDueAt();
-    const now = this.clock.now();
-    const wait = next === null || (next <= now && claimed === 0) ? this.pollIntervalMs : Math.min(this.pollIntervalMs, next - now);
-    this.schedule(wait);
+    this.pumping = this.look().finally(() => {
+      this.pumping = null;
+      if (this.pumpAgain) {
+        this.pumpAgain = false;
+        this.pump();
+      }
+    });
+  }
+
+  private async look(): Promise<void> {
+    let wait = this.pollIntervalMs;
+    try {
+      const claimed = await this.fill(undefined, null);
+      if (this.inFlight.size >= this.concurrency) return; // a finishing request pumps again
+      const next = await this.outbox.nextDueAt();
+      const now = this.clock.now();
+      wait = next === null || (next <= now && claimed === 0) ? this.pollIntervalMs : Math.min(this.pollIntervalMs, next - now);
+    } catch (error) {
+      this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'feedback outbox could not be read');
+    }
+    if (this.running && this.stopping === null && !this.pumpAgain) this.schedule(wait);
   }
 
   /** Claims due messages up to the free slots and starts sending them; returns how many. */
-  private fill(onlyIds: readonly string[] | undefined, deadlineAt: number | null): number {
+  private async fill(onlyIds: readonly string[] | undefined, deadlineAt: number | null): Promise<number> {
     const free = this.concurrency - this.inFlight.size;
     if (free <= 0) return 0;
-    const entries = this.outbox.claimDue(free, this.leaseMs, onlyIds);
+    const entries = await this.outbox.claimDue(free, this.leaseMs, onlyIds);
     for (const entry of entries) this.send(entry, deadlineAt);
     return entries.length;
   }
@@ -155,10 +181,17 @@ export class FeedbackDeliverer {
     for (;;) {
       const now = this.clock.now();
       if (now >= deadlineAt) break;
-      if (this.target !== null) this.fill(onlyIds, deadlineAt);
+      if (this.target !== null) {
+        try {
+          await this.fill(onlyIds, deadlineAt);
+        } catch (error) {
+          this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'feedback outbox could not be read');
+          if (this.inFlight.size === 0) break;
+        }
+      }
       if (this.inFlight.size === 0) {
         if (!waitForRetries || this.target === null) break;
-        const next = this.outbox.nextDueAt(onlyIds);
+        const next = await this.outbox.nextDueAt(onlyIds);
         if (next === null || next >= deadlineAt) break;
         await sleep(Math.max(1, next - now));
         continue;
@@ -171,7 +204,7 @@ export class FeedbackDeliverer {
     await Promise.all([...this.inFlight.values()].map((f) => f.promise));
   }
 
-  private send(entry: OutboxEntry, deadlineAt: number | null): void {
+  private send(entry: ClaimedEntry, deadlineAt: number | null): void {
     const controller = new AbortController();
     const promise = this.attempt(entry, controller.signal, deadlineAt)
       .catch((error: unknown) => {
@@ -184,14 +217,14 @@ export class FeedbackDeliverer {
     this.inFlight.set(entry.id, { promise, controller });
   }
 
-  private async attempt(entry: OutboxEntry, signal: AbortSignal, deadlineAt: number | null): Promise<void> {
+  private async attempt(entry: ClaimedEntry, signal: AbortSignal, deadlineAt: number | null): Promise<void> {
     const target = this.target;
     if (target === null) return;
     let message: OutboundMessage;
     try {
       message = entry.kind === 'feedback' ? { kind: 'feedback', item: parseFeedbackItem(entry.body) } : { kind: 'digest', digest: parseDigest(entry.body) };
     } catch {
-      this.outbox.markDead(entry.id, 'the stored message could not be read');
+      await this.outbox.markDead(entry, 'the stored message could not be read');
       this.logger.error({ id: entry.id, kind: entry.kind }, 'feedback message unreadable: dead-lettered');
       return;
     }
@@ -208,24 +241,24 @@ export class FeedbackDeliverer {
       outcome = classifyResponse(response, this.clock.now());
     } catch (error) {
       if (error instanceof PostAbortedError) {
-        this.outbox.markRetry(entry.id, this.clock.now(), 'interrupted by shutdown', false);
+        await this.outbox.markRetry(entry, this.clock.now(), 'interrupted by shutdown', false);
         this.logger.info({ id: entry.id, kind: entry.kind }, 'feedback delivery interrupted by shutdown; stays pending');
         return;
       }
       outcome = classifyError(error);
     }
-    this.record(entry, outcome);
+    await this.record(entry, outcome);
   }
 
-  private record(entry: OutboxEntry, outcome: Outcome): void {
+  private async record(entry: ClaimedEntry, outcome: Outcome): Promise<void> {
     const fields = { id: entry.id, kind: entry.kind, reference: entry.reference, attempt: entry.attempts + 1 };
     if (outcome.kind === 'delivered') {
-      this.outbox.markDelivered(entry.id);
+      await this.outbox.markDelivered(entry);
       this.logger.info(fields, 'feedback delivered');
       return;
     }
     if (outcome.kind === 'dead') {
-      this.outbox.markDead(entry.id, outcome.reason);
+      await this.outbox.markDead(entry, outcome.reason);
       this.logger.warn({ ...fields, reason: outcome.reason }, 'feedback dead-lettered');
       return;
     }
@@ -233,13 +266,13 @@ export class FeedbackDeliverer {
     const giveUpAt = entry.queuedAt + this.policy.giveUpAfterMs;
     if (now >= giveUpAt) {
       const reason = `gave up after ${formatHours(this.policy.giveUpAfterMs)} of retries; last error: ${outcome.reason}`;
-      this.outbox.markDead(entry.id, reason);
+      await this.outbox.markDead(entry, reason);
       this.logger.warn({ ...fields, reason }, 'feedback dead-lettered');
       return;
     }
     const delay = retryDelay(this.policy, entry.attempts + 1, this.random, outcome.retryAfterMs);
     const nextAt = Math.min(now + delay, giveUpAt);
-    this.outbox.markRetry(entry.id, nextAt, outcome.reason);
+    await this.outbox.markRetry(entry, nextAt, outcome.reason);
     this.logger.warn({ ...fields, reason: outcome.reason, retryInMs: nextAt - now }, 'feedback delivery failed; will retry');
   }
 }

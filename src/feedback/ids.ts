@@ -40,3 +40,11 @@ export function newReference(randomBytes: RandomBytes, length = 4): string {
 }
 
 export const REFERENCE_PATTERN = /^FB-[2-9A-HJKMNP-TV-Z]{4,6}$/;
+
+/**
+ * The id of the scheduled digest of the period starting at `from`: the same for every instance
+ * and every retry, so a period's digest is queued once however many instances find it due.
+ */
+export function scheduledDigestId(from: number): string {
+  return `dg_p${Math.trunc(from).toString(36)}`;
+}

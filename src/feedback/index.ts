@@ -13,8 +13,8 @@ export {
   isFeedbackRole,
 } from './model.js';
 export type { FeedbackCategory, FeedbackContact, FeedbackItem, FeedbackRating, FeedbackRole } from './model.js';
-export { DEFAULT_RATE_LIMIT } from './outbox.js';
-export type { OutboxStatus, RateLimit } from './outbox.js';
+export { DEFAULT_RATE_LIMIT } from './store.js';
+export type { FeedbackStore, Outbox, OutboxStatus, RateLimit } from './store.js';
 export type { Digest } from './digest.js';
 export { renderDigestText } from './digest.js';
 export type { FeedbackLogger } from './logger.js';

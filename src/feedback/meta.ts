@@ -1,26 +1,39 @@
 import type { SqliteDatabase } from '../storage/database.js';
 import { textColumn } from '../storage/rows.js';
+import { ensureFeedbackSchema } from './schema.js';
+import type { MetaStore, Versioned } from './store.js';
 
-/** Small named values the feedback machinery keeps (the generated salt, the last digest time). */
-export function readMeta(db: SqliteDatabase, key: string): string | null {
-  const row: unknown = db.prepare('SELECT value FROM feedback_meta WHERE key = ?').get(key);
-  return row === undefined ? null : textColumn(row, 'value');
-}
+/**
+ * Small named values in the embedded database (the generated salt, the end of the last digest
+ * period). The version a conditional write names is the value itself: compare-and-set runs in one
+ * IMMEDIATE transaction, so it is exact.
+ */
+export class SqliteMetaStore implements MetaStore {
+  private readonly db: SqliteDatabase;
 
-export function writeMeta(db: SqliteDatabase, key: string, value: string): void {
-  db.prepare(
-    'INSERT INTO feedback_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  ).run(key, value);
-}
+  constructor(db: SqliteDatabase) {
+    this.db = db;
+    ensureFeedbackSchema(db);
+  }
 
-/** Reads a value, or stores the one `make` gives when there is none yet (atomically). */
-export function readOrCreateMeta(db: SqliteDatabase, key: string, make: () => string): string {
-  const run = db.transaction((): string => {
-    const existing = readMeta(db, key);
-    if (existing !== null) return existing;
-    const created = make();
-    writeMeta(db, key, created);
-    return created;
-  });
-  return run.immediate();
+  async read(key: string): Promise<Versioned | null> {
+    const value = this.readValue(key);
+    return value === null ? null : { value, version: value };
+  }
+
+  async compareAndSet(key: string, version: string | null, value: string): Promise<boolean> {
+    const run = this.db.transaction((): boolean => {
+      if (this.readValue(key) !== version) return false;
+      this.db
+        .prepare('INSERT INTO feedback_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+        .run(key, value);
+      return true;
+    });
+    return run.immediate();
+  }
+
+  private readValue(key: string): string | null {
+    const row: unknown = this.db.prepare('SELECT value FROM feedback_meta WHERE key = ?').get(key);
+    return row === undefined ? null : textColumn(row, 'value');
+  }
 }

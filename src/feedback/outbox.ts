@@ -3,61 +3,21 @@ import { numberColumn, optionalNumberColumn, optionalTextColumn, textColumn } fr
 import { newId, newReference, type RandomBytes } from './ids.js';
 import { parseFeedbackItem, type FeedbackItem } from './model.js';
 import { ensureFeedbackSchema } from './schema.js';
+import {
+  DEFAULT_RATE_LIMIT,
+  type ClaimedEntry,
+  type DeadLetter,
+  type EnqueueResult,
+  type NewFeedback,
+  type Outbox,
+  type OutboxEntry,
+  type OutboxKind,
+  type OutboxStatus,
+  type RateLimit,
+} from './store.js';
 import type { Clock } from './time.js';
 
-export type OutboxKind = 'feedback' | 'digest';
-export type OutboxState = 'pending' | 'delivered' | 'dead';
-
-/** One message waiting for (or done with) delivery. `body` is the stored JSON, parsed. */
-export interface OutboxEntry {
-  readonly id: string;
-  readonly kind: OutboxKind;
-  readonly reference: string | null;
-  readonly createdAt: number;
-  readonly body: unknown;
-  readonly status: OutboxState;
-  readonly attempts: number;
-  /** Start of the retry window (enqueue time, or when retry-dead re-queued it). */
-  readonly queuedAt: number;
-  readonly nextAttemptAt: number;
-  readonly lastError: string | null;
-  readonly deliveredAt: number | null;
-  readonly deadReason: string | null;
-}
-
-export interface RateLimit {
-  readonly max: number;
-  readonly windowMs: number;
-}
-
-export const DEFAULT_RATE_LIMIT: RateLimit = { max: 5, windowMs: 3_600_000 };
-
-export type NewFeedback = Omit<FeedbackItem, 'id' | 'reference' | 'createdAt'>;
-
-export type EnqueueResult =
-  | { readonly ok: true; readonly item: FeedbackItem }
-  | { readonly ok: false; readonly reason: 'rate-limited'; readonly retryAfterMs: number };
-
-export interface DeadLetter {
-  readonly id: string;
-  readonly kind: OutboxKind;
-  readonly reference: string | null;
-  readonly reason: string;
-  readonly deadAt: number;
-  readonly attempts: number;
-}
-
-export interface OutboxStatus {
-  readonly pending: number;
-  readonly delivered: number;
-  readonly dead: number;
-  /** When the oldest pending message was queued, or null when none is pending. */
-  readonly oldestPendingAt: number | null;
-  readonly nextAttemptAt: number | null;
-  readonly deadLetters: readonly DeadLetter[];
-}
-
-export interface FeedbackOutboxOptions {
+export interface SqliteOutboxOptions {
   readonly clock: Clock;
   readonly randomBytes: RandomBytes;
 }
@@ -84,17 +44,18 @@ function toEntry(row: unknown): OutboxEntry {
 }
 
 /**
- * The durable outbox: every feedback item and digest is written here (and on disk, WAL +
- * synchronous=FULL) before anyone is told it was received; deliverers claim due messages with a
- * lease so two processes never send the same message at the same time; a message leaves only as
- * delivered or dead-lettered.
+ * The outbox in the embedded SQLite database (WAL + synchronous=FULL): a message is on disk before
+ * anyone is told it was received; claims are leases in the row (`lease_until`), taken in an
+ * IMMEDIATE transaction, so deliverers in this process or another sharing the file (the CLI) never
+ * send the same message at the same time. The work is synchronous; the promises are the Outbox
+ * contract, which the Azure implementation needs.
  */
-export class FeedbackOutbox {
+export class SqliteOutbox implements Outbox {
   private readonly db: SqliteDatabase;
   private readonly clock: Clock;
   private readonly randomBytes: RandomBytes;
 
-  constructor(db: SqliteDatabase, options: FeedbackOutboxOptions) {
+  constructor(db: SqliteDatabase, options: SqliteOutboxOptions) {
     this.db = db;
     this.clock = options.clock;
     this.randomBytes = options.randomBytes;
@@ -105,10 +66,10 @@ export class FeedbackOutbox {
    * Stores a feedback item with a fresh id and a unique short reference, unless the user already
    * sent `limit.max` items within `limit.windowMs`. Durable when it returns.
    */
-  enqueueFeedback(fields: NewFeedback, limit: RateLimit = DEFAULT_RATE_LIMIT): EnqueueResult {
+  async enqueueFeedback(fields: NewFeedback, limit: RateLimit = DEFAULT_RATE_LIMIT): Promise<EnqueueResult> {
     const run = this.db.transaction((): EnqueueResult => {
       const now = this.clock.now();
-      const wait = this.rateLimitWait(fields.userHash, limit, now);
+      const wait = this.waitFor(fields.userHash, limit, now);
       if (wait !== null) return { ok: false, reason: 'rate-limited', retryAfterMs: wait };
       const item: FeedbackItem = {
         id: newId('fb', this.randomBytes),
@@ -126,7 +87,11 @@ export class FeedbackOutbox {
    * How long until this user may send another item (null = now), counting their feedback created
    * within the last `limit.windowMs`.
    */
-  rateLimitWait(userHash: string, limit: RateLimit = DEFAULT_RATE_LIMIT, now: number = this.clock.now()): number | null {
+  async rateLimitWait(userHash: string, limit: RateLimit = DEFAULT_RATE_LIMIT): Promise<number | null> {
+    return this.waitFor(userHash, limit, this.clock.now());
+  }
+
+  private waitFor(userHash: string, limit: RateLimit, now: number): number | null {
     const recent = this.db
       .prepare(
         `SELECT created_at FROM feedback_outbox WHERE kind = 'feedback' AND user_hash = ? AND created_at > ?
@@ -139,9 +104,13 @@ export class FeedbackOutbox {
     return Math.max(1, oldest + limit.windowMs - now);
   }
 
-  /** Stores any other message to deliver (a digest); durable when it returns. */
-  enqueueOther(id: string, kind: Exclude<OutboxKind, 'feedback'>, body: unknown): void {
-    this.insert(id, kind, null, null, this.clock.now(), body);
+  async enqueueOther(id: string, kind: Exclude<OutboxKind, 'feedback'>, body: unknown): Promise<boolean> {
+    const run = this.db.transaction((): boolean => {
+      if (this.db.prepare('SELECT 1 FROM feedback_outbox WHERE id = ?').get(id) !== undefined) return false;
+      this.insert(id, kind, null, null, this.clock.now(), body);
+      return true;
+    });
+    return run.immediate();
   }
 
   private insert(id: string, kind: OutboxKind, reference: string | null, userHash: string | null, now: number, body: unknown): void {
@@ -166,9 +135,9 @@ export class FeedbackOutbox {
    * Claims up to `limit` pending messages that are due and not leased by anyone, leasing them for
    * `leaseMs`. Restricted to `onlyIds` when given.
    */
-  claimDue(limit: number, leaseMs: number, onlyIds?: readonly string[]): OutboxEntry[] {
+  async claimDue(limit: number, leaseMs: number, onlyIds?: readonly string[]): Promise<ClaimedEntry[]> {
     if (limit <= 0) return [];
-    const run = this.db.transaction((): OutboxEntry[] => {
+    const run = this.db.transaction((): ClaimedEntry[] => {
       const now = this.clock.now();
       const idFilter = onlyIds === undefined ? '' : `AND id IN (${onlyIds.map(() => '?').join(',') || 'NULL'})`;
       const rows = this.db
@@ -182,14 +151,14 @@ export class FeedbackOutbox {
       return rows.map((row) => {
         const entry = toEntry(row);
         lease.run(now + leaseMs, entry.id);
-        return entry;
+        return { ...entry, lease: '' };
       });
     });
     return run.immediate();
   }
 
   /** When the next pending message becomes due (or its lease runs out), or null if none is pending. */
-  nextDueAt(onlyIds?: readonly string[]): number | null {
+  async nextDueAt(onlyIds?: readonly string[]): Promise<number | null> {
     const idFilter = onlyIds === undefined ? '' : `AND id IN (${onlyIds.map(() => '?').join(',') || 'NULL'})`;
     const row: unknown = this.db
       .prepare(
@@ -199,7 +168,7 @@ export class FeedbackOutbox {
     return optionalNumberColumn(row, 'due');
   }
 
-  markDelivered(id: string): void {
+  async markDelivered({ id }: ClaimedEntry): Promise<void> {
     this.db
       .prepare(
         `UPDATE feedback_outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, lease_until = NULL, last_error = NULL
@@ -209,7 +178,7 @@ export class FeedbackOutbox {
   }
 
   /** Records a failed attempt and when to try again. `countAttempt` false for an attempt cut short by shutdown. */
-  markRetry(id: string, nextAttemptAt: number, error: string, countAttempt = true): void {
+  async markRetry({ id }: ClaimedEntry, nextAttemptAt: number, error: string, countAttempt = true): Promise<void> {
     this.db
       .prepare(
         `UPDATE feedback_outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ?, lease_until = NULL
@@ -218,7 +187,7 @@ export class FeedbackOutbox {
       .run(nextAttemptAt, error, countAttempt ? 1 : 0, id);
   }
 
-  markDead(id: string, reason: string): void {
+  async markDead({ id }: ClaimedEntry, reason: string): Promise<void> {
     this.db
       .prepare(
         `UPDATE feedback_outbox SET status = 'dead', dead_at = ?, dead_reason = ?, attempts = attempts + 1, lease_until = NULL
@@ -228,7 +197,7 @@ export class FeedbackOutbox {
   }
 
   /** Puts every dead letter back in the queue with a fresh 24-hour window; returns their ids. */
-  retryDead(): string[] {
+  async retryDead(): Promise<string[]> {
     const run = this.db.transaction((): string[] => {
       const now = this.clock.now();
       const ids = this.db
@@ -247,12 +216,12 @@ export class FeedbackOutbox {
     return run.immediate();
   }
 
-  get(id: string): OutboxEntry | null {
+  async get(id: string): Promise<OutboxEntry | null> {
     const row: unknown = this.db.prepare('SELECT * FROM feedback_outbox WHERE id = ?').get(id);
     return row === undefined ? null : toEntry(row);
   }
 
-  status(): OutboxStatus {
+  async status(): Promise<OutboxStatus> {
     const counts = new Map<string, number>();
     for (const row of this.db.prepare('SELECT status, COUNT(*) AS n FROM feedback_outbox GROUP BY status').all()) {
       counts.set(textColumn(row, 'status'), numberColumn(row, 'n'));
@@ -284,8 +253,7 @@ export class FeedbackOutbox {
     };
   }
 
-  /** Feedback items created in [from, to), oldest first, whatever their delivery state. */
-  feedbackBetween(from: number, to: number): FeedbackItem[] {
+  async feedbackBetween(from: number, to: number): Promise<FeedbackItem[]> {
     return this.db
       .prepare(`SELECT body FROM feedback_outbox WHERE kind = 'feedback' AND created_at >= ? AND created_at < ? ORDER BY created_at`)
       .all(from, to)

@@ -1,14 +1,12 @@
 import { describeRemoved, REMOVED_KINDS, type RemovedKind } from '../privacy/index.js';
-import type { SqliteDatabase } from '../storage/database.js';
 import { collate } from './collate.js';
 import type { FeedbackConfig } from './config.js';
 import { FeedbackDeliverer } from './deliverer.js';
 import type { Digest } from './digest.js';
 import { DigestScheduler } from './digestScheduler.js';
 import type { PostFn } from './httpPost.js';
-import { defaultRandomBytes, type RandomBytes } from './ids.js';
+import { defaultRandomBytes, newId, type RandomBytes } from './ids.js';
 import { silentLogger, type FeedbackLogger } from './logger.js';
-import { readOrCreateMeta } from './meta.js';
 import {
   isFeedbackCategory,
   isFeedbackRating,
@@ -17,7 +15,7 @@ import {
   type FeedbackContact,
   type FeedbackRole,
 } from './model.js';
-import { DEFAULT_RATE_LIMIT, FeedbackOutbox, type RateLimit } from './outbox.js';
+import { DEFAULT_RATE_LIMIT, readOrCreate, type FeedbackStore, type Outbox, type RateLimit } from './store.js';
 import type { RetryPolicy } from './retryPolicy.js';
 import { checkFeedbackText } from './text.js';
 import { systemClock, type Clock } from './time.js';
@@ -70,7 +68,8 @@ export type RateLimitCheck =
   | { readonly ok: false; readonly reason: 'rate-limited'; readonly retryAfterMs: number; readonly message: string };
 
 export interface FeedbackServiceOptions {
-  readonly db: SqliteDatabase;
+  /** Where items, digests and unanswered questions are kept (SQLite or Azure Blob Storage). */
+  readonly store: FeedbackStore;
   readonly config: FeedbackConfig;
   readonly logger?: FeedbackLogger;
   readonly clock?: Clock;
@@ -100,11 +99,14 @@ function rateLimitMessage(limit: RateLimit, retryAfterMs: number): string {
  * digest schedule with start/stop for the process lifecycle.
  */
 export class FeedbackService {
-  readonly outbox: FeedbackOutbox;
+  readonly outbox: Outbox;
   readonly unanswered: UnansweredQuestions;
   readonly deliverer: FeedbackDeliverer;
+  /** Where the store is, for operators (a file path or a container URL). */
+  readonly location: string;
   private readonly scheduler: DigestScheduler | null;
-  private readonly salt: string;
+  private readonly store: FeedbackStore;
+  private salt: Promise<string> | null = null;
   private readonly rateLimit: RateLimit;
   private readonly randomBytes: RandomBytes;
   private readonly logger: FeedbackLogger;
@@ -116,11 +118,11 @@ export class FeedbackService {
     this.randomBytes = options.randomBytes ?? defaultRandomBytes;
     this.logger = options.logger ?? silentLogger;
     this.rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-    this.outbox = new FeedbackOutbox(options.db, { clock, randomBytes: this.randomBytes });
-    this.unanswered = new UnansweredQuestions(options.db, { clock });
-    this.salt =
-      options.config.userHashSalt ??
-      readOrCreateMeta(options.db, 'user_hash_salt', () => Buffer.from(this.randomBytes(32)).toString('base64url'));
+    this.store = options.store;
+    this.location = options.store.location;
+    this.outbox = options.store.outbox;
+    this.unanswered = new UnansweredQuestions(options.store.unanswered, { clock });
+    if (options.config.userHashSalt !== null) this.salt = Promise.resolve(options.config.userHashSalt);
     this.deliverer = new FeedbackDeliverer({
       outbox: this.outbox,
       target: options.config.webhook,
@@ -137,10 +139,9 @@ export class FeedbackService {
       options.config.digestEveryMs === null
         ? null
         : new DigestScheduler({
-            db: options.db,
+            meta: options.store.meta,
             outbox: this.outbox,
             unanswered: this.unanswered,
-            randomBytes: this.randomBytes,
             everyMs: options.config.digestEveryMs,
             clock,
             logger: this.logger,
@@ -148,17 +149,27 @@ export class FeedbackService {
           });
   }
 
-  /** The pseudonymous hash stored for a channel user id. */
-  userHash(userId: string): string {
-    return hashUserId(userId, this.salt);
+  /**
+   * The pseudonymous hash stored for a channel user id. The salt is FEEDBACK_USER_HASH_SALT or one
+   * generated once and kept in the store, so every instance hashes a user the same way.
+   */
+  async userHash(userId: string): Promise<string> {
+    this.salt ??= readOrCreate(this.store.meta, 'user_hash_salt', () => Buffer.from(this.randomBytes(32)).toString('base64url'));
+    const pending = this.salt;
+    try {
+      return hashUserId(userId, await pending);
+    } catch (error) {
+      if (this.salt === pending) this.salt = null; // the store was unreachable: ask again next time
+      throw error;
+    }
   }
 
   /**
    * Whether this user may send feedback now (at most 5 an hour by default). The dialog can ask at
    * its start so nobody fills in the form only to be turned away at Send; submit checks again.
    */
-  checkRateLimit(userId: string): RateLimitCheck {
-    const wait = this.outbox.rateLimitWait(this.userHash(userId), this.rateLimit);
+  async checkRateLimit(userId: string): Promise<RateLimitCheck> {
+    const wait = await this.outbox.rateLimitWait(await this.userHash(userId), this.rateLimit);
     if (wait === null) return { ok: true };
     return { ok: false, reason: 'rate-limited', retryAfterMs: wait, message: rateLimitMessage(this.rateLimit, wait) };
   }
@@ -185,7 +196,8 @@ export class FeedbackService {
     const earlier = (draft.removed ?? []).filter((kind) => REMOVED_KINDS.includes(kind));
     const removed = [...earlier, ...checked.removed];
 
-    const result = this.outbox.enqueueFeedback(
+    const userHash = await this.userHash(sender.userId);
+    const result = await this.outbox.enqueueFeedback(
       {
         category: draft.category,
         rating,
@@ -194,7 +206,7 @@ export class FeedbackService {
         role,
         contact: contact === null ? null : { name: contact.name.trim(), email: contact.email.trim() },
         channel: sender.channel,
-        userHash: this.userHash(sender.userId),
+        userHash,
       },
       this.rateLimit,
     );
@@ -212,18 +224,18 @@ export class FeedbackService {
    * Keeps a question the bot could not answer (scrubbed; nothing kept when it holds a code or a
    * password). Returns whether it was kept.
    */
-  recordUnanswered(question: string): boolean {
+  recordUnanswered(question: string): Promise<boolean> {
     return this.unanswered.record(question);
   }
 
-  /** The digest of [fromMs, toMs). */
-  collate(fromMs: number, toMs: number): Digest {
-    return collate({ outbox: this.outbox, unanswered: this.unanswered, randomBytes: this.randomBytes }, fromMs, toMs);
+  /** The digest of [fromMs, toMs), with a fresh id. */
+  collate(fromMs: number, toMs: number): Promise<Digest> {
+    return collate({ outbox: this.outbox, unanswered: this.unanswered }, newId('dg', this.randomBytes), fromMs, toMs);
   }
 
   /** Queues a digest for the webhook (durably) and starts sending it. */
-  queueDigest(digest: Digest): void {
-    this.outbox.enqueueOther(digest.id, 'digest', digest);
+  async queueDigest(digest: Digest): Promise<void> {
+    await this.outbox.enqueueOther(digest.id, 'digest', digest);
     this.deliverer.nudge();
   }
 
@@ -236,7 +248,7 @@ export class FeedbackService {
 
   /** For SIGTERM: stop the schedule, flush what can be sent before the deadline (default 10 s). */
   async stop(options: { readonly deadlineMs?: number } = {}): Promise<void> {
-    this.scheduler?.stop();
+    await this.scheduler?.stop();
     await this.deliverer.stop(options);
   }
 }

@@ -30,7 +30,7 @@ interface Bot {
   /** A new conversation with the bot, sharing this FeedbackService (and its database). */
   chat(options?: { channelId?: string; memberInfo?: MemberInfo; logger?: FeedbackLogger }): TestChat;
   advance(ms: number): void;
-  items(): FeedbackItem[];
+  items(): Promise<FeedbackItem[]>;
 }
 
 /** The bot with a real FeedbackService over a fresh SQLite database in a temporary folder. */
@@ -135,12 +135,12 @@ describe('feedback: the questions', () => {
       expect(summary).toContain(expected);
     }
     expect(buttonsOf(chat.card).map((b) => b.title)).toEqual([FEEDBACK.send, FEEDBACK.edit, WORDS.cancel]);
-    expect(b.items()).toEqual([]);
+    expect((await b.items())).toEqual([]);
 
     replies = await chat.press(FEEDBACK.send);
     expect(titleOf(chat.card)).toBe(FEEDBACK.thanksTitle);
     const reference = referenceOf(replies);
-    expect(b.items()).toEqual([
+    expect((await b.items())).toEqual([
       expect.objectContaining({ reference, category: 'authenticator app', rating: 4, text: TEXT, role: 'pharmacist', contact: null, channel: 'test', removed: [] }),
     ]);
     // The conversation is over: nothing of it is left in conversation state.
@@ -162,7 +162,7 @@ describe('feedback: the questions', () => {
     expect(summaryText(chat.card)).toContain('Rating: Skipped');
     expect(summaryText(chat.card)).toContain('Role: Locum');
     await chat.say('send');
-    expect(b.items()).toEqual([expect.objectContaining({ category: 'FIDO2', rating: null, role: 'locum', text: 'I could not find where to register my key in the portal.' })]);
+    expect((await b.items())).toEqual([expect.objectContaining({ category: 'FIDO2', rating: null, role: 'locum', text: 'I could not find where to register my key in the portal.' })]);
   });
 
   it('typing "5" at the rating and a number for the topic work like the buttons', async () => {
@@ -176,7 +176,7 @@ describe('feedback: the questions', () => {
     await chat.say('Very clear, thank you.');
     await chat.press(FEEDBACK.skip);
     await chat.press(FEEDBACK.send);
-    expect(b.items()).toEqual([expect.objectContaining({ category: 'this bot', rating: 5, role: null })]);
+    expect((await b.items())).toEqual([expect.objectContaining({ category: 'this bot', rating: 5, role: null })]);
   });
 
   it('a rating outside 1 to 5 gets a short hint and the question stays', async () => {
@@ -217,7 +217,7 @@ describe('feedback: the questions', () => {
     await submitText(chat, 'Too many prompts when I switch between apps.');
     await chat.press(FEEDBACK.skip);
     await chat.press(FEEDBACK.send);
-    expect(b.items()).toEqual([expect.objectContaining({ category: 'sign-in prompts', rating: 3 })]);
+    expect((await b.items())).toEqual([expect.objectContaining({ category: 'sign-in prompts', rating: 3 })]);
   });
 });
 
@@ -259,7 +259,7 @@ describe('feedback: the text', () => {
     expect(titleOf(chat.card)).toBe(FEEDBACK.roleQuestion);
     await chat.press(FEEDBACK.skip);
     await chat.press(FEEDBACK.send);
-    expect(b.items()[0]?.text).toBe(longest);
+    expect((await b.items())[0]?.text).toBe(longest);
   });
 
   it('a password, a code and a phone number never reach conversation state or the database, and the user is told', async () => {
@@ -286,7 +286,7 @@ describe('feedback: the text', () => {
       await chat.press(FEEDBACK.send);
       for (const secret of secrets) expect(chat.stored()).not.toContain(secret);
     }
-    const items = b.items();
+    const items = (await b.items());
     expect(items).toHaveLength(2);
     for (const item of items) {
       expect(item.text).toBe('My password is [password removed] and the code [code removed] was refused. Call me on [phone number removed].');
@@ -358,7 +358,7 @@ describe('feedback: contact details come from Teams, never typed', () => {
     expect(asked).toEqual(['user1']);
     expect(summaryText(chat.card)).toContain(`Contact: ${FEEDBACK.contactValue.yes(jo.name, jo.email)}`);
     await chat.press(FEEDBACK.send);
-    expect(b.items()).toEqual([expect.objectContaining({ contact: jo, channel: 'msteams', role: 'manager' })]);
+    expect((await b.items())).toEqual([expect.objectContaining({ contact: jo, channel: 'msteams', role: 'manager' })]);
   });
 
   it('typed "no" sends it without contact details, and Teams is not asked', async () => {
@@ -369,7 +369,7 @@ describe('feedback: contact details come from Teams, never typed', () => {
     expect(summaryText(chat.card)).toContain(`Contact: ${FEEDBACK.contactValue.no}`);
     await chat.press(FEEDBACK.send);
     expect(asked).toEqual([]);
-    expect(b.items()).toEqual([expect.objectContaining({ contact: null })]);
+    expect((await b.items())).toEqual([expect.objectContaining({ contact: null })]);
   });
 
   it('when Teams has no email for the user, it says so kindly and sends without contact details', async () => {
@@ -380,7 +380,7 @@ describe('feedback: contact details come from Teams, never typed', () => {
     expect(replies[0]?.text).toBe(FEEDBACK.contactMissing);
     expect(summaryText(chat.card)).toContain(`Contact: ${FEEDBACK.contactValue.missing}`);
     await chat.press(FEEDBACK.send);
-    expect(b.items()).toEqual([expect.objectContaining({ contact: null })]);
+    expect((await b.items())).toEqual([expect.objectContaining({ contact: null })]);
   });
 
   it('a member info lookup that fails does not break the conversation', async () => {
@@ -406,7 +406,7 @@ describe('feedback: contact details come from Teams, never typed', () => {
     await chat.press(FEEDBACK.backToSummary);
     await chat.press(FEEDBACK.send);
     expect(asked).toBe(0);
-    expect(b.items()).toEqual([expect.objectContaining({ contact: null })]);
+    expect((await b.items())).toEqual([expect.objectContaining({ contact: null })]);
   });
 
   it('in Teams, step cards update in place when a button is pressed', async () => {
@@ -454,7 +454,7 @@ describe('feedback: Edit, Cancel, help and old buttons', () => {
     expect(summaryText(chat.card)).toContain('Topic: Authenticator app');
 
     await chat.press(FEEDBACK.send);
-    expect(b.items()).toEqual([expect.objectContaining({ category: 'authenticator app', rating: 2, text: 'Actually it arrived after a minute.', role: 'pharmacist' })]);
+    expect((await b.items())).toEqual([expect.objectContaining({ category: 'authenticator app', rating: 2, text: 'Actually it arrived after a minute.', role: 'pharmacist' })]);
   });
 
   it('Cancel (the button or typed) sends nothing and leaves nothing in state', async () => {
@@ -472,7 +472,7 @@ describe('feedback: Edit, Cancel, help and old buttons', () => {
     const typed = await chat.say('cancel');
     expect(typed.map((r) => r.text)).toEqual([FEEDBACK.cancelled]);
     expect(chat.stored()).not.toContain(TEXT);
-    expect(b.items()).toEqual([]);
+    expect((await b.items())).toEqual([]);
   });
 
   it('"help" says where the user is without losing the place', async () => {
@@ -506,7 +506,7 @@ describe('feedback: Edit, Cancel, help and old buttons', () => {
     await chat.press(FEEDBACK.send);
     const again = await chat.press(FEEDBACK.send, summary);
     expect(allText(again)).toContain(REPLIES.staleButton);
-    expect(b.items()).toEqual([expect.objectContaining({ category: 'enrolment' })]);
+    expect((await b.items())).toEqual([expect.objectContaining({ category: 'enrolment' })]);
   });
 
   it('when the store fails at Send, the user is told and keeps their answers', async () => {
@@ -521,7 +521,7 @@ describe('feedback: Edit, Cancel, help and old buttons', () => {
     expect(replies.map((r) => r.text)).toEqual([FEEDBACK.sendFailed]);
     expect(chat.stored()).toContain(TEXT);
     expect(titleOf(chat.card)).toBe(FEEDBACK.summaryTitle);
-    expect(b.items()).toEqual([]);
+    expect((await b.items())).toEqual([]);
     expect(logged).toHaveLength(1);
     expect(JSON.parse(logged[0] ?? '{}')).toMatchObject({ event: 'feedback_send_failed', error: 'SqliteError' });
     expect(logged.join('')).not.toContain('arrive');
@@ -529,7 +529,7 @@ describe('feedback: Edit, Cancel, help and old buttons', () => {
     b.harness.db.pragma('query_only = OFF');
     const retried = await chat.press(FEEDBACK.send);
     expect(referenceOf(retried)).toMatch(/^FB-/);
-    expect(b.items()).toEqual([expect.objectContaining({ text: TEXT })]);
+    expect((await b.items())).toEqual([expect.objectContaining({ text: TEXT })]);
   });
 
   it('a phrase like "I want to give feedback" starts it', async () => {
@@ -573,11 +573,11 @@ describe('feedback: at most 5 an hour per user', () => {
     expect(replies[0]?.text).toContain('You have sent 5 in the last hour');
     expect(replies[0]?.text).toContain('Please try again in about 40 minutes.');
     expect(replies[0]?.text).not.toContain(REPLIES.error);
-    expect(b.items()).toHaveLength(5);
+    expect((await b.items())).toHaveLength(5);
 
     b.advance(41 * MINUTE);
     await give(chat);
-    expect(b.items()).toHaveLength(6);
+    expect((await b.items())).toHaveLength(6);
   });
 
   it('feedback started before the limit was reached is refused politely at Send', async () => {
@@ -590,7 +590,7 @@ describe('feedback: at most 5 an hour per user', () => {
     await first.press(FEEDBACK.send);
     const replies = await second.press(FEEDBACK.send);
     expect(allText(replies)).toContain('You have sent 5 in the last hour');
-    expect(b.items()).toHaveLength(5);
+    expect((await b.items())).toHaveLength(5);
   });
 });
 

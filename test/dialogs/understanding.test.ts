@@ -48,7 +48,7 @@ describe('free questions, through the real intent matcher', () => {
 
   it('something outside what it knows gets an honest answer, and the question is counted (once)', async () => {
     const recorded: string[] = [];
-    const chat = TestChat.start({ unanswered: { recordUnanswered: (q) => (recorded.push(q), true) } });
+    const chat = TestChat.start({ unanswered: { recordUnanswered: async (q) => (recorded.push(q), true) } });
     const replies = await chat.say('how do I change my Outlook signature');
     expect(titleOf(replies.at(-1)?.card)).toBe("I'm not sure about that");
     expect(allText(replies)).toContain('Give feedback');

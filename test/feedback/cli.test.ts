@@ -32,14 +32,14 @@ async function seed(): Promise<{ deadId: string; pendingId: string }> {
     { category: 'text or call', rating: 2, text: 'Texts arrive late when the signal is weak' },
     { userId: 'a', channel: 'msteams' },
   );
-  await waitFor(() => online.service.outbox.status().dead === 1, 'dead letter');
+  await waitFor(async () => (await online.service.outbox.status()).dead === 1, 'dead letter');
   await online.close();
   const offline = makeHarness({ dataDir: temp.dir });
   const pending = await offline.service.submit(
     { category: 'authenticator app', rating: 4, text: 'The phone clock was wrong, once fixed the codes worked' },
     { userId: 'b', channel: 'msteams' },
   );
-  offline.service.recordUnanswered('Does it work on a smartwatch?');
+  await offline.service.recordUnanswered('Does it work on a smartwatch?');
   await offline.close();
   if (!dead.ok || !pending.ok) throw new Error('seed refused');
   return { deadId: dead.id, pendingId: pending.id };

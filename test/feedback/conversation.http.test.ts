@@ -46,7 +46,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Waits for the item with this reference to be delivered, and returns its one request. */
 async function delivered(reference: string) {
   const mine = () => receiver.accepted.filter((r) => r.body.includes(`"reference":"${reference}"`));
-  await waitFor(() => mine().length > 0 && server.app.feedback.outbox.status().pending === 0, `delivery of ${reference}`);
+  await waitFor(async () => mine().length > 0 && (await server.app.feedback.outbox.status()).pending === 0, `delivery of ${reference}`);
   const [request, ...more] = receiver.requests.filter((r) => r.body.includes(`"reference":"${reference}"`));
   expect(more).toEqual([]);
   if (request === undefined) throw new Error('not received');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FeedbackOutbox } from '../../src/feedback/outbox.js';
+import { SqliteOutbox } from '../../src/feedback/outbox.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { spawnTs, type Child } from '../support/childProcess.js';
 import { TEST_SECRET, verifySignature } from '../support/feedbackHarness.js';
@@ -71,8 +71,8 @@ describe('the bot process is killed', () => {
 
     const db = openDatabase({ dataDir: temp.dir });
     try {
-      const outbox = new FeedbackOutbox(db, { clock: { now: () => Date.now() }, randomBytes: (n) => new Uint8Array(n) });
-      expect(outbox.status()).toMatchObject({ pending: 0, delivered: 1, dead: 0 });
+      const outbox = new SqliteOutbox(db, { clock: { now: () => Date.now() }, randomBytes: (n) => new Uint8Array(n) });
+      expect(await outbox.status()).toMatchObject({ pending: 0, delivered: 1, dead: 0 });
     } finally {
       db.close();
     }
@@ -107,8 +107,8 @@ describe('the bot process is killed', () => {
     expect(receiver.acceptedCounts().get(queuedIds(child)[0] ?? '')).toBe(1);
     const db = openDatabase({ dataDir: temp.dir });
     try {
-      const outbox = new FeedbackOutbox(db, { clock: { now: () => Date.now() }, randomBytes: (n) => new Uint8Array(n) });
-      expect(outbox.status()).toMatchObject({ pending: 0, delivered: 1 });
+      const outbox = new SqliteOutbox(db, { clock: { now: () => Date.now() }, randomBytes: (n) => new Uint8Array(n) });
+      expect(await outbox.status()).toMatchObject({ pending: 0, delivered: 1 });
     } finally {
       db.close();
     }

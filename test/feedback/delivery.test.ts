@@ -52,7 +52,7 @@ describe('delivery to a real webhook receiver', () => {
     h.service.start();
     const ids = await submitMany(h, 5);
     const r = receiver;
-    await waitFor(() => r.accepted.length === 5 && h.service.outbox.status().pending === 0, 'all delivered');
+    await waitFor(async () => r.accepted.length === 5 && (await h.service.outbox.status()).pending === 0, 'all delivered');
     expectExactlyOnce(r, ids);
     for (const request of r.requests) expect(() => verifySignature(request)).not.toThrow();
     expect(r.requests.length).toBeGreaterThan(5);
@@ -63,7 +63,7 @@ describe('delivery to a real webhook receiver', () => {
       const bodies = new Set(r.requests.filter((q) => q.id === id).map((q) => q.body));
       expect(bodies.size).toBe(1);
     }
-    expect(h.service.outbox.status()).toMatchObject({ pending: 0, delivered: 5, dead: 0 });
+    expect((await h.service.outbox.status())).toMatchObject({ pending: 0, delivered: 5, dead: 0 });
   });
 
   it('honours Retry-After on 429', async () => {
@@ -73,8 +73,8 @@ describe('delivery to a real webhook receiver', () => {
     const [id] = await submitMany(h, 1);
     const r = receiver;
     await waitFor(() => r.requests.length === 1, 'first attempt');
-    await waitFor(() => h.service.outbox.get(id ?? '')?.attempts === 1, 'attempt recorded');
-    const entry = h.service.outbox.get(id ?? '');
+    await waitFor(async () => (await h.service.outbox.get(id ?? ''))?.attempts === 1, 'attempt recorded');
+    const entry = (await h.service.outbox.get(id ?? ''));
     expect(entry?.lastError).toBe('HTTP 429');
     expect(entry?.status).toBe('pending');
     expect((entry?.nextAttemptAt ?? 0) - (r.requests[0]?.receivedAt ?? 0)).toBeGreaterThanOrEqual(950);
@@ -89,10 +89,10 @@ describe('delivery to a real webhook receiver', () => {
     h.service.start();
     const ids = await submitMany(h, 3);
     const r = receiver;
-    await waitFor(() => r.accepted.length === 3 && h.service.outbox.status().delivered === 3, 'delivered after timeouts');
+    await waitFor(async () => r.accepted.length === 3 && (await h.service.outbox.status()).delivered === 3, 'delivered after timeouts');
     expectExactlyOnce(r, ids);
     expect(r.requests.filter((q) => q.attemptForId === 1)).toHaveLength(3);
-    expect(h.service.outbox.status().delivered).toBe(3);
+    expect((await h.service.outbox.status()).delivered).toBe(3);
   });
 
   it('retries a refused connection until the receiver comes up', async () => {
@@ -100,8 +100,8 @@ describe('delivery to a real webhook receiver', () => {
     const h = harness({ dataDir: temp.dir, url: `http://127.0.0.1:${port}/hook`, secret: TEST_SECRET });
     h.service.start();
     const ids = await submitMany(h, 2);
-    await waitFor(() => ids.every((id) => (h.service.outbox.get(id)?.attempts ?? 0) >= 2), 'refused attempts');
-    expect(h.service.outbox.get(ids[0] ?? '')?.lastError).toMatch(/ECONNREFUSED/);
+    await waitFor(async () => (await Promise.all(ids.map((id) => h.service.outbox.get(id)))).every((e) => (e?.attempts ?? 0) >= 2), 'refused attempts');
+    expect((await h.service.outbox.get(ids[0] ?? ''))?.lastError).toMatch(/ECONNREFUSED/);
     receiver = await startReceiver(() => ({ status: 200 }), port);
     const r = receiver;
     await waitFor(() => r.accepted.length === 2, 'delivered once the receiver is up');
@@ -113,18 +113,18 @@ describe('delivery to a real webhook receiver', () => {
     const h = harness({ dataDir: temp.dir, url: receiver.url, secret: TEST_SECRET });
     h.service.start();
     const [id] = await submitMany(h, 1);
-    await waitFor(() => h.service.outbox.status().dead === 1, 'dead letter');
-    const status = h.service.outbox.status();
+    await waitFor(async () => (await h.service.outbox.status()).dead === 1, 'dead letter');
+    const status = (await h.service.outbox.status());
     expect(status.deadLetters[0]).toMatchObject({ id, reason: 'HTTP 400: the webhook refused the message', attempts: 1 });
     expect(receiver.requests).toHaveLength(1); // a 400 is not retried
 
     receiver.behaviour = () => ({ status: 200 });
-    expect(h.service.outbox.retryDead()).toEqual([id]);
+    expect((await h.service.outbox.retryDead())).toEqual([id]);
     h.service.deliverer.nudge();
     const r = receiver;
     // The receiver counts the request before the deliverer has read its answer: wait for both.
-    await waitFor(() => r.accepted.length === 1 && h.service.outbox.status().delivered === 1, 'delivered after retry-dead');
-    expect(h.service.outbox.status()).toMatchObject({ pending: 0, delivered: 1, dead: 0 });
+    await waitFor(async () => r.accepted.length === 1 && (await h.service.outbox.status()).delivered === 1, 'delivered after retry-dead');
+    expect((await h.service.outbox.status())).toMatchObject({ pending: 0, delivered: 1, dead: 0 });
   });
 
   it('dead-letters a redirect instead of following it', async () => {
@@ -132,8 +132,8 @@ describe('delivery to a real webhook receiver', () => {
     const h = harness({ dataDir: temp.dir, url: receiver.url });
     h.service.start();
     await submitMany(h, 1);
-    await waitFor(() => h.service.outbox.status().dead === 1, 'dead letter');
-    expect(h.service.outbox.status().deadLetters[0]?.reason).toMatch(/HTTP 302: redirects are not followed/);
+    await waitFor(async () => (await h.service.outbox.status()).dead === 1, 'dead letter');
+    expect((await h.service.outbox.status()).deadLetters[0]?.reason).toMatch(/HTTP 302: redirects are not followed/);
   });
 
   it('gives up after the retry window and says why', async () => {
@@ -141,8 +141,8 @@ describe('delivery to a real webhook receiver', () => {
     const h = harness({ dataDir: temp.dir, url: receiver.url, retry: { ...FAST_RETRY, giveUpAfterMs: 300 } });
     h.service.start();
     await submitMany(h, 1);
-    await waitFor(() => h.service.outbox.status().dead === 1, 'given up');
-    expect(h.service.outbox.status().deadLetters[0]?.reason).toMatch(/^gave up after \d+ seconds of retries; last error: HTTP 500$/);
+    await waitFor(async () => (await h.service.outbox.status()).dead === 1, 'given up');
+    expect((await h.service.outbox.status()).deadLetters[0]?.reason).toMatch(/^gave up after \d+ seconds of retries; last error: HTTP 500$/);
     expect(receiver.requests.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -161,7 +161,7 @@ describe('delivery to a real webhook receiver', () => {
     const quiet = harness({ dataDir: temp.dir });
     quiet.service.start();
     const ids = await submitMany(quiet, 2);
-    expect(quiet.service.outbox.status()).toMatchObject({ pending: 2, delivered: 0 });
+    expect((await quiet.service.outbox.status())).toMatchObject({ pending: 2, delivered: 0 });
     await quiet.close();
     harnesses.splice(harnesses.indexOf(quiet), 1);
 
@@ -184,7 +184,7 @@ describe('delivery to a real webhook receiver', () => {
     h.service.start();
     const ids = await submitMany(h, 2);
     await h.service.stop({ deadlineMs: 5_000 });
-    expect(h.service.outbox.status()).toMatchObject({ pending: 0, delivered: 2 });
+    expect((await h.service.outbox.status())).toMatchObject({ pending: 0, delivered: 2 });
     expectExactlyOnce(slow, ids);
   });
 
@@ -196,7 +196,7 @@ describe('delivery to a real webhook receiver', () => {
     const r = receiver;
     await waitFor(() => r.requests.length === 1, 'request in flight');
     await first.service.stop({ deadlineMs: 200 });
-    expect(first.service.outbox.get(id ?? '')).toMatchObject({ status: 'pending', attempts: 0, lastError: 'interrupted by shutdown' });
+    expect((await first.service.outbox.get(id ?? ''))).toMatchObject({ status: 'pending', attempts: 0, lastError: 'interrupted by shutdown' });
     // after stop, new items are stored but not sent by the stopped service
     const late = await first.service.submit(draft('Sent while shutting down'), { userId: 'late', channel: 'msteams' });
     expect(late.ok).toBe(true);

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDigest, parseDigest, renderDigestText } from '../../src/feedback/digest.js';
 import { DigestScheduler } from '../../src/feedback/digestScheduler.js';
-import { defaultRandomBytes } from '../../src/feedback/ids.js';
 import type { FeedbackCategory, FeedbackItem, FeedbackRating } from '../../src/feedback/model.js';
 import { makeHarness, type Harness } from '../support/feedbackHarness.js';
 import { makeTempDir } from '../support/tempDir.js';
@@ -123,18 +122,18 @@ describe('digest from the stores, on a schedule', () => {
 
   it('collates the items and unanswered questions of the period only', async () => {
     await h.service.submit({ category: 'FIDO2', rating: 4, text: 'The USB key was easy to register.' }, { userId: 'a', channel: 'msteams' });
-    h.service.recordUnanswered('Can I use my smartwatch?');
-    h.service.recordUnanswered('can I use my SMARTWATCH');
-    h.service.recordUnanswered('my code is 123456 why is it wrong'); // holds a code: never kept
+    await h.service.recordUnanswered('Can I use my smartwatch?');
+    await h.service.recordUnanswered('can I use my SMARTWATCH');
+    await h.service.recordUnanswered('my code is 123456 why is it wrong'); // holds a code: never kept
     now += DAY;
     await h.service.submit({ category: 'enrolment', rating: 2, text: 'Later item' }, { userId: 'b', channel: 'msteams' });
-    h.service.recordUnanswered('What about Linux?');
+    await h.service.recordUnanswered('What about Linux?');
 
-    const firstDay = h.service.collate(START, START + DAY);
+    const firstDay = (await h.service.collate(START, START + DAY));
     expect(firstDay.total).toBe(1);
     expect(firstDay.byCategory).toEqual([{ category: 'FIDO2', count: 1, averageRating: 4 }]);
     expect(firstDay.unanswered).toEqual([{ text: 'Can I use my smartwatch?', count: 2 }]);
-    const both = h.service.collate(START, START + 2 * DAY);
+    const both = (await h.service.collate(START, START + 2 * DAY));
     expect(both.total).toBe(2);
     expect(both.unanswered.map((u) => u.text)).toEqual(['Can I use my smartwatch?', 'What about Linux?']);
     expect(JSON.stringify(both)).not.toContain('123456');
@@ -143,28 +142,27 @@ describe('digest from the stores, on a schedule', () => {
   it('queues one digest per period, survives a restart without repeating, and covers a gap in one digest', async () => {
     const make = () =>
       new DigestScheduler({
-        db: h.db,
+        meta: h.store.meta,
         outbox: h.service.outbox,
         unanswered: h.service.unanswered,
-        randomBytes: defaultRandomBytes,
         everyMs: 7 * DAY,
         clock,
       });
     const scheduler = make();
-    expect(scheduler.runIfDue()).toBeNull(); // first start: only remembers when the period began
+    expect((await scheduler.runIfDue())).toBeNull(); // first start: only remembers when the period began
     await h.service.submit({ category: 'other', text: 'Something' }, { userId: 'a', channel: 'msteams' });
     now += 6 * DAY;
-    expect(scheduler.runIfDue()).toBeNull();
+    expect((await scheduler.runIfDue())).toBeNull();
     now += DAY;
-    const first = scheduler.runIfDue();
+    const first = (await scheduler.runIfDue());
     expect(first?.total).toBe(1);
     expect(first?.period).toEqual({ from: new Date(START).toISOString(), to: new Date(START + 7 * DAY).toISOString() });
-    expect(h.service.outbox.get(first?.id ?? '')).toMatchObject({ kind: 'digest', status: 'pending' });
-    expect(scheduler.runIfDue()).toBeNull();
-    expect(make().runIfDue()).toBeNull(); // a restarted process does not send it again
+    expect((await h.service.outbox.get(first?.id ?? ''))).toMatchObject({ kind: 'digest', status: 'pending' });
+    expect((await scheduler.runIfDue())).toBeNull();
+    expect(await make().runIfDue()).toBeNull(); // a restarted process does not send it again
     now += 20 * DAY;
-    const gap = make().runIfDue();
+    const gap = await make().runIfDue();
     expect(gap?.period).toEqual({ from: new Date(START + 7 * DAY).toISOString(), to: new Date(START + 27 * DAY).toISOString() });
-    expect(h.service.outbox.status().pending).toBe(3); // one item, two digests
+    expect((await h.service.outbox.status()).pending).toBe(3); // one item, two digests
   });
 });

@@ -46,13 +46,13 @@ describe('500 items from 50 conversations at once', () => {
     expect(new Set(results.map((r) => (r.ok ? r.reference : ''))).size).toBe(500);
 
     const outbox = harnesses[0]!.service.outbox;
-    await waitFor(() => outbox.status().delivered === 500, '500 delivered', 60_000);
+    await waitFor(async () => (await outbox.status()).delivered === 500, '500 delivered', 60_000);
     const counts = receiver.acceptedCounts();
     expect(counts.size).toBe(500);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     expect([...counts.keys()].sort()).toEqual([...ids].sort());
     expect(receiver.requests.length).toBeGreaterThan(500); // retries did happen
     for (const request of receiver.accepted) expect(() => verifySignature(request)).not.toThrow();
-    expect(outbox.status()).toMatchObject({ pending: 0, dead: 0, delivered: 500 });
+    expect(await outbox.status()).toMatchObject({ pending: 0, dead: 0, delivered: 500 });
   });
 });

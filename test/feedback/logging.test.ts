@@ -36,8 +36,8 @@ describe('feedback logs', () => {
       const r = receiver;
       await waitFor(() => r.accepted.length === 1, 'delivered after a retry');
       await h.service.submit({ category: 'other', text: 'second item text' }, { userId: '29:RAW-USER-ID', channel: 'msteams' });
-      await waitFor(() => h.service.outbox.status().dead === 1, 'dead letter');
-      h.service.recordUnanswered('a question nobody answered');
+      await waitFor(async () => (await h.service.outbox.status()).dead === 1, 'dead letter');
+      await h.service.recordUnanswered('a question nobody answered');
       await h.service.stop({ deadlineMs: 100 });
       const all = lines.join('\n');
       const messages = lines.map((l) => JSON.parse(l).msg);

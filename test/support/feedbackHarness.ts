@@ -1,6 +1,10 @@
 import { Webhook } from 'standardwebhooks';
 import { parseFeedbackConfig } from '../../src/feedback/config.js';
 import { FeedbackService, type FeedbackServiceOptions } from '../../src/feedback/service.js';
+import { defaultRandomBytes } from '../../src/feedback/ids.js';
+import { createSqliteFeedbackStore } from '../../src/feedback/sqliteStore.js';
+import type { FeedbackStore } from '../../src/feedback/store.js';
+import { systemClock } from '../../src/feedback/time.js';
 import { openDatabase, type SqliteDatabase } from '../../src/storage/database.js';
 import type { ReceivedRequest } from './webhookReceiver.js';
 
@@ -11,11 +15,12 @@ export const FAST_RETRY = { baseDelayMs: 20, maxDelayMs: 200, giveUpAfterMs: 60_
 
 export interface Harness {
   readonly db: SqliteDatabase;
+  readonly store: FeedbackStore;
   readonly service: FeedbackService;
   close(): Promise<void>;
 }
 
-export interface HarnessOptions extends Partial<Omit<FeedbackServiceOptions, 'db' | 'config'>> {
+export interface HarnessOptions extends Partial<Omit<FeedbackServiceOptions, 'store' | 'config'>> {
   readonly dataDir: string;
   readonly url?: string;
   readonly format?: string;
@@ -35,9 +40,11 @@ export function makeHarness(options: HarnessOptions): Harness {
     FEEDBACK_USER_HASH_SALT: 'test-salt-0123456789',
   });
   const db = openDatabase({ dataDir: config.dataDir });
-  const service = new FeedbackService({ retry: FAST_RETRY, leaseMarginMs: 100, pollIntervalMs: 200, ...rest, db, config });
+  const store = createSqliteFeedbackStore(db, { clock: rest.clock ?? systemClock, randomBytes: rest.randomBytes ?? defaultRandomBytes });
+  const service = new FeedbackService({ retry: FAST_RETRY, leaseMarginMs: 100, pollIntervalMs: 200, ...rest, store, config });
   return {
     db,
+    store,
     service,
     close: async () => {
       await service.stop({ deadlineMs: 200 });

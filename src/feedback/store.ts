@@ -1,0 +1,148 @@
+import type { FeedbackItem } from './model.js';
+
+/**
+ * Where feedback lives: the outbox (items and digests waiting for, or done with, delivery), the
+ * questions the bot could not answer, and a few named values. Two implementations: the embedded
+ * SQLite database (one instance, the default) and Azure Blob Storage (any number of instances
+ * sharing one outbox; see docs/notes/scale.md). Every method is durable when its promise resolves.
+ */
+export interface FeedbackStore {
+  readonly outbox: Outbox;
+  readonly unanswered: UnansweredStore;
+  readonly meta: MetaStore;
+  /** Where it is, for operators (a file path or a container URL without credentials). */
+  readonly location: string;
+}
+
+export type OutboxKind = 'feedback' | 'digest';
+export type OutboxState = 'pending' | 'delivered' | 'dead';
+
+/** One message waiting for (or done with) delivery. `body` is the stored JSON, parsed. */
+export interface OutboxEntry {
+  readonly id: string;
+  readonly kind: OutboxKind;
+  readonly reference: string | null;
+  readonly createdAt: number;
+  readonly body: unknown;
+  readonly status: OutboxState;
+  readonly attempts: number;
+  /** Start of the retry window (enqueue time, or when retry-dead re-queued it). */
+  readonly queuedAt: number;
+  readonly nextAttemptAt: number;
+  readonly lastError: string | null;
+  readonly deliveredAt: number | null;
+  readonly deadReason: string | null;
+}
+
+/** An entry this process has claimed: nobody else may send it until `lease` is settled or runs out. */
+export interface ClaimedEntry extends OutboxEntry {
+  /** What the store needs to settle the claim (a blob lease id; unused by SQLite). */
+  readonly lease: string;
+}
+
+export interface RateLimit {
+  readonly max: number;
+  readonly windowMs: number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimit = { max: 5, windowMs: 3_600_000 };
+
+export type NewFeedback = Omit<FeedbackItem, 'id' | 'reference' | 'createdAt'>;
+
+export type EnqueueResult =
+  | { readonly ok: true; readonly item: FeedbackItem }
+  | { readonly ok: false; readonly reason: 'rate-limited'; readonly retryAfterMs: number };
+
+export interface DeadLetter {
+  readonly id: string;
+  readonly kind: OutboxKind;
+  readonly reference: string | null;
+  readonly reason: string;
+  readonly deadAt: number;
+  readonly attempts: number;
+}
+
+export interface OutboxStatus {
+  readonly pending: number;
+  readonly delivered: number;
+  readonly dead: number;
+  /** When the oldest pending message was queued, or null when none is pending. */
+  readonly oldestPendingAt: number | null;
+  readonly nextAttemptAt: number | null;
+  readonly deadLetters: readonly DeadLetter[];
+}
+
+/**
+ * The durable outbox. A message is stored before anyone is told it was received; deliverers claim
+ * due messages with a lease so two deliverers (in one process or several) never send the same
+ * message at the same time; a message leaves only as delivered or dead-lettered, and a delivered
+ * one is never claimed again.
+ */
+export interface Outbox {
+  /**
+   * Stores a feedback item with a fresh id and a unique short reference, unless the user already
+   * sent `limit.max` items within `limit.windowMs`.
+   */
+  enqueueFeedback(fields: NewFeedback, limit?: RateLimit): Promise<EnqueueResult>;
+  /** How long until this user may send another item (null = now). */
+  rateLimitWait(userHash: string, limit?: RateLimit): Promise<number | null>;
+  /** Stores another message (a digest) under its own id; false when that id is already stored. */
+  enqueueOther(id: string, kind: Exclude<OutboxKind, 'feedback'>, body: unknown): Promise<boolean>;
+  /**
+   * Claims up to `limit` pending messages that are due and not claimed by anyone, for at least
+   * `leaseMs`. Restricted to `onlyIds` when given.
+   */
+  claimDue(limit: number, leaseMs: number, onlyIds?: readonly string[]): Promise<ClaimedEntry[]>;
+  /** When the next pending message becomes due, or null if none is pending. */
+  nextDueAt(onlyIds?: readonly string[]): Promise<number | null>;
+  markDelivered(entry: ClaimedEntry): Promise<void>;
+  /** Records a failed attempt and when to try again. `countAttempt` false for an attempt cut short by shutdown. */
+  markRetry(entry: ClaimedEntry, nextAttemptAt: number, error: string, countAttempt?: boolean): Promise<void>;
+  markDead(entry: ClaimedEntry, reason: string): Promise<void>;
+  /** Puts every dead letter back in the queue with a fresh retry window; returns their ids. */
+  retryDead(): Promise<string[]>;
+  get(id: string): Promise<OutboxEntry | null>;
+  status(): Promise<OutboxStatus>;
+  /** Feedback items created in [from, to), oldest first, whatever their delivery state. */
+  feedbackBetween(from: number, to: number): Promise<FeedbackItem[]>;
+}
+
+export interface UnansweredQuestion {
+  readonly text: string;
+  /** How many times it was asked in the period. */
+  readonly count: number;
+}
+
+/** Questions the bot could not answer (already scrubbed), for the digest. */
+export interface UnansweredStore {
+  /** Counts one asking of `text` (whose normalised form is `key`) at `at`. */
+  add(key: string, text: string, at: number): Promise<void>;
+  /** The most asked questions in [from, to), most asked first. */
+  top(from: number, to: number, limit: number): Promise<UnansweredQuestion[]>;
+}
+
+/** A stored value with the version a conditional write must name. */
+export interface Versioned {
+  readonly value: string;
+  readonly version: string;
+}
+
+/** Small named values (the generated salt, the end of the last digest period). */
+export interface MetaStore {
+  read(key: string): Promise<Versioned | null>;
+  /** Writes `value` only if the key is still at `version` (null: only if absent); false otherwise. */
+  compareAndSet(key: string, version: string | null, value: string): Promise<boolean>;
+}
+
+/** Reads a value, or stores the one `make` gives when there is none yet; concurrent callers agree. */
+export async function readOrCreate(meta: MetaStore, key: string, make: () => string): Promise<string> {
+  for (let tries = 0; tries < 5; tries += 1) {
+    const existing = await meta.read(key);
+    if (existing !== null) return existing.value;
+    if (await meta.compareAndSet(key, null, make())) {
+      const stored = await meta.read(key);
+      if (stored !== null) return stored.value;
+    }
+  }
+  throw new Error(`Could not read or create ${key}`);
+}
