@@ -1,35 +1,47 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_REPLIES } from '../src/content/faults.js';
+import { FEEDBACK_TEXT_INPUT } from '../src/cards/feedback.js';
+import { FEEDBACK } from '../src/content/feedback.js';
+import { createBlobFeedbackStore } from '../src/feedback/azure/blobFeedbackStore.js';
+import { defaultRandomBytes } from '../src/feedback/ids.js';
+import { systemClock } from '../src/feedback/time.js';
+import { WORDS } from '../src/content/ui.js';
 import { startAzurite, type Azurite } from './support/azurite.js';
 import { startBotProcess, type BotProcess } from './support/botProcess.js';
 import { cardsOf, pressOn, textsOf } from './support/cards.js';
 import { postActivity } from './support/server.js';
+import { HttpChat, repliesText } from './support/httpChat.js';
 import { startTcpProxy, type TcpProxy } from './support/tcpProxy.js';
+import { startReceiver, waitFor, type Receiver } from './support/webhookReceiver.js';
 
 /**
  * STORAGE=blob against Azurite: two real bot processes on different ports share conversations
- * through Azure Blob Storage, as two instances behind a load balancer would.
+ * and their feedback outbox through Azure Blob Storage, as two instances behind a load balancer would.
  */
 describe('STORAGE=blob: two bot processes, one conversation (Azurite)', () => {
   let azurite: Azurite;
   let proxy: TcpProxy;
   let a: BotProcess;
   let b: BotProcess;
+  let receiver: Receiver;
 
   beforeAll(async () => {
     azurite = await startAzurite();
+    receiver = await startReceiver();
     // B reaches storage through a proxy so the race test can hold its writes back.
     proxy = await startTcpProxy(azurite.port);
     const common = { STORAGE: 'blob', AZURE_STORAGE_CONTAINER: 'mfa-bot-state-test' };
     [a, b] = await Promise.all([
       startBotProcess({ ...common, AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString() }),
-      startBotProcess({ ...common, AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString(proxy.port) }),
+      // Only B knows the webhook: whatever feedback A takes, B must deliver from the shared outbox.
+      startBotProcess({ ...common, AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString(proxy.port), FEEDBACK_WEBHOOK_URL: receiver.url }),
     ]);
   }, 60_000);
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await proxy?.close();
+    await receiver?.close();
     await azurite?.stop();
   });
 
@@ -104,5 +116,29 @@ describe('STORAGE=blob: two bot processes, one conversation (Azurite)', () => {
     const step2 = cardsOf(viaA.activities)[0];
     const on = await postActivity(b.url, { ...pressOn(step2, 'Next'), conversation, from });
     expect(JSON.stringify(cardsOf(on.activities)[0])).toContain('Step 3 of 5');
+  });
+
+  it('feedback given across both processes is kept in the shared outbox and delivered once by the one that knows the webhook', { timeout: 60_000 }, async () => {
+    const chat = new HttpChat(a.url, { conversationId: 'shared-feedback', from: { id: 'user-feedback', name: 'Feedback User' } });
+    await chat.say('menu');
+    await chat.via(b.url).press(WORDS.giveFeedback);
+    await chat.via(a.url).press('Enrolment');
+    await chat.via(b.url).press('4');
+    await chat.via(a.url).press(FEEDBACK.next, { [FEEDBACK_TEXT_INPUT]: 'The portal was easy once I found My Profile.' });
+    await chat.via(b.url).press('Pharmacist');
+    const thanks = repliesText(await chat.via(a.url).press(FEEDBACK.send));
+    const reference = /FB-[2-9A-HJ-NP-TV-Z]{4}/.exec(thanks)?.[0];
+    expect(reference).toBeDefined();
+
+    // It is in the shared container at once (not on A's disk)...
+    const shared = createBlobFeedbackStore({ connectionString: azurite.connectionString(), container: 'mfa-feedback', clock: systemClock, randomBytes: defaultRandomBytes });
+    const stored = await shared.outbox.feedbackBetween(0, Number.MAX_SAFE_INTEGER);
+    expect(stored.map((item) => item.reference)).toEqual([reference]);
+    // ...and B, which nobody told, finds it at its next look at the outbox (every 30 s) and sends it.
+    await waitFor(() => receiver.accepted.some((r) => r.body.includes(`"reference":"${reference}"`)), 'B to deliver the item A accepted', 45_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const mine = receiver.requests.filter((r) => r.body.includes(`"reference":"${reference}"`));
+    expect(mine).toHaveLength(1);
+    expect(JSON.parse(mine[0]?.body ?? '{}')).toMatchObject({ reference, category: 'enrolment', rating: 4, role: 'pharmacist', channel: 'emulator' });
   });
 });

@@ -36,9 +36,15 @@ export class HttpChat {
   private lastCard: AdaptiveCard | undefined;
 
   constructor(
-    private readonly url: string,
+    private url: string,
     private readonly options: HttpChatOptions,
   ) {}
+
+  /** Sends the next turns to another server (another instance behind the same load balancer). */
+  via(url: string): this {
+    this.url = url;
+    return this;
+  }
 
   get card(): AdaptiveCard {
     if (this.lastCard === undefined) throw new Error('no card yet');
