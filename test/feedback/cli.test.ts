@@ -1,4 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBlobFeedbackStore } from '../../src/feedback/azure/blobFeedbackStore.js';
+import { defaultRandomBytes } from '../../src/feedback/ids.js';
+import { systemClock } from '../../src/feedback/time.js';
+import { startAzurite } from '../support/azurite.js';
 import { runTs } from '../support/childProcess.js';
 import { TEST_SECRET, makeHarness, verifySignature } from '../support/feedbackHarness.js';
 import { makeTempDir } from '../support/tempDir.js';
@@ -107,4 +111,24 @@ describe('npm run feedback', () => {
     expect(post.code).toBe(1);
     expect(post.stderr).toContain('Cannot post: FEEDBACK_WEBHOOK_URL is not set.');
   });
+
+  it('with STORAGE=blob it works on the shared container every instance uses', async () => {
+    const azurite = await startAzurite();
+    try {
+      const store = createBlobFeedbackStore({ connectionString: azurite.connectionString(), container: 'cli-feedback', clock: systemClock, randomBytes: defaultRandomBytes });
+      await store.outbox.enqueueFeedback({ category: 'FIDO2', rating: 5, text: 'The key worked first time', removed: [], role: null, contact: null, channel: 'msteams', userHash: 'h1' });
+      await store.unanswered.add('can i use a smartwatch', 'Can I use a smartwatch?', Date.now());
+      const blob = env({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString(), AZURE_FEEDBACK_CONTAINER: 'cli-feedback' });
+      const status = await runTs(CLI, blob, ['status']);
+      expect(status.code).toBe(0);
+      expect(status.stdout).toContain(`Feedback outbox: http://127.0.0.1:${azurite.port}/devstoreaccount1/cli-feedback`);
+      expect(status.stdout).toContain('pending:   1');
+      expect(status.stdout).not.toContain('AccountKey');
+      const digest = await runTs(CLI, blob, ['digest', '--since', '1d']);
+      expect(digest.stdout).toContain('1 item of feedback.');
+      expect(digest.stdout).toContain('  1× Can I use a smartwatch?');
+    } finally {
+      await azurite.stop();
+    }
+  }, 40_000);
 });
