@@ -5,6 +5,7 @@ import { parseFeedbackItem, type FeedbackItem } from './model.js';
 import { ensureFeedbackSchema } from './schema.js';
 import {
   DEFAULT_RATE_LIMIT,
+  limitWait,
   type ClaimedEntry,
   type DeadLetter,
   type EnqueueResult,
@@ -99,9 +100,7 @@ export class SqliteOutbox implements Outbox {
       )
       .all(userHash, now - limit.windowMs)
       .map((row) => numberColumn(row, 'created_at'));
-    if (recent.length < limit.max) return null;
-    const oldest = recent[recent.length - limit.max] ?? now;
-    return Math.max(1, oldest + limit.windowMs - now);
+    return limitWait(recent, limit, now);
   }
 
   async enqueueOther(id: string, kind: Exclude<OutboxKind, 'feedback'>, body: unknown): Promise<boolean> {

@@ -47,6 +47,17 @@ export interface RateLimit {
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { max: 5, windowMs: 3_600_000 };
 
+/**
+ * How long until a user whose sends were at `times` may send again (null = now): until the oldest
+ * of their last `limit.max` sends within the window leaves it.
+ */
+export function limitWait(times: readonly number[], limit: RateLimit, now: number): number | null {
+  const recent = times.filter((t) => t > now - limit.windowMs).sort((a, b) => a - b);
+  if (recent.length < limit.max) return null;
+  const oldest = recent[recent.length - limit.max] ?? now;
+  return Math.max(1, oldest + limit.windowMs - now);
+}
+
 export type NewFeedback = Omit<FeedbackItem, 'id' | 'reference' | 'createdAt'>;
 
 export type EnqueueResult =

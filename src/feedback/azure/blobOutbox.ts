@@ -2,6 +2,7 @@ import { newId, newReference, type RandomBytes } from '../ids.js';
 import { parseFeedbackItem, type FeedbackItem } from '../model.js';
 import {
   DEFAULT_RATE_LIMIT,
+  limitWait,
   type ClaimedEntry,
   type DeadLetter,
   type EnqueueResult,
@@ -67,7 +68,7 @@ export class BlobOutbox implements Outbox {
   async rateLimitWait(userHash: string, limit: RateLimit = DEFAULT_RATE_LIMIT): Promise<number | null> {
     const now = this.clock.now();
     const stored = await this.container.read(userBlob(userHash));
-    return waitFor(readSendTimes(stored?.text ?? null), limit, now);
+    return limitWait(readSendTimes(stored?.text ?? null), limit, now);
   }
 
   async enqueueOther(id: string, kind: Exclude<OutboxKind, 'feedback'>, body: unknown): Promise<boolean> {
@@ -208,7 +209,7 @@ export class BlobOutbox implements Outbox {
     for (let tries = 0; tries < 20; tries += 1) {
       const stored = await this.container.read(name);
       const times = readSendTimes(stored?.text ?? null).filter((t) => t > now - limit.windowMs);
-      const wait = waitFor(times, limit, now);
+      const wait = limitWait(times, limit, now);
       if (wait !== null) return wait;
       const conditions = stored === null ? { ifNoneMatch: '*' } : { ifMatch: stored.etag };
       if (await this.container.write(name, sendTimesText([...times, now]), {}, conditions)) return null;
@@ -343,14 +344,6 @@ function blobName(state: OutboxState, id: string): string {
 
 function userBlob(userHash: string): string {
   return `users/${userHash}.json`;
-}
-
-/** Same rule as the SQLite outbox: wait until the oldest of the last `max` sends leaves the window. */
-function waitFor(times: readonly number[], limit: RateLimit, now: number): number | null {
-  const recent = times.filter((t) => t > now - limit.windowMs).sort((a, b) => a - b);
-  if (recent.length < limit.max) return null;
-  const oldest = recent[recent.length - limit.max] ?? now;
-  return Math.max(1, oldest + limit.windowMs - now);
 }
 
 function minOf(values: readonly number[]): number | null {
