@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBrowser } from '../test/support/browser.js';
+import { allProblems } from '../test/support/chromium.js';
 import { startServer } from '../test/support/server.js';
 import { buildTab, ROOT } from './lib/buildTab.js';
 
@@ -32,7 +33,8 @@ try {
     }
     await page.close();
   }
-  if (browser.consoleErrors.length > 0) throw new Error(`console errors: ${browser.consoleErrors.join('; ')}`);
+  const problems = allProblems(browser.problems);
+  if (problems.length > 0) throw new Error(`problems in the page: ${problems.join('; ')}`);
   process.stdout.write('Wrote docs/tab.png, docs/tab-dark.png and docs/tab-step-card.png\n');
 } finally {
   await browser.close();

@@ -8,7 +8,9 @@ import { cardCount as fixtureCardCount } from './fixtures/tabGuide.js';
 
 const guide = buildGuide();
 const cardCount = guide.sections.reduce((n, s) => n + s.cards.length, 0);
-import { openBrowser, runAxe, type BrowserSession } from './support/browser.js';
+import { axeViolations } from './support/axe.js';
+import { openBrowser, type BrowserSession } from './support/browser.js';
+import { allProblems, forgetProblems } from './support/chromium.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { startTabFixtureServer, type RunningServer as FixtureServer } from './support/tabFixtureServer.js';
 import { buildGuide } from '../src/cards/guide.js';
@@ -32,7 +34,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await Promise.all(pages.splice(0).map((page) => page.close()));
-  browser.consoleErrors.length = 0;
+  forgetProblems(browser.problems);
   browser.blockedRequests.length = 0;
 });
 
@@ -53,7 +55,7 @@ async function openTab(query = ''): Promise<Page> {
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  return (await runAxe(page))
+  return (await axeViolations(page, { bestPractice: true }))
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.join(', ')}`);
 }
@@ -70,7 +72,7 @@ describe('the MFA guide tab, outside Teams', () => {
     // source links in cards are rendered as links, not shown as raw markdown
     expect(await page.locator('#section-enrol a', { hasText: 'Community Pharmacy England factsheet' }).count()).toBeGreaterThan(0);
     expect(await page.locator('#section-enrol').textContent()).not.toContain('](');
-    expect(browser.consoleErrors).toEqual([]);
+    expect(allProblems(browser.problems)).toEqual([]);
     expect(browser.blockedRequests).toEqual([]);
   });
 
@@ -80,7 +82,7 @@ describe('the MFA guide tab, outside Teams', () => {
     await page.keyboard.press('Enter');
     await page.locator('#ask-answer').getByText(INTENT_ANSWERS['trouble.no_code'].title).waitFor();
     expect(await page.locator('#ask-answer .ac-adaptiveCard').count()).toBe(1);
-    expect(browser.consoleErrors).toEqual([]);
+    expect(allProblems(browser.problems)).toEqual([]);
   });
 
   it('applies the dark theme from ?theme=dark to the page and the cards', async () => {
@@ -105,7 +107,7 @@ describe('the MFA guide tab, outside Teams', () => {
     // "Give feedback" on the escalation card belongs to the chat
     await page.locator('#section-trouble').getByRole('button', { name: 'Give feedback' }).click();
     await page.getByText('This button works in the chat with MFA Assistant.').waitFor();
-    expect(browser.consoleErrors).toEqual([]);
+    expect(allProblems(browser.problems)).toEqual([]);
   });
 
   it('can be used from the keyboard, starting with a skip link', async () => {
@@ -141,6 +143,6 @@ describe('the MFA guide tab, inside a Teams host', () => {
 
     await page.evaluate("window.sendThemeChange('contrast')");
     await expect.poll(() => tab.locator('html').getAttribute('data-theme')).toBe('contrast');
-    expect(browser.consoleErrors).toEqual([]);
+    expect(allProblems(browser.problems)).toEqual([]);
   });
 });

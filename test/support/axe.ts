@@ -4,10 +4,13 @@ import type { Page } from 'playwright-core';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] as const;
+
 /** One accessibility rule broken, with where (CSS selectors of the offending elements). */
 export interface AxeViolation {
   readonly id: string;
   readonly impact: string;
+  readonly help: string;
   readonly targets: readonly string[];
 }
 
@@ -17,20 +20,27 @@ function isViolation(value: unknown): value is AxeViolation {
     value !== null &&
     'id' in value &&
     typeof value.id === 'string' &&
+    'impact' in value &&
+    typeof value.impact === 'string' &&
+    'help' in value &&
+    typeof value.help === 'string' &&
     'targets' in value &&
-    Array.isArray(value.targets)
+    Array.isArray(value.targets) &&
+    value.targets.every((t: unknown) => typeof t === 'string')
   );
 }
 
 /**
- * Runs axe-core (WCAG 2.0/2.1 A and AA rules) in the page. It is evaluated through the DevTools
- * protocol, so the page's Content-Security-Policy stays as strict as it is for users.
+ * Runs axe-core in the page: the WCAG 2.0/2.1 A and AA rules, and axe's best practices too when
+ * asked. It is evaluated through the DevTools protocol, not injected as a script tag, so the page's
+ * Content-Security-Policy stays as strict as it is for users.
  */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page, options: { readonly bestPractice?: boolean } = {}): Promise<AxeViolation[]> {
+  const tags = options.bestPractice === true ? [...WCAG_TAGS, 'best-practice'] : [...WCAG_TAGS];
   await page.evaluate(AXE_SOURCE);
   const result: unknown = await page.evaluate(`axe
-    .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    .then((r) => r.violations.map((v) => ({ id: v.id, impact: String(v.impact), targets: v.nodes.map((n) => n.target.join(' ')) })))`);
+    .run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(tags)} } })
+    .then((r) => r.violations.map((v) => ({ id: v.id, impact: String(v.impact), help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })))`);
   if (!Array.isArray(result) || !result.every(isViolation)) throw new Error('axe-core returned something unexpected');
   return result;
 }

@@ -72,15 +72,31 @@ export interface WatchedPage {
   close(): Promise<void>;
 }
 
-/** A page in a new, isolated context that records every error it shows. */
-export async function openWatchedPage(browser: Browser, options: { viewport?: { width: number; height: number } } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1000, height: 800 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [] };
+export function noProblems(): PageProblems {
+  return { consoleErrors: [], pageErrors: [], failedRequests: [] };
+}
+
+/** Empties the lists (between tests that share a page or a context). */
+export function forgetProblems(problems: PageProblems): void {
+  problems.consoleErrors.length = 0;
+  problems.pageErrors.length = 0;
+  problems.failedRequests.length = 0;
+}
+
+/** Records into `problems` every console error, uncaught exception and failed request of the page. */
+export function watchPage(page: Page, problems: PageProblems): void {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => problems.pageErrors.push(`${error.name}: ${error.message}`));
   page.on('requestfailed', (request) => problems.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`));
+}
+
+/** A page in a new, isolated context that records every error it shows. */
+export async function openWatchedPage(browser: Browser, options: { viewport?: { width: number; height: number } } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1000, height: 800 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  const problems = noProblems();
+  watchPage(page, problems);
   return { context, page, problems, close: () => context.close() };
 }
