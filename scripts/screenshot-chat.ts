@@ -6,7 +6,8 @@
 import { fileURLToPath } from 'node:url';
 import { ensureChatBuilt } from './chat-bundle.js';
 import { MENU } from '../src/content/ui.js';
-import { launchChromium, openWatchedPage, allProblems } from '../test/support/chromium.js';
+import { launchChromium } from '../test/support/chromium.js';
+import { allProblems, openWatchedPage } from '../test/support/page.js';
 import { startServer } from '../test/support/server.js';
 import { shownText } from '../test/support/webchat.js';
 

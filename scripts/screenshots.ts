@@ -8,8 +8,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBrowser } from '../test/support/browser.js';
-import { allProblems } from '../test/support/chromium.js';
+import { launchChromium } from '../test/support/chromium.js';
+import { allProblems, openWatchedContext } from '../test/support/page.js';
 import { startServer } from '../test/support/server.js';
 import { buildTab, ROOT } from './lib/buildTab.js';
 
@@ -17,13 +17,14 @@ const docs = join(ROOT, 'docs');
 const tabDir = mkdtempSync(join(tmpdir(), 'mfa-tab-shots-'));
 await buildTab(tabDir);
 const server = await startServer({}, { tabDir });
-const browser = await openBrowser({ width: 900, height: 1100 });
+const browser = await launchChromium();
 try {
+  const watched = await openWatchedContext(browser, { viewport: { width: 900, height: 1100 } });
   for (const [theme, file] of [
     ['default', 'tab.png'],
     ['dark', 'tab-dark.png'],
   ] as const) {
-    const page = await browser.newPage();
+    const page = await watched.newPage();
     await page.goto(`${server.url}/tab?theme=${theme}`);
     await page.locator('html[data-ready]').waitFor({ state: 'attached' });
     await page.locator('.card .ac-adaptiveCard').first().waitFor();
@@ -33,7 +34,7 @@ try {
     }
     await page.close();
   }
-  const problems = allProblems(browser.problems);
+  const problems = allProblems(watched.problems);
   if (problems.length > 0) throw new Error(`problems in the page: ${problems.join('; ')}`);
   process.stdout.write('Wrote docs/tab.png, docs/tab-dark.png and docs/tab-step-card.png\n');
 } finally {

@@ -1,6 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { allProblems, openWatchedPage, type WatchedPage } from './chromium.js';
+import { allProblems, openWatchedPage, type WatchedPage } from './page.js';
 
 /** Where browser tests leave their screenshots (gitignored). */
 export const SCREENSHOT_DIR = 'test-results/webchat';
@@ -46,7 +46,7 @@ export class WebChatPage {
     return this.watched.page;
   }
 
-  /** Console errors, uncaught exceptions and failed requests so far. */
+  /** Console errors, uncaught exceptions, failed and blocked requests so far. */
   problems(): string[] {
     return allProblems(this.watched.problems);
   }
