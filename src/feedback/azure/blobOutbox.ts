@@ -30,7 +30,9 @@ import { readSendTimes, sendTimesText } from './userTimes.js';
  *   one instance at a time; a crashed instance's lease simply runs out.
  * - Settling writes `delivered/` or `dead/` first, then deletes the pending blob under the lease.
  *   If an instance dies between the two, the next claimer finds the settled copy and only tidies
- *   up: a delivered message is never sent again. (Receivers still get one `webhook-id` per message
+ *   up: a delivered message is never sent again. Retry-dead moves the other way (dead to pending)
+ *   and marks the new pending copy with the dead copy's ETag, so a claimer that finds both can
+ *   tell a revival under way (finish it) from a leftover (drop it). (Receivers still get one `webhook-id` per message
  *   and should drop repeats, as with any at-least-once webhook: a send whose lease ran out because
  *   the webhook took longer than the lease could be repeated.)
  * - The hourly limit per user is `users/<hash>.json` (the user's recent send times), updated with
@@ -72,8 +74,15 @@ export class BlobOutbox implements Outbox {
   }
 
   async enqueueOther(id: string, kind: Exclude<OutboxKind, 'feedback'>, body: unknown): Promise<boolean> {
-    if ((await this.container.exists(blobName('delivered', id))) || (await this.container.exists(blobName('dead', id)))) return false;
-    return this.createPending(id, kind, null, this.clock.now(), body);
+    if (await this.settled(id)) return false;
+    if (!(await this.createPending(id, kind, null, this.clock.now(), body))) return false;
+    // Settled by another instance between the look and the create (it sent the same id and tidied
+    // up): take our copy back. Were a claimer quicker, it finds the settled copy and drops ours.
+    if (await this.settled(id)) {
+      await this.container.remove(blobName('pending', id));
+      return false;
+    }
+    return true;
   }
 
   async claimDue(limit: number, leaseMs: number, onlyIds?: readonly string[]): Promise<ClaimedEntry[]> {
@@ -89,7 +98,7 @@ export class BlobOutbox implements Outbox {
       if (claimed.length >= limit) break;
       const entry = await this.claim(candidate.id, seconds, now);
       if (entry === null) continue;
-      if (leaseMs > seconds * 1000) this.keepRenewing(entry);
+      if (leaseMs > seconds * 1000) this.keepRenewing(entry, now + leaseMs);
       claimed.push(entry);
     }
     return claimed;
@@ -98,9 +107,12 @@ export class BlobOutbox implements Outbox {
   async nextDueAt(onlyIds?: readonly string[]): Promise<number | null> {
     const wanted = onlyIds === undefined ? null : new Set(onlyIds);
     let next: number | null = null;
+    const now = this.clock.now();
     for (const entry of await this.listEntries('pending')) {
       if (wanted !== null && !wanted.has(entry.id)) continue;
-      if (next === null || entry.due < next) next = entry.due;
+      // Being sent by someone: not due before that send settles or its lease runs out; look again soon.
+      const due = entry.leased ? Math.max(entry.due, now + LEASED_RECHECK_MS) : entry.due;
+      if (next === null || due < next) next = due;
     }
     return next;
   }
@@ -138,49 +150,58 @@ export class BlobOutbox implements Outbox {
     await this.settle(entry, dead);
   }
 
+  /**
+   * Each dead letter is written back to `pending/` marked with the dead copy's ETag, then the dead
+   * copy is deleted if unchanged. A claimer that finds both copies meanwhile recognises the mark
+   * and finishes the move instead of taking the pending copy for a leftover (see claim).
+   */
   async retryDead(): Promise<string[]> {
     const now = this.clock.now();
-    const dead = await this.download('dead');
-    dead.sort((a, b) => a.createdAt - b.createdAt);
+    const dead: { entry: StoredEntry; etag: string }[] = [];
+    for (const listed of await this.listEntries('dead')) {
+      const stored = await this.container.read(listed.name);
+      if (stored !== null) dead.push({ entry: parseStoredEntry(stored.text), etag: stored.etag });
+    }
+    dead.sort((a, b) => a.entry.createdAt - b.entry.createdAt);
     const ids: string[] = [];
-    for (const entry of dead) {
-      const again: StoredEntry = {
-        ...entry,
-        status: 'pending',
-        attempts: 0,
-        queuedAt: now,
-        nextAttemptAt: now,
-        deadAt: null,
-        deadReason: null,
-      };
-      await this.container.write(blobName('pending', entry.id), JSON.stringify(again), entryMetadata(again), { ifNoneMatch: '*' });
-      await this.container.remove(blobName('dead', entry.id));
+    for (const { entry, etag } of dead) {
+      const again: StoredEntry = { ...entry, status: 'pending', attempts: 0, queuedAt: now, nextAttemptAt: now, deadAt: null, deadReason: null };
+      const metadata = { ...entryMetadata(again), [REVIVED]: etag };
+      // An old pending copy is still there (its instance died half-way through dead-lettering it):
+      // leave this one for the next retry-dead, once a claimer has tidied the leftover away.
+      if (!(await this.container.write(blobName('pending', entry.id), JSON.stringify(again), metadata, { ifNoneMatch: '*' }))) continue;
+      await this.container.remove(blobName('dead', entry.id), { ifMatch: etag });
       ids.push(entry.id);
     }
     return ids;
   }
 
   async get(id: string): Promise<OutboxEntry | null> {
-    // A settled copy wins over a pending one left by an instance that died half-way through a move.
-    for (const state of ['delivered', 'dead', 'pending'] as const) {
-      const stored = await this.container.read(blobName(state, id));
-      if (stored !== null) return withoutDeadAt(parseStoredEntry(stored.text));
-    }
-    return null;
+    // Pending first and last: a move writes its new copy before deleting the old one, so whichever
+    // way an entry moves while we look, one of these reads finds it.
+    const pending = await this.container.read(blobName('pending', id));
+    const delivered = await this.container.read(blobName('delivered', id));
+    if (delivered !== null) return withoutDeadAt(parseStoredEntry(delivered.text));
+    const dead = await this.container.read(blobName('dead', id));
+    if (dead !== null && (pending === null || pending.metadata[REVIVED] !== dead.etag)) return withoutDeadAt(parseStoredEntry(dead.text));
+    const current = pending ?? (await this.container.read(blobName('pending', id)));
+    return current === null ? null : withoutDeadAt(parseStoredEntry(current.text));
   }
 
   async status(): Promise<OutboxStatus> {
-    const delivered = await this.listEntries('delivered');
-    const deliveredIds = new Set(delivered.map((e) => e.id));
-    const deadEntries = (await this.download('dead')).filter((e) => !deliveredIds.has(e.id));
-    const settled = new Set([...deliveredIds, ...deadEntries.map((e) => e.id)]);
-    const pending = (await this.listEntries('pending')).filter((e) => !settled.has(e.id));
+    const seen = await this.snapshot();
+    const deadEntries: StoredEntry[] = [];
+    for (const listed of seen.dead.values()) {
+      const stored = await this.container.read(listed.name);
+      if (stored !== null) deadEntries.push(parseStoredEntry(stored.text));
+    }
+    const pending = [...seen.pending.values()];
     const deadLetters = deadEntries
       .map((e): DeadLetter => ({ id: e.id, kind: e.kind, reference: e.reference, reason: e.deadReason ?? 'unknown', deadAt: e.deadAt ?? 0, attempts: e.attempts }))
       .sort((a, b) => a.deadAt - b.deadAt);
     return {
       pending: pending.length,
-      delivered: delivered.length,
+      delivered: seen.delivered.size,
       dead: deadEntries.length,
       oldestPendingAt: minOf(pending.map((e) => e.created)),
       nextAttemptAt: minOf(pending.map((e) => e.due)),
@@ -189,18 +210,34 @@ export class BlobOutbox implements Outbox {
   }
 
   async feedbackBetween(from: number, to: number): Promise<FeedbackItem[]> {
-    const seen = new Set<string>();
+    const seen = await this.snapshot();
     const items: FeedbackItem[] = [];
-    for (const state of ['delivered', 'dead', 'pending'] as const) {
-      for (const listed of await this.listEntries(state)) {
-        if (listed.kind !== 'feedback' || listed.created < from || listed.created >= to || seen.has(listed.id)) continue;
-        const stored = await this.container.read(listed.name);
-        if (stored === null) continue; // moved meanwhile: found under its new state, or counted already
-        seen.add(listed.id);
+    for (const id of new Set([...seen.pending.keys(), ...seen.delivered.keys(), ...seen.dead.keys()])) {
+      const copies = [seen.delivered.get(id), seen.dead.get(id), seen.pending.get(id)].filter((c): c is ListedEntry => c !== undefined);
+      const first = copies[0];
+      if (first === undefined || first.kind !== 'feedback' || first.created < from || first.created >= to) continue;
+      for (const copy of copies) {
+        const stored = await this.container.read(copy.name);
+        if (stored === null) continue; // moved on since the listing: another copy has the same item
         items.push(parseFeedbackItem(parseStoredEntry(stored.text).body));
+        break;
       }
     }
     return items.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+  }
+
+  /**
+   * Every entry once, by state: `pending/` is listed first and again last, so an entry that moves
+   * (either way) while the folders are listed one after another is still seen. An entry found both
+   * settled and pending counts as settled.
+   */
+  private async snapshot(): Promise<{ pending: Map<string, ListedEntry>; delivered: Map<string, ListedEntry>; dead: Map<string, ListedEntry> }> {
+    const byId = (entries: readonly ListedEntry[]) => new Map(entries.map((e) => [e.id, e]));
+    const pendingBefore = await this.listEntries('pending');
+    const delivered = byId(await this.listEntries('delivered'));
+    const dead = byId((await this.listEntries('dead')).filter((e) => !delivered.has(e.id)));
+    const pending = byId([...pendingBefore, ...(await this.listEntries('pending'))].filter((e) => !delivered.has(e.id) && !dead.has(e.id)));
+    return { pending, delivered, dead };
   }
 
   /** Counts a send for the user unless they are at the limit; returns how long to wait, or null. */
@@ -256,13 +293,21 @@ export class BlobOutbox implements Outbox {
       throw error;
     }
     try {
-      if ((await this.container.exists(blobName('delivered', id))) || (await this.container.exists(blobName('dead', id)))) {
-        await this.container.remove(name, lease); // settled by an instance that died before tidying up
-        return null;
-      }
       const stored = await this.container.read(name);
       const entry = stored === null ? null : parseStoredEntry(stored.text);
-      if (entry === null || entry.status !== 'pending' || entry.nextAttemptAt > now) {
+      if (stored === null || entry === null || (await this.container.exists(blobName('delivered', id)))) {
+        await this.container.remove(name, { leaseId: lease }); // delivered by an instance that died before tidying up
+        return null;
+      }
+      const dead = await this.container.read(blobName('dead', id));
+      if (dead !== null) {
+        if (stored.metadata[REVIVED] !== dead.etag) {
+          await this.container.remove(name, { leaseId: lease }); // dead-lettered by an instance that died before tidying up
+          return null;
+        }
+        await this.container.remove(blobName('dead', id), { ifMatch: dead.etag }); // finish a retry-dead under way
+      }
+      if (entry.status !== 'pending' || entry.nextAttemptAt > now) {
         await this.release(name, lease);
         return null;
       }
@@ -273,10 +318,14 @@ export class BlobOutbox implements Outbox {
     }
   }
 
+  private async settled(id: string): Promise<boolean> {
+    return (await this.container.exists(blobName('delivered', id))) || (await this.container.exists(blobName('dead', id)));
+  }
+
   private async settle(entry: ClaimedEntry, settled: StoredEntry): Promise<void> {
     const state: OutboxState = settled.status;
     await this.container.write(blobName(state, entry.id), JSON.stringify(settled), entryMetadata(settled));
-    await this.container.remove(blobName('pending', entry.id), entry.lease);
+    await this.container.remove(blobName('pending', entry.id), { leaseId: entry.lease });
   }
 
   private async release(name: string, lease: string): Promise<void> {
@@ -288,10 +337,12 @@ export class BlobOutbox implements Outbox {
     }
   }
 
-  private keepRenewing(entry: ClaimedEntry): void {
+  /** Renews the lease until the claim is settled or `until` (the lease the caller asked for) passes. */
+  private keepRenewing(entry: ClaimedEntry, until: number): void {
     const client = this.container.client.getBlobClient(blobName('pending', entry.id)).getBlobLeaseClient(entry.lease);
     const timer = setInterval(() => {
-      client.renewLease().catch(() => this.stopRenewing(entry.lease));
+      if (this.clock.now() >= until) this.stopRenewing(entry.lease);
+      else client.renewLease().catch(() => this.stopRenewing(entry.lease));
     }, 20_000);
     timer.unref();
     this.renewals.set(entry.lease, timer);
@@ -312,14 +363,6 @@ export class BlobOutbox implements Outbox {
     return out;
   }
 
-  private async download(state: OutboxState): Promise<StoredEntry[]> {
-    const out: StoredEntry[] = [];
-    for (const listed of await this.listEntries(state)) {
-      const stored = await this.container.read(listed.name);
-      if (stored !== null) out.push(parseStoredEntry(stored.text));
-    }
-    return out;
-  }
 }
 
 interface ListedEntry {
@@ -328,14 +371,20 @@ interface ListedEntry {
   readonly kind: string;
   readonly due: number;
   readonly created: number;
+  readonly leased: boolean;
 }
+
+/** Metadata on a pending copy written by retry-dead: the ETag of the dead copy it replaces. */
+const REVIVED = 'revived';
+/** How soon to look again at an entry someone is sending (its lease end is not listed). */
+const LEASED_RECHECK_MS = 1_000;
 
 function listedEntry(listed: Listed): ListedEntry | null {
   const match = /^[a-z]+\/(.+)\.json$/.exec(listed.name);
   const due = Number(listed.metadata['due']);
   const created = Number(listed.metadata['created']);
   if (match?.[1] === undefined || !Number.isFinite(due) || !Number.isFinite(created)) return null;
-  return { name: listed.name, id: match[1], kind: listed.metadata['kind'] ?? '', due, created };
+  return { name: listed.name, id: match[1], kind: listed.metadata['kind'] ?? '', due, created, leased: listed.leased };
 }
 
 function blobName(state: OutboxState, id: string): string {

@@ -14,11 +14,14 @@ export function lostRace(error: unknown): boolean {
 export interface Listed {
   readonly name: string;
   readonly metadata: Readonly<Record<string, string>>;
+  /** Someone holds a lease on it (a deliverer is sending it). */
+  readonly leased: boolean;
 }
 
 export interface Stored {
   readonly text: string;
   readonly etag: string;
+  readonly metadata: Readonly<Record<string, string>>;
 }
 
 export interface ContainerOptions {
@@ -72,7 +75,7 @@ export class FeedbackContainer {
     try {
       const response = await this.client.getBlobClient(name).download();
       const text = await streamText(response.readableStreamBody);
-      return { text, etag: response.etag ?? '' };
+      return { text, etag: response.etag ?? '', metadata: response.metadata ?? {} };
     } catch (error) {
       if (storageStatus(error) === 404) return null;
       throw error;
@@ -101,11 +104,11 @@ export class FeedbackContainer {
     }
   }
 
-  /** Deletes a blob (under `leaseId` when given); false when it was gone or the lease was lost. */
-  async remove(name: string, leaseId?: string): Promise<boolean> {
+  /** Deletes a blob if `conditions` hold (a lease id, an ETag); false when it was gone or they did not. */
+  async remove(name: string, conditions: BlobRequestConditions = {}): Promise<boolean> {
     await this.ensure();
     try {
-      await this.client.getBlobClient(name).delete(leaseId === undefined ? {} : { conditions: { leaseId } });
+      await this.client.getBlobClient(name).delete({ conditions });
       return true;
     } catch (error) {
       if (storageStatus(error) === 404 || lostRace(error)) return false;
@@ -116,7 +119,7 @@ export class FeedbackContainer {
   async *list(prefix: string): AsyncGenerator<Listed> {
     await this.ensure();
     for await (const item of this.client.listBlobsFlat({ prefix, includeMetadata: true })) {
-      yield { name: item.name, metadata: item.metadata ?? {} };
+      yield { name: item.name, metadata: item.metadata ?? {}, leased: item.properties.leaseState === 'leased' };
     }
   }
 }
