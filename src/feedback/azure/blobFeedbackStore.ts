@@ -24,7 +24,7 @@ export function createBlobFeedbackStore(options: BlobFeedbackStoreOptions): Feed
   });
   return {
     outbox: new BlobOutbox(container, { clock: options.clock, randomBytes: options.randomBytes }),
-    unanswered: new BlobUnansweredStore(container),
+    unanswered: new BlobUnansweredStore(container, options.randomBytes),
     meta: new BlobMetaStore(container),
     location: container.location,
   };

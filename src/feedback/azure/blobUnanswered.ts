@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import type { RandomBytes } from '../ids.js';
 import type { UnansweredQuestion, UnansweredStore } from '../store.js';
 import type { FeedbackContainer } from './container.js';
 
@@ -26,13 +26,15 @@ function dayOf(at: number): string {
  */
 export class BlobUnansweredStore implements UnansweredStore {
   private readonly container: FeedbackContainer;
+  private readonly randomBytes: RandomBytes;
 
-  constructor(container: FeedbackContainer) {
+  constructor(container: FeedbackContainer, randomBytes: RandomBytes) {
     this.container = container;
+    this.randomBytes = randomBytes;
   }
 
   async add(key: string, text: string, at: number): Promise<void> {
-    const name = `unanswered/${dayOf(at)}/${String(Math.trunc(at)).padStart(13, '0')}-${randomBytes(6).toString('hex')}`;
+    const name = `unanswered/${dayOf(at)}/${String(Math.trunc(at)).padStart(13, '0')}-${Buffer.from(this.randomBytes(6)).toString('hex')}`;
     await this.container.write(name, '', { k: encode(key), q: encode(text) }, { ifNoneMatch: '*' });
   }
 
