@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobOutbox } from '../../src/feedback/azure/blobOutbox.js';
 import { FeedbackContainer } from '../../src/feedback/azure/container.js';
-import type { NewFeedback } from '../../src/feedback/store.js';
+import type { ClaimedEntry, NewFeedback } from '../../src/feedback/store.js';
 import { startAzurite, type Azurite } from '../support/azurite.js';
 
 /**
@@ -70,6 +70,25 @@ function instances() {
 
 const FIELDS: NewFeedback = { category: 'enrolment', rating: 4, text: 'Easy once I found it.', removed: [], role: null, contact: null, channel: 'msteams', userHash: 'u' };
 
+/**
+ * One item queued and claimed by the slow instance, which then settles it with `settle` and is held
+ * after writing the settled copy, before deleting the pending one. Resolves once it is held there.
+ */
+async function settleHalfWay(world: ReturnType<typeof instances>, settle: (slow: BlobOutbox, claimed: ClaimedEntry) => Promise<void>) {
+  const result = await world.slow.enqueueFeedback(FIELDS);
+  if (!result.ok) throw new Error('refused');
+  const [claimed] = await world.slow.claimDue(1, 20_000);
+  if (claimed === undefined) throw new Error('not claimed');
+  const pause = world.slowContainer.pauseBeforeRemoving('pending');
+  const settling = settle(world.slow, claimed);
+  await pause.reached;
+  const finish = async (): Promise<void> => {
+    pause.release();
+    await settling;
+  };
+  return { id: result.item.id, finish };
+}
+
 /** What happens when a lease runs out (Azure's shortest is 15 s): broken at once here. */
 async function leaseRunsOut(container: FeedbackContainer, id: string): Promise<void> {
   await container.client.getBlobClient(`pending/${id}.json`).getBlobLeaseClient().breakLease(0);
@@ -91,47 +110,35 @@ describe('the Azure outbox between the two steps of a move', () => {
   });
 
   it('delivered, then the sender stopped before tidying up: nobody sends it again, and every view says delivered once', async () => {
-    const { slow, other, slowContainer, otherContainer } = instances();
-    const result = await slow.enqueueFeedback(FIELDS);
-    if (!result.ok) throw new Error('refused');
-    const [claimed] = await slow.claimDue(1, 20_000);
-    if (claimed === undefined) throw new Error('not claimed');
-    const pause = slowContainer.pauseBeforeRemoving('pending');
-    const delivering = slow.markDelivered(claimed);
-    await pause.reached;
+    const world = instances();
+    const { other, otherContainer } = world;
+    const { id, finish } = await settleHalfWay(world, (slow, claimed) => slow.markDelivered(claimed));
 
-    expect(await other.get(result.item.id)).toMatchObject({ status: 'delivered' });
+    expect(await other.get(id)).toMatchObject({ status: 'delivered' });
     expect(await other.status()).toMatchObject({ pending: 0, delivered: 1, dead: 0 });
-    expect((await other.feedbackBetween(0, Number.MAX_SAFE_INTEGER)).map((i) => i.id)).toEqual([result.item.id]);
-    await leaseRunsOut(otherContainer, result.item.id);
+    expect((await other.feedbackBetween(0, Number.MAX_SAFE_INTEGER)).map((i) => i.id)).toEqual([id]);
+    await leaseRunsOut(otherContainer, id);
     expect(await other.claimDue(5, 20_000)).toEqual([]); // it only tidies up
-    expect(await other.enqueueOther(result.item.id, 'digest', {})).toBe(false);
+    expect(await other.enqueueOther(id, 'digest', {})).toBe(false);
 
-    pause.release();
-    await delivering;
+    await finish();
     expect(await other.status()).toMatchObject({ pending: 0, delivered: 1, dead: 0 });
   });
 
   it('dead-lettered, then the sender stopped before tidying up: the leftover is dropped, and retry-dead revives it later', async () => {
-    const { slow, other, slowContainer, otherContainer } = instances();
-    const result = await slow.enqueueFeedback(FIELDS);
-    if (!result.ok) throw new Error('refused');
-    const [claimed] = await slow.claimDue(1, 20_000);
-    if (claimed === undefined) throw new Error('not claimed');
-    const pause = slowContainer.pauseBeforeRemoving('pending');
-    const dying = slow.markDead(claimed, 'HTTP 400');
-    await pause.reached;
+    const world = instances();
+    const { other, otherContainer } = world;
+    const { id, finish } = await settleHalfWay(world, (slow, claimed) => slow.markDead(claimed, 'HTTP 400'));
 
-    expect(await other.get(result.item.id)).toMatchObject({ status: 'dead', deadReason: 'HTTP 400' });
+    expect(await other.get(id)).toMatchObject({ status: 'dead', deadReason: 'HTTP 400' });
     expect(await other.retryDead()).toEqual([]); // the leftover is still there: not now
     expect(await other.status()).toMatchObject({ pending: 0, dead: 1 });
-    await leaseRunsOut(otherContainer, result.item.id);
+    await leaseRunsOut(otherContainer, id);
     expect(await other.claimDue(5, 20_000)).toEqual([]);
-    pause.release();
-    await dying;
+    await finish();
 
-    expect(await other.retryDead()).toEqual([result.item.id]);
-    expect((await other.claimDue(5, 20_000)).map((e) => e.id)).toEqual([result.item.id]);
+    expect(await other.retryDead()).toEqual([id]);
+    expect((await other.claimDue(5, 20_000)).map((e) => e.id)).toEqual([id]);
   });
 
   it('retry-dead under way when a deliverer looks: the deliverer finishes the move and the message is not lost', async () => {

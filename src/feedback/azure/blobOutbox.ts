@@ -157,11 +157,7 @@ export class BlobOutbox implements Outbox {
    */
   async retryDead(): Promise<string[]> {
     const now = this.clock.now();
-    const dead: { entry: StoredEntry; etag: string }[] = [];
-    for (const listed of await this.listEntries('dead')) {
-      const stored = await this.container.read(listed.name);
-      if (stored !== null) dead.push({ entry: parseStoredEntry(stored.text), etag: stored.etag });
-    }
+    const dead = await this.readAll(await this.listEntries('dead'));
     dead.sort((a, b) => a.entry.createdAt - b.entry.createdAt);
     const ids: string[] = [];
     for (const { entry, etag } of dead) {
@@ -190,11 +186,7 @@ export class BlobOutbox implements Outbox {
 
   async status(): Promise<OutboxStatus> {
     const seen = await this.snapshot();
-    const deadEntries: StoredEntry[] = [];
-    for (const listed of seen.dead.values()) {
-      const stored = await this.container.read(listed.name);
-      if (stored !== null) deadEntries.push(parseStoredEntry(stored.text));
-    }
+    const deadEntries = (await this.readAll([...seen.dead.values()])).map(({ entry }) => entry);
     const pending = [...seen.pending.values()];
     const deadLetters = deadEntries
       .map((e): DeadLetter => ({ id: e.id, kind: e.kind, reference: e.reference, reason: e.deadReason ?? 'unknown', deadAt: e.deadAt ?? 0, attempts: e.attempts }))
@@ -316,6 +308,16 @@ export class BlobOutbox implements Outbox {
       await this.release(name, lease).catch(() => undefined);
       throw error;
     }
+  }
+
+  /** The listed entries as stored now, with their ETags; those gone since the listing are left out. */
+  private async readAll(listed: readonly ListedEntry[]): Promise<{ entry: StoredEntry; etag: string }[]> {
+    const out: { entry: StoredEntry; etag: string }[] = [];
+    for (const { name } of listed) {
+      const stored = await this.container.read(name);
+      if (stored !== null) out.push({ entry: parseStoredEntry(stored.text), etag: stored.etag });
+    }
+    return out;
   }
 
   private async settled(id: string): Promise<boolean> {
