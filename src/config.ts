@@ -23,7 +23,7 @@ export interface Config {
   readonly localMode: boolean;
   /**
    * `sqlite` (default): bot state in the embedded database under DATA_DIR; `memory`: lost on
-   * restart; `blob`: Azure Blob Storage, shared by every instance.
+   * restart; `blob` (STORAGE=azure or blob): Azure Storage, shared by every instance.
    */
   readonly storage: StorageKind;
   /** DATA_DIR and the feedback webhook, digest and hashing settings. */
@@ -36,7 +36,7 @@ export interface Config {
    * safe) when the bot accepts unauthenticated local traffic anyway.
    */
   readonly devChat: boolean;
-  /** Azure Blob Storage for bot state and the feedback outbox; set when STORAGE=blob. */
+  /** One Azure storage account: bot state in a blob container, feedback in a table and a queue; set when STORAGE=azure (or blob). */
   readonly blob: BlobStorageConfig | undefined;
   /** Limits and time budgets that keep the server responsive under load, faults and abuse. */
   readonly resilience: ResilienceConfig;
@@ -46,8 +46,10 @@ export interface BlobStorageConfig {
   readonly connectionString: string;
   /** Bot state (AZURE_STORAGE_CONTAINER). */
   readonly container: string;
-  /** The shared feedback outbox, unanswered questions and digest schedule (AZURE_FEEDBACK_CONTAINER). */
-  readonly feedbackContainer: string;
+  /** Feedback records: items, references, limits, unanswered questions, digest periods, salt (AZURE_FEEDBACK_TABLE). */
+  readonly feedbackTable: string;
+  /** What is due to be posted to the feedback webhook (AZURE_FEEDBACK_QUEUE). */
+  readonly feedbackQueue: string;
 }
 
 export interface ResilienceConfig {
@@ -128,25 +130,31 @@ function credentials(env: Env): BotCredentials {
   return { appId, appPassword, tenantId, appType };
 }
 
-/** Container names: 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit. */
+/** Container and queue names: 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit. */
 const CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Table names: 3-63 letters and digits, starting with a letter. */
+const TABLE = /^[A-Za-z][A-Za-z0-9]{2,62}$/;
 
 function blobStorage(env: Env, storage: StorageKind): BlobStorageConfig | undefined {
   if (storage !== 'blob') return undefined;
   const connectionString = text(env, 'AZURE_STORAGE_CONNECTION_STRING', '');
-  if (connectionString === '') throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is required when STORAGE is blob');
+  if (connectionString === '') throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is required when STORAGE is azure');
   const parts = connectionString.split(';').map((p) => p.trim().split('=')[0]?.toLowerCase() ?? '');
-  const usable = parts.includes('usedevelopmentstorage') || parts.includes('blobendpoint') || (parts.includes('accountname') && (parts.includes('accountkey') || parts.includes('sharedaccesssignature')));
+  const has = (name: string) => parts.includes(name);
+  const usable = has('usedevelopmentstorage') || has('blobendpoint') || (has('accountname') && (has('accountkey') || has('sharedaccesssignature')));
   // The value is a secret: the message names what is missing, never the value itself.
   if (!usable) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is not an Azure Storage connection string (needs AccountName and AccountKey, or BlobEndpoint)');
+  // Feedback needs the account's table and queue too: named, or derived from AccountName.
+  if (!has('usedevelopmentstorage') && !has('accountname') && !(has('tableendpoint') && has('queueendpoint'))) {
+    throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'names a BlobEndpoint but not the TableEndpoint and QueueEndpoint that feedback needs (or give AccountName)');
+  }
   const container = text(env, 'AZURE_STORAGE_CONTAINER', 'mfa-bot-state') || 'mfa-bot-state';
   if (!CONTAINER.test(container)) throw new ConfigError('AZURE_STORAGE_CONTAINER', `must be 3-63 lowercase letters, digits and single hyphens (got "${container}")`);
-  const feedbackContainer = text(env, 'AZURE_FEEDBACK_CONTAINER', 'mfa-feedback') || 'mfa-feedback';
-  if (!CONTAINER.test(feedbackContainer)) {
-    throw new ConfigError('AZURE_FEEDBACK_CONTAINER', `must be 3-63 lowercase letters, digits and single hyphens (got "${feedbackContainer}")`);
-  }
-  if (feedbackContainer === container) throw new ConfigError('AZURE_FEEDBACK_CONTAINER', 'must differ from AZURE_STORAGE_CONTAINER');
-  return { connectionString, container, feedbackContainer };
+  const feedbackTable = text(env, 'AZURE_FEEDBACK_TABLE', 'mfafeedback') || 'mfafeedback';
+  if (!TABLE.test(feedbackTable)) throw new ConfigError('AZURE_FEEDBACK_TABLE', `must be 3-63 letters and digits, starting with a letter (got "${feedbackTable}")`);
+  const feedbackQueue = text(env, 'AZURE_FEEDBACK_QUEUE', 'mfa-feedback') || 'mfa-feedback';
+  if (!CONTAINER.test(feedbackQueue)) throw new ConfigError('AZURE_FEEDBACK_QUEUE', `must be 3-63 lowercase letters, digits and single hyphens (got "${feedbackQueue}")`);
+  return { connectionString, container, feedbackTable, feedbackQueue };
 }
 
 function resilience(env: Env): ResilienceConfig {
@@ -162,7 +170,9 @@ function resilience(env: Env): ResilienceConfig {
 export function loadConfig(env: Env): Config {
   const creds = credentials(env);
   const localMode = creds.appId === '';
-  const storage = oneOf<StorageKind>(env, 'STORAGE', ['sqlite', 'memory', 'blob'], 'sqlite');
+  // STORAGE=azure names what it is (a storage account: blobs, a table, a queue); blob, its old name, still works.
+  const named = oneOf<StorageKind | 'azure'>(env, 'STORAGE', ['sqlite', 'memory', 'azure', 'blob'], 'sqlite');
+  const storage: StorageKind = named === 'azure' ? 'blob' : named;
   return {
     port: integer(env, 'PORT', 3978, 0, 65535),
     host: text(env, 'HOST', '0.0.0.0') || '0.0.0.0',

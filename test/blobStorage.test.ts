@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_REPLIES } from '../src/content/faults.js';
 import { FEEDBACK_TEXT_INPUT } from '../src/cards/feedback.js';
 import { FEEDBACK } from '../src/content/feedback.js';
-import { createBlobFeedbackStore } from '../src/feedback/azure/blobFeedbackStore.js';
+import { createAzureFeedbackStore } from '../src/feedback/azure/azureFeedbackStore.js';
 import { defaultRandomBytes } from '../src/feedback/ids.js';
 import { systemClock } from '../src/feedback/time.js';
 import { WORDS } from '../src/content/ui.js';
@@ -130,9 +130,9 @@ describe('STORAGE=blob: two bot processes, one conversation (Azurite)', () => {
     const reference = /FB-[2-9A-HJ-NP-TV-Z]{4}/.exec(thanks)?.[0];
     expect(reference).toBeDefined();
 
-    // It is in the shared container at once (not on A's disk)...
-    const shared = createBlobFeedbackStore({ connectionString: azurite.connectionString(), container: 'mfa-feedback', clock: systemClock, randomBytes: defaultRandomBytes });
-    const stored = await shared.outbox.feedbackBetween(0, Number.MAX_SAFE_INTEGER);
+    // It is in the shared table at once (not on A's disk)...
+    const shared = createAzureFeedbackStore({ connectionString: azurite.connectionString(), table: 'mfafeedback', queue: 'mfa-feedback', clock: systemClock, randomBytes: defaultRandomBytes });
+    const stored = await shared.outbox.feedbackBetween(Date.now() - 3_600_000, Date.now() + 60_000);
     expect(stored.map((item) => item.reference)).toEqual([reference]);
     // ...and B, which nobody told, finds it at its next look at the outbox (every 30 s) and sends it.
     await waitFor(() => receiver.accepted.some((r) => r.body.includes(`"reference":"${reference}"`)), 'B to deliver the item A accepted', 45_000);

@@ -10,12 +10,14 @@ describe('configuration for scale-out, limits and time budgets', () => {
     expect(c.resilience).toEqual({ turnTimeoutMs: 8000, storageTimeoutMs: 3000, ratePerIpPerMinute: 3000, ratePerConversationPerMinute: 30, trustProxy: false });
   });
 
-  it('STORAGE=blob reads the connection string and the containers (default mfa-bot-state and mfa-feedback)', () => {
-    const c = loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: AZURITE });
+  it('STORAGE=azure reads the connection string, the state container and the feedback table and queue', () => {
+    const c = loadConfig({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: AZURITE });
     expect(c.storage).toBe('blob');
-    expect(c.blob).toEqual({ connectionString: AZURITE, container: 'mfa-bot-state', feedbackContainer: 'mfa-feedback' });
-    const other = loadConfig({ STORAGE: 'Blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_CONTAINER: 'state-2', AZURE_FEEDBACK_CONTAINER: 'fb-2' });
-    expect(other.blob).toMatchObject({ container: 'state-2', feedbackContainer: 'fb-2' });
+    expect(c.blob).toEqual({ connectionString: AZURITE, container: 'mfa-bot-state', feedbackTable: 'mfafeedback', feedbackQueue: 'mfa-feedback' });
+    // STORAGE=blob, the old name, still works.
+    const other = loadConfig({ STORAGE: 'Blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_CONTAINER: 'state-2', AZURE_FEEDBACK_TABLE: 'Feedback2', AZURE_FEEDBACK_QUEUE: 'fb-2' });
+    expect(other.storage).toBe('blob');
+    expect(other.blob).toMatchObject({ container: 'state-2', feedbackTable: 'Feedback2', feedbackQueue: 'fb-2' });
   });
 
   it('limits and budgets from the environment; 0 turns a rate limit off', () => {
@@ -24,12 +26,14 @@ describe('configuration for scale-out, limits and time budgets', () => {
   });
 
   it.each([
-    [{ STORAGE: 'blob' }, 'AZURE_STORAGE_CONNECTION_STRING is required when STORAGE is blob'],
+    [{ STORAGE: 'blob' }, 'AZURE_STORAGE_CONNECTION_STRING is required when STORAGE is azure'],
+    [{ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'BlobEndpoint=http://127.0.0.1:10000/x;SharedAccessSignature=sv=1' }, 'names a BlobEndpoint but not the TableEndpoint and QueueEndpoint'],
     [{ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'hunter2-secret' }, 'AZURE_STORAGE_CONNECTION_STRING is not an Azure Storage connection string'],
     [{ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: AZURITE, AZURE_STORAGE_CONTAINER: 'Bot_State' }, 'AZURE_STORAGE_CONTAINER must be 3-63 lowercase letters'],
     [{ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: AZURITE, AZURE_STORAGE_CONTAINER: 'a--b' }, 'AZURE_STORAGE_CONTAINER must be 3-63'],
-    [{ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: AZURITE, AZURE_FEEDBACK_CONTAINER: 'Feedback' }, 'AZURE_FEEDBACK_CONTAINER must be 3-63 lowercase letters'],
-    [{ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: AZURITE, AZURE_FEEDBACK_CONTAINER: 'mfa-bot-state' }, 'AZURE_FEEDBACK_CONTAINER must differ from AZURE_STORAGE_CONTAINER'],
+    [{ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: AZURITE, AZURE_FEEDBACK_QUEUE: 'Feedback' }, 'AZURE_FEEDBACK_QUEUE must be 3-63 lowercase letters'],
+    [{ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: AZURITE, AZURE_FEEDBACK_TABLE: 'mfa-feedback' }, 'AZURE_FEEDBACK_TABLE must be 3-63 letters and digits'],
+    [{ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: AZURITE, AZURE_FEEDBACK_TABLE: '1feedback' }, 'AZURE_FEEDBACK_TABLE must be 3-63 letters and digits'],
     [{ TURN_TIMEOUT_MS: '20000' }, 'TURN_TIMEOUT_MS must be between 100 and 8000'],
     [{ STORAGE_TIMEOUT_MS: 'soon' }, 'STORAGE_TIMEOUT_MS must be a whole number'],
     [{ RATE_LIMIT_PER_IP: '-1' }, 'RATE_LIMIT_PER_IP must be a whole number'],

@@ -330,6 +330,7 @@ export class FeedbackDialog extends GuidedDialog<FeedbackState> {
       const result = await service.submit(
         { category: s.category, rating: s.rating ?? null, text: s.text, removed: s.removed ?? [], role: s.role ?? null, contact: s.contact ?? null },
         { userId: this.userId(dc), channel: typeof channel === 'string' && channel !== '' ? channel : 'unknown' },
+        { key: s.flow }, // once per feedback conversation: a second Send returns the first item
       );
       if (!result.ok) return { kind: 'end', say: [`${result.message} ${FEEDBACK.elsewhere}`] };
       return { kind: 'end', card: feedbackThanksCard(result.reference) };

@@ -3,7 +3,7 @@
  *   npm run feedback -- status [--json]
  *   npm run feedback -- digest [--since 7d] [--post]
  *   npm run feedback -- retry-dead
- * Reads the same environment as the bot (DATA_DIR or STORAGE=blob and AZURE_*, FEEDBACK_WEBHOOK_*).
+ * Reads the same environment as the bot (DATA_DIR, or STORAGE=azure and AZURE_*; FEEDBACK_WEBHOOK_*).
  * Safe while the bot runs: the store is shared and deliveries are leased, so nothing is sent twice at once.
  */
 import { pathToFileURL } from 'node:url';
@@ -19,7 +19,8 @@ import { formatDuration, parseDuration } from './time.js';
 
 const USAGE = `Usage: npm run feedback -- <command>
 
-  status [--json]              pending, delivered and dead-lettered counts, the oldest pending age, dead letters
+  status [--since 7d] [--json] pending and dead-lettered counts, the oldest pending age, dead letters, and
+                               how many of the messages queued in the period (default the last 7 days) were delivered
   digest [--since 7d] [--post] print the digest of the period (default the last 7 days); --post also sends it
   retry-dead                   put dead letters back in the queue and try to send them now
 `;
@@ -52,14 +53,24 @@ function webhookLine(config: FeedbackConfig): string {
   return `Webhook: ${config.webhook.url.host}, ${config.webhook.format}, ${config.webhook.secret === null ? 'unsigned' : 'signed'}.`;
 }
 
-async function status(service: FeedbackService, config: FeedbackConfig, io: CliIo, asJson: boolean): Promise<number> {
-  const s = await service.outbox.status();
+function since(args: readonly string[], now: number): { readonly text: string; readonly ms: number } {
+  const text = option(args, '--since') ?? '7d';
+  const ms = parseDuration(text);
+  if (ms === null) throw new UsageError(`--since must be a duration such as 7d, 12h or 2w (got "${text}")`);
+  return { text, ms: now - ms };
+}
+
+async function status(service: FeedbackService, config: FeedbackConfig, io: CliIo, args: readonly string[]): Promise<number> {
   const now = io.now();
+  const period = since(args, now);
+  const s = await service.outbox.status(period.ms);
+  const asJson = args.includes('--json');
   if (asJson) {
     io.out(
       `${JSON.stringify({
         pending: s.pending,
         delivered: s.delivered,
+        deliveredSince: new Date(s.deliveredSince).toISOString(),
         dead: s.dead,
         oldestPendingAgeMs: s.oldestPendingAt === null ? null : now - s.oldestPendingAt,
         nextAttemptAt: s.nextAttemptAt === null ? null : new Date(s.nextAttemptAt).toISOString(),
@@ -73,7 +84,7 @@ async function status(service: FeedbackService, config: FeedbackConfig, io: CliI
   let pending = `  pending:   ${s.pending}`;
   if (s.oldestPendingAt !== null) pending += ` (oldest queued ${formatDuration(now - s.oldestPendingAt)} ago`;
   if (s.nextAttemptAt !== null) pending += s.nextAttemptAt <= now ? '; due now)' : `; next attempt in ${formatDuration(s.nextAttemptAt - now)})`;
-  lines.push(pending, `  delivered: ${s.delivered}`, `  dead:      ${s.dead}`);
+  lines.push(pending, `  delivered: ${s.delivered} (of those queued in the last ${period.text})`, `  dead:      ${s.dead}`);
   if (s.deadLetters.length > 0) {
     lines.push('', 'Dead letters (npm run feedback -- retry-dead to send them again):');
     for (const d of s.deadLetters) {
@@ -86,11 +97,8 @@ async function status(service: FeedbackService, config: FeedbackConfig, io: CliI
 }
 
 async function digest(service: FeedbackService, config: FeedbackConfig, io: CliIo, args: readonly string[]): Promise<number> {
-  const sinceText = option(args, '--since') ?? '7d';
-  const sinceMs = parseDuration(sinceText);
-  if (sinceMs === null) throw new UsageError(`--since must be a duration such as 7d, 12h or 2w (got "${sinceText}")`);
   const now = io.now();
-  const result = await service.collate(now - sinceMs, now);
+  const result = await service.collate(since(args, now).ms, now);
   io.out(`${renderDigestText(result)}\n`);
   if (!args.includes('--post')) return 0;
   if (config.webhook === null) {
@@ -138,7 +146,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       return command === undefined ? 2 : 0;
     }
     if (!['status', 'digest', 'retry-dead'].includes(command)) throw new UsageError(`Unknown command ${command}`);
-    checkFlags(rest, command === 'status' ? ['--json'] : command === 'digest' ? ['--since', '--post'] : []);
+    checkFlags(rest, command === 'status' ? ['--since', '--json'] : command === 'digest' ? ['--since', '--post'] : []);
     settings = loadConfig(io.env);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -155,7 +163,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   const opened = openFeedbackStore(feedbackStoreSettings(settings), { clock: systemClock, randomBytes: defaultRandomBytes });
   try {
     const service = new FeedbackService({ store: opened.store, config });
-    if (command === 'status') return await status(service, config, io, rest.includes('--json'));
+    if (command === 'status') return await status(service, config, io, rest);
     if (command === 'digest') return await digest(service, config, io, rest);
     return await retryDead(service, config, io);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { randomBytes as nodeRandomBytes } from 'node:crypto';
+import { createHash, randomBytes as nodeRandomBytes } from 'node:crypto';
 
 /** Source of random bytes; injectable so tests can make ids predictable. */
 export type RandomBytes = (size: number) => Uint8Array;
@@ -47,4 +47,12 @@ export const REFERENCE_PATTERN = /^FB-[2-9A-HJKMNP-TV-Z]{4,6}$/;
  */
 export function scheduledDigestId(from: number): string {
   return `dg_p${Math.trunc(from).toString(36)}`;
+}
+
+/**
+ * What a store keeps for an idempotency key: the key scoped to the user (a key from one user can
+ * never return another's item), hashed to a fixed length of safe characters.
+ */
+export function idempotencyKey(userHash: string, key: string): string {
+  return createHash('sha256').update(`${userHash}\n${key}`).digest('base64url');
 }

@@ -1,7 +1,7 @@
 export { parseFeedbackConfig, FeedbackConfigError, WEBHOOK_FORMATS } from './config.js';
 export type { FeedbackConfig, WebhookFormat, WebhookTarget } from './config.js';
 export { FeedbackService } from './service.js';
-export type { FeedbackDraft, FeedbackSender, FeedbackServiceOptions, RateLimitCheck, SubmitResult } from './service.js';
+export type { FeedbackDraft, FeedbackSender, FeedbackServiceOptions, RateLimitCheck, SubmitOptions, SubmitResult } from './service.js';
 export { checkFeedbackText } from './text.js';
 export type { FeedbackTextCheck } from './text.js';
 export {

@@ -1,10 +1,11 @@
 import type { SqliteDatabase } from '../storage/database.js';
 import { numberColumn, optionalNumberColumn, optionalTextColumn, textColumn } from '../storage/rows.js';
-import { newId, newReference, type RandomBytes } from './ids.js';
+import { idempotencyKey, newId, newReference, type RandomBytes } from './ids.js';
 import { parseFeedbackItem, type FeedbackItem } from './model.js';
 import { ensureFeedbackSchema } from './schema.js';
 import {
   DEFAULT_RATE_LIMIT,
+  DEFAULT_STATUS_PERIOD_MS,
   limitWait,
   type ClaimedEntry,
   type DeadLetter,
@@ -65,11 +66,17 @@ export class SqliteOutbox implements Outbox {
 
   /**
    * Stores a feedback item with a fresh id and a unique short reference, unless the user already
-   * sent `limit.max` items within `limit.windowMs`. Durable when it returns.
+   * sent `limit.max` items within `limit.windowMs`; with a `key`, once per key and user. Durable
+   * when it returns. One IMMEDIATE transaction, so a second Send racing the first waits for it.
    */
-  async enqueueFeedback(fields: NewFeedback, limit: RateLimit = DEFAULT_RATE_LIMIT): Promise<EnqueueResult> {
+  async enqueueFeedback(fields: NewFeedback, limit: RateLimit = DEFAULT_RATE_LIMIT, key?: string): Promise<EnqueueResult> {
+    const scoped = key === undefined ? null : idempotencyKey(fields.userHash, key);
     const run = this.db.transaction((): EnqueueResult => {
       const now = this.clock.now();
+      if (scoped !== null) {
+        const earlier: unknown = this.db.prepare('SELECT o.body AS body FROM feedback_keys k JOIN feedback_outbox o ON o.id = k.id WHERE k.key = ?').get(scoped);
+        if (earlier !== undefined) return { ok: true, item: parseFeedbackItem(JSON.parse(textColumn(earlier, 'body'))), repeated: true };
+      }
       const wait = this.waitFor(fields.userHash, limit, now);
       if (wait !== null) return { ok: false, reason: 'rate-limited', retryAfterMs: wait };
       const item: FeedbackItem = {
@@ -79,7 +86,8 @@ export class SqliteOutbox implements Outbox {
         ...fields,
       };
       this.insert(item.id, 'feedback', item.reference, item.userHash, now, item);
-      return { ok: true, item };
+      if (scoped !== null) this.db.prepare('INSERT INTO feedback_keys (key, id) VALUES (?, ?)').run(scoped, item.id);
+      return { ok: true, item, repeated: false };
     });
     return run.immediate();
   }
@@ -220,11 +228,15 @@ export class SqliteOutbox implements Outbox {
     return row === undefined ? null : toEntry(row);
   }
 
-  async status(): Promise<OutboxStatus> {
+  async status(sinceMs?: number): Promise<OutboxStatus> {
+    const since = sinceMs ?? this.clock.now() - DEFAULT_STATUS_PERIOD_MS;
     const counts = new Map<string, number>();
-    for (const row of this.db.prepare('SELECT status, COUNT(*) AS n FROM feedback_outbox GROUP BY status').all()) {
+    for (const row of this.db.prepare(`SELECT status, COUNT(*) AS n FROM feedback_outbox WHERE status <> 'delivered' GROUP BY status`).all()) {
       counts.set(textColumn(row, 'status'), numberColumn(row, 'n'));
     }
+    const deliveredRow: unknown = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM feedback_outbox WHERE status = 'delivered' AND created_at >= ?`)
+      .get(since);
     const pendingRow: unknown = this.db
       .prepare(`SELECT MIN(created_at) AS oldest, MIN(next_attempt_at) AS next FROM feedback_outbox WHERE status = 'pending'`)
       .get();
@@ -244,7 +256,8 @@ export class SqliteOutbox implements Outbox {
       });
     return {
       pending: counts.get('pending') ?? 0,
-      delivered: counts.get('delivered') ?? 0,
+      delivered: numberColumn(deliveredRow, 'n'),
+      deliveredSince: since,
       dead: counts.get('dead') ?? 0,
       oldestPendingAt: optionalNumberColumn(pendingRow, 'oldest'),
       nextAttemptAt: optionalNumberColumn(pendingRow, 'next'),

@@ -31,6 +31,12 @@ CREATE INDEX IF NOT EXISTS feedback_outbox_due ON feedback_outbox (status, next_
 CREATE INDEX IF NOT EXISTS feedback_outbox_user ON feedback_outbox (user_hash, created_at);
 CREATE INDEX IF NOT EXISTS feedback_outbox_kind ON feedback_outbox (kind, created_at);
 
+-- One row per feedback conversation that sent an item: a second Send from it returns that item.
+CREATE TABLE IF NOT EXISTS feedback_keys (
+  key TEXT PRIMARY KEY,
+  id  TEXT NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS unanswered_questions (
   key        TEXT PRIMARY KEY,
   text       TEXT NOT NULL,

@@ -63,6 +63,15 @@ export type SubmitResult =
       readonly message: string;
     };
 
+export interface SubmitOptions {
+  /**
+   * One per feedback conversation (e.g. its instance id): a second submit with the same key from
+   * the same user — Send pressed twice, or two turns racing — returns the first item's reference
+   * and stores and counts nothing more.
+   */
+  readonly key?: string;
+}
+
 export type RateLimitCheck =
   | { readonly ok: true }
   | { readonly ok: false; readonly reason: 'rate-limited'; readonly retryAfterMs: number; readonly message: string };
@@ -176,11 +185,12 @@ export class FeedbackService {
 
   /**
    * Scrubs and stores one confirmed item; it is on disk when this resolves, and delivery starts
-   * at once. The 6th item from one user within an hour is refused politely (`ok: false`).
+   * at once. The 6th item from one user within an hour is refused politely (`ok: false`). With
+   * `options.key`, once per key: a repeat returns the item already stored.
    * Throws a RangeError for a draft the dialog should not have produced (unknown category, rating
    * outside 1–5, empty or over-long text, contact without an email).
    */
-  async submit(draft: FeedbackDraft, sender: FeedbackSender): Promise<SubmitResult> {
+  async submit(draft: FeedbackDraft, sender: FeedbackSender, options: SubmitOptions = {}): Promise<SubmitResult> {
     if (!isFeedbackCategory(draft.category)) throw new RangeError('Feedback category is not one of the offered ones');
     const rating = draft.rating ?? null;
     if (rating !== null && !isFeedbackRating(rating)) throw new RangeError('Feedback rating must be a whole number from 1 to 5');
@@ -209,12 +219,17 @@ export class FeedbackService {
         userHash,
       },
       this.rateLimit,
+      options.key === undefined || options.key === '' ? undefined : options.key,
     );
     if (!result.ok) {
       this.logger.info({ retryAfterMs: result.retryAfterMs }, 'feedback refused: rate limit');
       return { ok: false, reason: 'rate-limited', retryAfterMs: result.retryAfterMs, message: rateLimitMessage(this.rateLimit, result.retryAfterMs) };
     }
     const { item } = result;
+    if (result.repeated) {
+      this.logger.info({ id: item.id, reference: item.reference }, 'feedback already queued from this conversation');
+      return { ok: true, id: item.id, reference: item.reference, removed: item.removed, removedNotice: describeRemoved(item.removed) };
+    }
     this.logger.info({ id: item.id, reference: item.reference, category: item.category, removed: item.removed.length }, 'feedback queued');
     this.deliverer.nudge();
     return { ok: true, id: item.id, reference: item.reference, removed, removedNotice: describeRemoved(removed) };

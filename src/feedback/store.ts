@@ -1,10 +1,13 @@
 import type { FeedbackItem } from './model.js';
 
 /**
- * Where feedback lives: the outbox (items and digests waiting for, or done with, delivery), the
- * questions the bot could not answer, and a few named values. Two implementations: the embedded
- * SQLite database (one instance, the default) and Azure Blob Storage (any number of instances
- * sharing one outbox; see docs/notes/scale.md). Every method is durable when its promise resolves.
+ * Where feedback lives, in two roles: the records (items and digests with their delivery state,
+ * references, the hourly limit, unanswered questions, named values such as the salt and the digest
+ * period) and delivery (what is due to be posted, claimed by one deliverer at a time). The outbox
+ * is both roles over one message id. Two implementations: the embedded SQLite database (one
+ * instance, the default: one table serves both roles) and Azure Storage (any number of instances:
+ * records in Table Storage, delivery through a Storage queue; see docs/notes/scale.md). Every
+ * method is durable when its promise resolves.
  */
 export interface FeedbackStore {
   readonly outbox: Outbox;
@@ -61,7 +64,8 @@ export function limitWait(times: readonly number[], limit: RateLimit, now: numbe
 export type NewFeedback = Omit<FeedbackItem, 'id' | 'reference' | 'createdAt'>;
 
 export type EnqueueResult =
-  | { readonly ok: true; readonly item: FeedbackItem }
+  /** `repeated`: an item was already stored under this key; it is returned, nothing new is stored or counted. */
+  | { readonly ok: true; readonly item: FeedbackItem; readonly repeated: boolean }
   | { readonly ok: false; readonly reason: 'rate-limited'; readonly retryAfterMs: number };
 
 export interface DeadLetter {
@@ -73,9 +77,14 @@ export interface DeadLetter {
   readonly attempts: number;
 }
 
+/** How far back `status` counts delivered messages unless told otherwise. */
+export const DEFAULT_STATUS_PERIOD_MS = 7 * 86_400_000;
+
 export interface OutboxStatus {
   readonly pending: number;
+  /** Delivered, of the messages created at or after `deliveredSince` (the records are read by period). */
   readonly delivered: number;
+  readonly deliveredSince: number;
   readonly dead: number;
   /** When the oldest pending message was queued, or null when none is pending. */
   readonly oldestPendingAt: number | null;
@@ -84,27 +93,40 @@ export interface OutboxStatus {
 }
 
 /**
- * The durable outbox. A message is stored before anyone is told it was received; deliverers claim
- * due messages with a lease so two deliverers (in one process or several) never send the same
- * message at the same time; a message leaves only as delivered or dead-lettered, and a delivered
- * one is never claimed again.
+ * The records of the outbox: what was received, under which id and reference, and where its
+ * delivery stands. A message is stored (and due for delivery) before anyone is told it was received.
  */
-export interface Outbox {
+export interface FeedbackRecords {
   /**
    * Stores a feedback item with a fresh id and a unique short reference, unless the user already
-   * sent `limit.max` items within `limit.windowMs`.
+   * sent `limit.max` items within `limit.windowMs`. With a `key` (one per feedback conversation),
+   * a second call with the same key and user returns the first item (`repeated`) and stores and
+   * counts nothing, however close together the two calls come.
    */
-  enqueueFeedback(fields: NewFeedback, limit?: RateLimit): Promise<EnqueueResult>;
+  enqueueFeedback(fields: NewFeedback, limit?: RateLimit, key?: string): Promise<EnqueueResult>;
   /** How long until this user may send another item (null = now). */
   rateLimitWait(userHash: string, limit?: RateLimit): Promise<number | null>;
   /** Stores another message (a digest) under its own id; false when that id is already stored. */
   enqueueOther(id: string, kind: Exclude<OutboxKind, 'feedback'>, body: unknown): Promise<boolean>;
+  get(id: string): Promise<OutboxEntry | null>;
+  /** Pending and dead messages, and how many of those created since `sinceMs` (default: the last 7 days) were delivered. */
+  status(sinceMs?: number): Promise<OutboxStatus>;
+  /** Feedback items created in [from, to), oldest first, whatever their delivery state. */
+  feedbackBetween(from: number, to: number): Promise<FeedbackItem[]>;
+}
+
+/**
+ * Delivery: deliverers claim due messages with a lease so two deliverers (in one process or
+ * several) never send the same message at the same time; a message leaves only as delivered or
+ * dead-lettered, and a delivered one is never claimed again.
+ */
+export interface FeedbackDelivery {
   /**
    * Claims up to `limit` pending messages that are due and not claimed by anyone, for at least
    * `leaseMs`. Restricted to `onlyIds` when given.
    */
   claimDue(limit: number, leaseMs: number, onlyIds?: readonly string[]): Promise<ClaimedEntry[]>;
-  /** When the next pending message becomes due, or null if none is pending. */
+  /** When the next pending message becomes due, or null if none is known to be pending. */
   nextDueAt(onlyIds?: readonly string[]): Promise<number | null>;
   markDelivered(entry: ClaimedEntry): Promise<void>;
   /** Records a failed attempt and when to try again. `countAttempt` false for an attempt cut short by shutdown. */
@@ -112,11 +134,10 @@ export interface Outbox {
   markDead(entry: ClaimedEntry, reason: string): Promise<void>;
   /** Puts every dead letter back in the queue with a fresh retry window; returns their ids. */
   retryDead(): Promise<string[]>;
-  get(id: string): Promise<OutboxEntry | null>;
-  status(): Promise<OutboxStatus>;
-  /** Feedback items created in [from, to), oldest first, whatever their delivery state. */
-  feedbackBetween(from: number, to: number): Promise<FeedbackItem[]>;
 }
+
+/** Both roles over one message id: what the service, the deliverer and the CLI use. */
+export interface Outbox extends FeedbackRecords, FeedbackDelivery {}
 
 export interface UnansweredQuestion {
   readonly text: string;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBlobFeedbackStore } from '../../src/feedback/azure/blobFeedbackStore.js';
+import { createAzureFeedbackStore } from '../../src/feedback/azure/azureFeedbackStore.js';
 import { defaultRandomBytes } from '../../src/feedback/ids.js';
 import { systemClock } from '../../src/feedback/time.js';
 import { startAzurite } from '../support/azurite.js';
@@ -55,7 +55,7 @@ describe('npm run feedback', () => {
     const { code, stdout } = await runTs(CLI, env(), ['status']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/pending: {3}1 \(oldest queued less than a minute ago; due now\)/);
-    expect(stdout).toContain('delivered: 0');
+    expect(stdout).toContain('delivered: 0 (of those queued in the last 7d)');
     expect(stdout).toContain('dead:      1');
     expect(stdout).toContain(`${deadId}`);
     expect(stdout).toContain('HTTP 400: the webhook refused the message');
@@ -112,19 +112,20 @@ describe('npm run feedback', () => {
     expect(post.stderr).toContain('Cannot post: FEEDBACK_WEBHOOK_URL is not set.');
   });
 
-  it('with STORAGE=blob it works on the shared container every instance uses', async () => {
+  it('with STORAGE=azure it works on the table and queue every instance uses', async () => {
     const azurite = await startAzurite();
     try {
-      const store = createBlobFeedbackStore({ connectionString: azurite.connectionString(), container: 'cli-feedback', clock: systemClock, randomBytes: defaultRandomBytes });
+      const names = { table: 'clifeedback', queue: 'cli-feedback' };
+      const store = createAzureFeedbackStore({ connectionString: azurite.connectionString(), ...names, clock: systemClock, randomBytes: defaultRandomBytes });
       await store.outbox.enqueueFeedback({ category: 'FIDO2', rating: 5, text: 'The key worked first time', removed: [], role: null, contact: null, channel: 'msteams', userHash: 'h1' });
       await store.unanswered.add('can i use a smartwatch', 'Can I use a smartwatch?', Date.now());
-      const blob = env({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString(), AZURE_FEEDBACK_CONTAINER: 'cli-feedback' });
-      const status = await runTs(CLI, blob, ['status']);
+      const azure = env({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString(), AZURE_FEEDBACK_TABLE: names.table, AZURE_FEEDBACK_QUEUE: names.queue });
+      const status = await runTs(CLI, azure, ['status']);
       expect(status.code).toBe(0);
-      expect(status.stdout).toContain(`Feedback outbox: http://127.0.0.1:${azurite.port}/devstoreaccount1/cli-feedback`);
+      expect(status.stdout).toContain(`Feedback outbox: http://127.0.0.1:${azurite.tablePort}/devstoreaccount1/clifeedback and http://127.0.0.1:${azurite.queuePort}/devstoreaccount1/cli-feedback`);
       expect(status.stdout).toContain('pending:   1');
       expect(status.stdout).not.toContain('AccountKey');
-      const digest = await runTs(CLI, blob, ['digest', '--since', '1d']);
+      const digest = await runTs(CLI, azure, ['digest', '--since', '1d']);
       expect(digest.stdout).toContain('1 item of feedback.');
       expect(digest.stdout).toContain('  1× Can I use a smartwatch?');
     } finally {

@@ -7,7 +7,8 @@ import { makeTempDir } from '../support/tempDir.js';
 import { startReceiver, waitFor, type Receiver } from '../support/webhookReceiver.js';
 
 /**
- * STORAGE=blob: bot instances share one feedback outbox in Azure Blob Storage (Azurite here), so
+ * STORAGE=azure: bot instances share one feedback outbox — records in Azure Table Storage, delivery
+ * through a Storage queue (Azurite here) — so
  * an item one instance accepted is delivered by whichever instance is up, once by its id, and the
  * per-user limit and the user hash are the same on every instance. Each "instance" is a real
  * process opening the store the way the bot does (test/fixtures/feedbackProcess.ts).
@@ -66,10 +67,11 @@ beforeEach(() => {
   receiver.accepted.length = 0;
   receiver.behaviour = () => ({ status: 200 });
   env = {
-    STORAGE: 'blob',
+    STORAGE: 'azure',
     AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString(),
     AZURE_STORAGE_CONTAINER: `state-${containers}`,
-    AZURE_FEEDBACK_CONTAINER: `feedback-${containers}`,
+    AZURE_FEEDBACK_TABLE: `feedback${containers}`,
+    AZURE_FEEDBACK_QUEUE: `feedback-${containers}`,
     DATA_DIR: temp.dir,
     FEEDBACK_WEBHOOK_URL: receiver.url,
     FEEDBACK_WEBHOOK_SECRET: TEST_SECRET,
@@ -85,7 +87,7 @@ afterEach(async () => {
   temp.remove();
 });
 
-describe('STORAGE=blob: instances share one feedback outbox (Azurite)', () => {
+describe('STORAGE=azure: instances share one feedback outbox on a table and a queue (Azurite)', () => {
   it('items an instance accepted while the webhook was down are delivered by another after it dies, each once', { timeout: 60_000 }, async () => {
     receiver.behaviour = () => ({ status: 503 });
     const a = instance({ FIXTURE_SUBMIT: '3' });
@@ -98,7 +100,7 @@ describe('STORAGE=blob: instances share one feedback outbox (Azurite)', () => {
     receiver.behaviour = () => ({ status: 200 });
     const b = instance({ FIXTURE_SUBMIT: '0' });
     expect(await queued(b)).toEqual([]);
-    // An item A was sending when it died waits for its lease to run out (15 s, Azure's shortest).
+    // An item A was sending when it died reappears on the queue when its lease (visibility timeout) runs out.
     await waitFor(() => receiver.accepted.length === 3, 'B to deliver what A accepted', 40_000);
     b.process.kill('SIGTERM');
     expect(await b.exited).toBe(0);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createBlobFeedbackStore } from '../../src/feedback/azure/blobFeedbackStore.js';
+import { FeedbackAccount } from '../../src/feedback/azure/account.js';
+import { createAzureFeedbackStore } from '../../src/feedback/azure/azureFeedbackStore.js';
 import { REFERENCE_PATTERN } from '../../src/feedback/ids.js';
 import { createSqliteFeedbackStore } from '../../src/feedback/sqliteStore.js';
 import { readOrCreate, type FeedbackStore, type NewFeedback } from '../../src/feedback/store.js';
@@ -9,7 +10,8 @@ import { startAzurite, type Azurite } from '../support/azurite.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 /**
- * One behaviour, two stores: the embedded SQLite database and Azure Blob Storage (on Azurite).
+ * One behaviour, two stores: the embedded SQLite database and Azure Table Storage with a Storage
+ * queue (on Azurite).
  * Whatever the deliverer, the digest and the dialogs rely on must hold for both.
  */
 const START = Date.UTC(2030, 0, 6, 9);
@@ -61,15 +63,20 @@ const stores: [string, () => Made][] = [
     },
   ],
   [
-    'Azure Blob Storage',
+    'Azure tables and queue',
     () => {
       containers += 1;
       const { clock, advance } = clockAt(START);
-      const options = { connectionString: azurite.connectionString(), container: `contract-${containers}`, clock, randomBytes: (n: number) => new Uint8Array(randomBytes(n)) };
-      return { store: createBlobFeedbackStore(options), other: createBlobFeedbackStore(options), clock, advance };
+      // This clock is not the queue's: a message is never hidden past its row's next look (hideAtMostMs 0).
+      const options = { ...azureNames(), clock, randomBytes: (n: number) => new Uint8Array(randomBytes(n)), hideAtMostMs: 0 };
+      return { store: createAzureFeedbackStore(options), other: createAzureFeedbackStore(options), clock, advance };
     },
   ],
 ];
+
+function azureNames() {
+  return { connectionString: azurite.connectionString(), table: `contract${containers}`, queue: `contract-${containers}` };
+}
 
 function fields(userHash: string, text = 'The code was refused until I fixed the phone clock.'): NewFeedback {
   return { category: 'authenticator app', rating: 3, text, removed: [], role: 'pharmacist', contact: null, channel: 'msteams', userHash };
@@ -90,7 +97,7 @@ describe.each(stores)('the feedback store: %s', (_name, make) => {
     expect(result.item.createdAt).toBe(new Date(START).toISOString());
     expect(await store.outbox.get(result.item.id)).toMatchObject({ id: result.item.id, kind: 'feedback', status: 'pending', attempts: 0, nextAttemptAt: START });
     expect(await store.outbox.get('fb_missing')).toBeNull();
-    expect(await store.outbox.status()).toEqual({ pending: 1, delivered: 0, dead: 0, oldestPendingAt: START, nextAttemptAt: START, deadLetters: [] });
+    expect(await store.outbox.status()).toEqual({ pending: 1, delivered: 0, deliveredSince: START - 7 * 24 * HOUR, dead: 0, oldestPendingAt: START, nextAttemptAt: START, deadLetters: [] });
   });
 
   it('takes 5 items per user an hour, on every handle; the 6th is told when it may send again', async () => {
@@ -106,6 +113,40 @@ describe.each(stores)('the feedback store: %s', (_name, make) => {
     advance(HOUR - 5 * 60_000 + 1);
     expect(await store.outbox.rateLimitWait('busy')).toBeNull();
     expect((await store.outbox.enqueueFeedback(fields('busy'))).ok).toBe(true);
+  });
+
+  it('one item per key and user: a repeat returns it and counts nothing, even when both arrive at once', async () => {
+    const { store, other } = make();
+    const first = await store.outbox.enqueueFeedback(fields('twice'), undefined, 'flow-1');
+    const again = await other.outbox.enqueueFeedback(fields('twice', 'Edited before the second press.'), undefined, 'flow-1');
+    if (!first.ok || !again.ok) throw new Error('refused');
+    expect(first.repeated).toBe(false);
+    expect(again).toEqual({ ok: true, item: first.item, repeated: true });
+    // Two presses at the same moment, on two instances: one item between them.
+    const racing = await Promise.all([store.outbox.enqueueFeedback(fields('twice'), undefined, 'flow-2'), other.outbox.enqueueFeedback(fields('twice'), undefined, 'flow-2')]);
+    const ids = racing.map((r) => (r.ok ? r.item.id : 'refused'));
+    expect(ids[0]).toBe(ids[1]);
+    expect(racing.map((r) => r.ok && r.repeated).sort()).toEqual([false, true]);
+    // The same key from someone else is their own conversation.
+    const theirs = await store.outbox.enqueueFeedback(fields('someone-else'), undefined, 'flow-1');
+    expect(theirs.ok && theirs.item.id !== first.item.id).toBe(true);
+    expect((await store.outbox.feedbackBetween(START, START + HOUR)).map((i) => i.userHash).sort()).toEqual(['someone-else', 'twice', 'twice']);
+    expect(await store.outbox.status()).toMatchObject({ pending: 3 });
+    // Only two of the user's five an hour are spent.
+    for (let i = 0; i < 3; i += 1) expect((await store.outbox.enqueueFeedback(fields('twice'), undefined, `more-${i}`)).ok).toBe(true);
+    expect((await store.outbox.enqueueFeedback(fields('twice'), undefined, 'one-too-many')).ok).toBe(false);
+    // A refused key is not kept: once the hour has passed, the same conversation may send.
+    expect(await store.outbox.rateLimitWait('twice')).not.toBeNull();
+  });
+
+  it('counts delivered messages of the period asked for', async () => {
+    const { store, advance } = make();
+    const old = await enqueue(store, 'old');
+    advance(10 * 24 * HOUR);
+    const recent = await enqueue(store, 'recent');
+    for (const entry of await store.outbox.claimDue(5, 20_000, [old, recent])) await store.outbox.markDelivered(entry);
+    expect(await store.outbox.status()).toMatchObject({ pending: 0, delivered: 1, deliveredSince: START + 3 * 24 * HOUR });
+    expect(await store.outbox.status(START)).toMatchObject({ delivered: 2, deliveredSince: START });
   });
 
   it('gives every item its own reference', async () => {
@@ -245,7 +286,7 @@ describe.each(stores)('the feedback store: %s', (_name, make) => {
   });
 });
 
-describe('the shared outbox on Azure Blob Storage', () => {
+describe('the shared outbox on Azure tables and a queue', () => {
   it('two instances delivering 50 messages at once mark each delivered exactly once', async () => {
     const [, make] = stores[1] ?? [];
     if (make === undefined) throw new Error('no Azure store');
@@ -268,4 +309,42 @@ describe('the shared outbox on Azure Blob Storage', () => {
     expect(new Set(delivered)).toEqual(ids);
     expect(await store.outbox.status()).toMatchObject({ pending: 0, delivered: 50, dead: 0 });
   }, 60_000);
+
+  it('a message on the queue twice is sent once: the row, not the queue, says who sends it and whether it went', async () => {
+    const [, make] = stores[1] ?? [];
+    if (make === undefined) throw new Error('no Azure store');
+    const { store, other } = make();
+    const id = await enqueue(store, 'dup');
+    const found = await store.outbox.get(id);
+    if (found === null) throw new Error('not stored');
+    await new FeedbackAccount({ ...azureNames() }).announce(id, `m${new Date(START).toISOString().slice(0, 10)}`);
+    const [mine, theirs] = await Promise.all([store.outbox.claimDue(5, 20_000), other.outbox.claimDue(5, 20_000)]);
+    expect([...mine, ...theirs].map((e) => e.id)).toEqual([id]);
+    const [claimed] = [...mine, ...theirs];
+    if (claimed === undefined) throw new Error('not claimed');
+    await (mine.length > 0 ? store : other).outbox.markDelivered(claimed);
+    // The repeat still on the queue is tidied away by whoever receives it, and never sent.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await store.outbox.claimDue(5, 20_000)).toEqual([]);
+    expect(await store.outbox.claimDue(5, 20_000)).toEqual([]);
+    expect(await store.outbox.nextDueAt()).toBeNull();
+  }, 20_000);
+
+  it('a message that keeps taking its deliverer down (received again and again, never settled) is dead-lettered as poison', async () => {
+    containers += 1;
+    const { clock, advance } = clockAt(START);
+    const store = createAzureFeedbackStore({ ...azureNames(), clock, randomBytes: (n: number) => new Uint8Array(randomBytes(n)), hideAtMostMs: 0, maxUnsettledReceives: 2 });
+    const id = await enqueue(store, 'poison');
+    for (let i = 0; i < 2; i += 1) {
+      expect((await store.outbox.claimDue(1, 1_000)).map((e) => e.id)).toEqual([id]);
+      await new Promise((resolve) => setTimeout(resolve, 1_100)); // "crashed": the lease runs out unsettled
+      advance(1_100);
+    }
+    expect(await store.outbox.claimDue(1, 1_000)).toEqual([]);
+    const status = await store.outbox.status();
+    expect(status).toMatchObject({ pending: 0, dead: 1 });
+    expect(status.deadLetters[0]?.reason).toContain('poison');
+    expect(await store.outbox.retryDead()).toEqual([id]);
+    expect(await store.outbox.get(id)).toMatchObject({ status: 'pending', attempts: 0 });
+  }, 20_000);
 });

@@ -9,38 +9,52 @@ const ACCOUNT = 'devstoreaccount1';
 const KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 export interface Azurite {
+  /** The blob service's port. */
   readonly port: number;
-  /** A connection string for a blob endpoint on `port` (default: Azurite's own). */
-  connectionString(port?: number): string;
+  readonly queuePort: number;
+  readonly tablePort: number;
+  /** A connection string naming all three endpoints; the blob one on `blobPort` (default: Azurite's own, e.g. a proxy's otherwise). */
+  connectionString(blobPort?: number): string;
   stop(): Promise<void>;
 }
 
-/** Azurite's blob service on a free loopback port, in memory, with no telemetry. */
+/** Azurite's blob, queue and table services on free loopback ports, in memory, with no telemetry. */
 export async function startAzurite(): Promise<Azurite> {
-  const main = createRequire(import.meta.url).resolve('azurite/dist/src/blob/main.js');
+  const main = createRequire(import.meta.url).resolve('azurite/dist/src/azurite.js');
   const cwd = mkdtempSync(join(tmpdir(), 'azurite-'));
+  const hostsAndPorts = ['blob', 'queue', 'table'].flatMap((s) => [`--${s}Host`, '127.0.0.1', `--${s}Port`, '0']);
   const child: ChildProcess = spawn(
     process.execPath,
-    [main, '--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--extentMemoryLimit', '256', '--skipApiVersionCheck', '--loose', '--disableTelemetry', '--silent'],
+    [main, ...hostsAndPorts, '--inMemoryPersistence', '--extentMemoryLimit', '256', '--skipApiVersionCheck', '--loose', '--disableTelemetry', '--silent'],
     { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const port = await new Promise<number>((resolve, reject) => {
+  const ports = await new Promise<Record<string, number>>((resolve, reject) => {
     let out = '';
+    const found: Record<string, number> = {};
     const timer = setTimeout(() => reject(new Error(`Azurite did not start: ${out}`)), 20_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /successfully listens on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (m?.[1] !== undefined) {
+      for (const m of out.matchAll(/Azurite (Blob|Queue|Table) service is successfully listening at http:\/\/127\.0\.0\.1:(\d+)/g)) {
+        if (m[1] !== undefined && m[2] !== undefined) found[m[1].toLowerCase()] = Number(m[2]);
+      }
+      if (Object.keys(found).length === 3) {
         clearTimeout(timer);
-        resolve(Number(m[1]));
+        resolve(found);
       }
     });
     child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
     child.once('exit', (code) => reject(new Error(`Azurite exited (${code}): ${out}`)));
   });
+  const port = ports['blob'] ?? 0;
+  const queuePort = ports['queue'] ?? 0;
+  const tablePort = ports['table'] ?? 0;
+  const endpoint = (p: number) => `http://127.0.0.1:${p}/${ACCOUNT}`;
   return {
     port,
-    connectionString: (p = port) => `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:${p}/${ACCOUNT};`,
+    queuePort,
+    tablePort,
+    connectionString: (blobPort = port) =>
+      `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};BlobEndpoint=${endpoint(blobPort)};QueueEndpoint=${endpoint(queuePort)};TableEndpoint=${endpoint(tablePort)};`,
     stop: () =>
       new Promise((resolve) => {
         const done = () => {
