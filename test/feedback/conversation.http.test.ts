@@ -4,8 +4,9 @@ import { FEEDBACK } from '../../src/content/feedback.js';
 import { WORDS } from '../../src/content/ui.js';
 import { TEST_SECRET, verifySignature } from '../support/feedbackHarness.js';
 import { startFakeConnector, type FakeConnector } from '../support/fakeTeamsConnector.js';
+import { buttonsOf } from '../../src/cards/choices.js';
 import { HttpChat, repliesText } from '../support/httpChat.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { postActivity, startServer, type RunningServer } from '../support/server.js';
 import { startReceiver, waitFor, type Receiver } from '../support/webhookReceiver.js';
 
 /**
@@ -125,5 +126,36 @@ describe('feedback over HTTP to the webhook', () => {
     const reference = referenceIn(repliesText(await chat.press(FEEDBACK.send)));
     const { payload } = await delivered(reference);
     expect(payload).toMatchObject({ reference, contact: null, rating: null, role: null });
+  });
+
+  it('Send pressed twice while the connector is slow stores one item: only it is delivered and counted', async () => {
+    const from = { id: '29:quick-fingers', name: 'Quick Fingers' };
+    const conversationId = 'a:teams-personal-twice';
+    const chat = new HttpChat(server.url, { conversationId, channelId: 'msteams', serviceUrl: connector.serviceUrl, from });
+    await chat.say('menu');
+    await chat.press(WORDS.giveFeedback);
+    await chat.press('Enrolment');
+    await chat.press('3');
+    const text = 'Pressed Send twice because the first press seemed to do nothing.';
+    await chat.press(FEEDBACK.next, { [FEEDBACK_TEXT_INPUT]: text });
+    await chat.press('Locum');
+    await chat.press(FEEDBACK.contactNo);
+    const send = buttonsOf(chat.card).find((b) => b.title === FEEDBACK.send);
+    if (send?.kind !== 'submit') throw new Error('no Send button');
+    // Replies go through the connector as in Teams (not expectReplies), slowly: the first Send's
+    // turn is still sending its thanks when the second arrives and reads the same summary.
+    connector.replyDelayMs = 400;
+    const press = () => postActivity(server.url, { type: 'message', value: send.data, deliveryMode: 'normal', channelId: 'msteams', serviceUrl: connector.serviceUrl, from, conversation: { id: conversationId, conversationType: 'personal' } });
+    const answers = await Promise.all([press(), new Promise((resolve) => setTimeout(resolve, 100)).then(press)]);
+    connector.replyDelayMs = 0;
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+
+    const now = Date.now();
+    const stored = (await server.app.feedback.outbox.feedbackBetween(now - 3_600_000, now + 60_000)).filter((item) => item.text === text);
+    expect(stored).toHaveLength(1);
+    await delivered(stored[0]?.reference ?? '');
+    // One of the user's five an hour is spent, not two.
+    const userHash = await server.app.feedback.userHash(from.id);
+    expect(await server.app.feedback.outbox.rateLimitWait(userHash, { max: 2, windowMs: 3_600_000 })).toBeNull();
   });
 });

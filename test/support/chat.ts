@@ -62,6 +62,9 @@ export function cardText(card: AdaptiveCard): string {
  * A conversation with the whole bot (the root dialog and every conversation), as a script of turns:
  * what the user types or presses, and every reply the bot gives to that turn.
  */
+/** Conversation instance ids handed out so far, by every chat in this test file. */
+let flowsStarted = 0;
+
 export class TestChat {
   private lastCard: AdaptiveCard | undefined;
   private nextId = 1;
@@ -94,10 +97,10 @@ export class TestChat {
     const storage = new MemoryStorage(memory);
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
-    let flows = 0;
     const conversations = createConversations({
       enrolProgress: userState.createProperty('enrolProgress'),
-      newFlowId: () => `flow${++flows}`,
+      // Unique across chats, as the bot's random ids are: a feedback conversation's id is its Send's idempotency key.
+      newFlowId: () => `flow${++flowsStarted}`,
       ...(options.understander === null ? {} : { understander: options.understander ?? new IntentUnderstander(sharedMatcher(), options.unanswered) }),
       ...(options.clock === undefined ? {} : { clock: options.clock }),
       ...(options.feedback === undefined ? {} : { feedback: options.feedback }),

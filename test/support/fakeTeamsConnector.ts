@@ -13,20 +13,31 @@ export interface FakeConnector {
   readonly serviceUrl: string;
   /** "METHOD /path" (decoded) of every request, in order. */
   readonly requests: string[];
+  /** How long it takes to accept an activity the bot sends (a slow connector); 0 by default. */
+  replyDelayMs: number;
   close(): Promise<void>;
 }
 
 /**
  * A stand-in for the Teams Bot Connector on 127.0.0.1: answers "get conversation member"
  * (GET /v3/conversations/{conversationId}/members/{userId}) from a fixed list, 404 otherwise,
- * the way TeamsInfo.getMember calls it.
+ * the way TeamsInfo.getMember calls it, and accepts the activities a bot sends
+ * (POST /v3/conversations/{conversationId}/activities[/{replyToId}]) after `replyDelayMs`.
  */
 export async function startFakeConnector(members: readonly TeamsMember[]): Promise<FakeConnector> {
   const requests: string[] = [];
+  const settings = { replyDelayMs: 0 };
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname);
     requests.push(`${req.method ?? ''} ${path}`);
     req.resume();
+    if (req.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/.test(path)) {
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `sent-${requests.length}` }));
+      }, settings.replyDelayMs);
+      return;
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
     const member = match === null || req.method !== 'GET' ? undefined : members.find((m) => m.id === match[2]);
     if (member === undefined) {
@@ -46,6 +57,12 @@ export async function startFakeConnector(members: readonly TeamsMember[]): Promi
   return {
     serviceUrl: `http://127.0.0.1:${address.port}/`,
     requests,
+    get replyDelayMs() {
+      return settings.replyDelayMs;
+    },
+    set replyDelayMs(ms: number) {
+      settings.replyDelayMs = ms;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
