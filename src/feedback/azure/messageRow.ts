@@ -1,4 +1,4 @@
-import type { OutboxEntry, OutboxKind, OutboxState } from '../store.js';
+import type { OutboxEntry } from '../store.js';
 import type { FeedbackAccount, NewRow, Row } from './account.js';
 
 /**
@@ -36,54 +36,37 @@ export function dayPartitions(prefix: 'm' | 'q', from: number, to: number): stri
   return out;
 }
 
-function num(row: Row, key: string): number {
-  const value = row[key];
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(`Stored message lacks ${key}`);
-  return value;
-}
-
-function optionalNum(row: Row, key: string): number | null {
-  return row[key] === undefined || row[key] === null ? null : num(row, key);
-}
-
-function optionalText(row: Row, key: string): string | null {
-  const value = row[key];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw new TypeError(`Stored message has a bad ${key}`);
-  return value;
-}
-
-function isKind(value: unknown): value is OutboxKind {
-  return value === 'feedback' || value === 'digest';
-}
-
-function isState(value: unknown): value is OutboxState {
-  return value === 'pending' || value === 'delivered' || value === 'dead';
-}
-
+/** Reads a message back from its row; throws a TypeError when it is not one. */
 export function fromRow(row: Row): MessageRow {
-  const { kind, status, body } = row;
-  const { partitionKey, rowKey } = row;
-  if (!isKind(kind) || !isState(status) || typeof body !== 'string') throw new TypeError('Stored message lacks kind, status or body');
-  if (partitionKey === undefined || rowKey === undefined) throw new TypeError('Stored message lacks its keys');
-  return {
-    partition: partitionKey,
-    id: rowKey,
-    etag: row.etag,
-    kind,
-    status,
-    reference: optionalText(row, 'reference'),
-    createdAt: num(row, 'createdAt'),
-    body: JSON.parse(body),
-    attempts: num(row, 'attempts'),
-    queuedAt: num(row, 'queuedAt'),
-    nextAttemptAt: num(row, 'nextAttemptAt'),
-    lastError: optionalText(row, 'lastError'),
-    deliveredAt: optionalNum(row, 'deliveredAt'),
-    deadReason: optionalText(row, 'deadReason'),
-    deadAt: optionalNum(row, 'deadAt'),
-    leaseUntil: optionalNum(row, 'leaseUntil'),
+  const { partitionKey, rowKey, kind, status, body } = row;
+  if (kind !== 'feedback' && kind !== 'digest') throw new TypeError('Stored message has an unknown kind');
+  if (status !== 'pending' && status !== 'delivered' && status !== 'dead') throw new TypeError('Stored message has an unknown status');
+  if (partitionKey === undefined || rowKey === undefined || typeof body !== 'string') throw new TypeError('Stored message lacks its keys or body');
+  const orNull = <T>(key: string, is: (v: unknown) => v is T): T | null => {
+    const value = row[key];
+    if (value === undefined || value === null) return null;
+    if (!is(value)) throw new TypeError(`Stored message has a bad ${key}`);
+    return value;
   };
+  const number = (key: string): number => {
+    const value = orNull(key, isNumber);
+    if (value === null) throw new TypeError(`Stored message lacks ${key}`);
+    return value;
+  };
+  return {
+    partition: partitionKey, id: rowKey, etag: row.etag, kind, status, body: JSON.parse(body),
+    reference: orNull('reference', isText), createdAt: number('createdAt'), attempts: number('attempts'), queuedAt: number('queuedAt'),
+    nextAttemptAt: number('nextAttemptAt'), lastError: orNull('lastError', isText), deliveredAt: orNull('deliveredAt', isNumber),
+    deadReason: orNull('deadReason', isText), deadAt: orNull('deadAt', isNumber), leaseUntil: orNull('leaseUntil', isNumber),
+  };
+}
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string';
 }
 
 /** The whole row (written with Replace: a property left out, such as a null, is removed). */
