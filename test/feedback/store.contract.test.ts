@@ -347,4 +347,25 @@ describe('the shared outbox on Azure tables and a queue', () => {
     expect(await store.outbox.retryDead()).toEqual([id]);
     expect(await store.outbox.get(id)).toMatchObject({ status: 'pending', attempts: 0 });
   }, 20_000);
+
+  it('a row whose id never reached the queue (its instance stopped in between) is still sent: on the next Send from its conversation, or by an idle deliverer', async () => {
+    const [, make] = stores[1] ?? [];
+    if (make === undefined) throw new Error('no Azure store');
+    const { store, other, advance } = make();
+    const queue = new FeedbackAccount({ ...azureNames() }).queue;
+    const first = await store.outbox.enqueueFeedback(fields('lost'), undefined, 'flow-lost');
+    if (!first.ok) throw new Error('refused');
+    await queue.clearMessages(); // as if the instance died after storing the row
+    const again = await other.outbox.enqueueFeedback(fields('lost'), undefined, 'flow-lost');
+    expect(again).toMatchObject({ ok: true, repeated: true });
+    expect((await store.outbox.claimDue(5, 20_000)).map((e) => e.id)).toEqual([first.item.id]);
+
+    const digest = 'dg_lost';
+    expect(await store.outbox.enqueueOther(digest, 'digest', {})).toBe(true);
+    await queue.clearMessages();
+    advance(6 * 60_000);
+    expect(await other.outbox.claimDue(5, 20_000)).toEqual([]); // the queue is idle: look for rows it never heard of
+    // Both: the digest, and the item claimed above whose claimer never settled it (its lease is over).
+    expect((await other.outbox.claimDue(5, 20_000)).map((e) => e.id).sort()).toEqual([digest, first.item.id].sort());
+  });
 });

@@ -13,6 +13,8 @@ export interface QueueDeliveryOptions {
   readonly hideAtMostMs?: number;
   /** Receives without a recorded attempt after which a message is poison and dead-lettered (default 10). */
   readonly maxUnsettledReceives?: number;
+  /** How often an idle deliverer looks for pending rows whose id never reached the queue (default 5 min). */
+  readonly sweepEveryMs?: number;
 }
 
 /** What the store needs to settle a claim: the row's ETag and, when it came off the queue, the message. */
@@ -45,6 +47,8 @@ export class QueueDelivery implements FeedbackDelivery {
   private readonly clock: Clock;
   private readonly hideAtMostMs: number;
   private readonly maxUnsettled: number;
+  private readonly sweepEveryMs: number;
+  private lastSweep = Number.NEGATIVE_INFINITY;
   /** Retries this process scheduled (id → when), so nextDueAt knows when to look again. */
   private readonly retries = new Map<string, number>();
 
@@ -54,6 +58,7 @@ export class QueueDelivery implements FeedbackDelivery {
     this.clock = options.clock;
     this.hideAtMostMs = options.hideAtMostMs ?? MAX_VISIBILITY_S * 1000;
     this.maxUnsettled = options.maxUnsettledReceives ?? 10;
+    this.sweepEveryMs = options.sweepEveryMs ?? 5 * 60_000;
   }
 
   async claimDue(limit: number, leaseMs: number, onlyIds?: readonly string[]): Promise<ClaimedEntry[]> {
@@ -62,8 +67,23 @@ export class QueueDelivery implements FeedbackDelivery {
     await this.account.ensure();
     const visibilityTimeout = Math.min(MAX_VISIBILITY_S, Math.max(1, Math.ceil(leaseMs / 1000)));
     const { receivedMessageItems } = await this.account.queue.receiveMessages({ numberOfMessages: Math.min(32, limit), visibilityTimeout, ...this.account.limit() });
+    if (receivedMessageItems.length === 0) await this.sweep();
     const claimed = await Promise.all(receivedMessageItems.map((message) => this.claimMessage(message, leaseMs)));
     return claimed.filter((c): c is ClaimedEntry => c !== null);
+  }
+
+  /**
+   * A row is stored before its id goes on the queue; an instance that stopped in between (or a
+   * queue that did not answer) leaves a pending row nobody is told about. When the queue is idle,
+   * now and then, such rows (long overdue, not held) are announced again; a repeat is harmless.
+   */
+  private async sweep(): Promise<void> {
+    const now = this.clock.now();
+    if (now - this.lastSweep < this.sweepEveryMs) return;
+    this.lastSweep = now;
+    for (const m of await this.records.indexed('pending')) {
+      if (m.nextAttemptAt < now - this.sweepEveryMs && (m.leaseUntil ?? 0) < now) await this.account.announce(m.id, m.partition);
+    }
   }
 
   async nextDueAt(onlyIds?: readonly string[]): Promise<number | null> {
@@ -77,6 +97,8 @@ export class QueueDelivery implements FeedbackDelivery {
       rows = await Promise.all(peekedMessageItems.map((m) => this.rowOf(m.messageText)));
     }
     const due = rows.filter((m): m is MessageRow => m !== null && m.status === 'pending').map((m) => Math.max(m.nextAttemptAt, m.leaseUntil ?? 0));
+    const now = this.clock.now();
+    for (const [id, at] of this.retries) if (at <= now) this.retries.delete(id); // due now: on the queue again
     if (onlyIds === undefined) due.push(...this.retries.values());
     return due.length === 0 ? null : Math.min(...due);
   }

@@ -43,7 +43,11 @@ export class TableRecords implements FeedbackRecords {
     const scoped = key === undefined ? null : idempotencyKey(fields.userHash, key);
     if (scoped !== null) {
       const earlier = await this.claimKey(scoped, id, now);
-      if (earlier !== null) return { ok: true, item: parseFeedbackItem(earlier.body), repeated: true };
+      if (earlier !== null) {
+        // Its first Send may have stopped before the queue heard of it (and said so to the user): tell it now. A repeat is harmless.
+        if (earlier.status === 'pending' && earlier.attempts === 0) await this.account.announce(earlier.id, earlier.partition);
+        return { ok: true, item: parseFeedbackItem(earlier.body), repeated: true };
+      }
     }
     const wait = await this.recordSend(fields.userHash, limit, now);
     if (wait !== null) {
