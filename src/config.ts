@@ -144,9 +144,9 @@ function blobStorage(env: Env, storage: StorageKind): BlobStorageConfig | undefi
   const usable = has('usedevelopmentstorage') || has('blobendpoint') || (has('accountname') && (has('accountkey') || has('sharedaccesssignature')));
   // The value is a secret: the message names what is missing, never the value itself.
   if (!usable) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is not an Azure Storage connection string (needs AccountName and AccountKey, or BlobEndpoint)');
-  // Feedback needs the account's table and queue too: named, or derived from AccountName.
-  if (!has('usedevelopmentstorage') && !has('accountname') && !(has('tableendpoint') && has('queueendpoint'))) {
-    throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'names a BlobEndpoint but not the TableEndpoint and QueueEndpoint that feedback needs (or give AccountName)');
+  // Feedback needs the account's table and queue too: named, or derived from the EndpointSuffix (as in the portal's string).
+  if (!has('usedevelopmentstorage') && !has('endpointsuffix') && !(has('tableendpoint') && has('queueendpoint'))) {
+    throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'needs TableEndpoint and QueueEndpoint, or EndpointSuffix, for the feedback table and queue');
   }
   const container = text(env, 'AZURE_STORAGE_CONTAINER', 'mfa-bot-state') || 'mfa-bot-state';
   if (!CONTAINER.test(container)) throw new ConfigError('AZURE_STORAGE_CONTAINER', `must be 3-63 lowercase letters, digits and single hyphens (got "${container}")`);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
-const AZURITE = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;';
+const AZURITE =
+  'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;';
+const PORTAL = 'DefaultEndpointsProtocol=https;AccountName=mfabot;AccountKey=a2V5;EndpointSuffix=core.windows.net';
 
 describe('configuration for scale-out, limits and time budgets', () => {
   it('defaults: memory storage, no blob settings, limits on', () => {
@@ -14,6 +16,7 @@ describe('configuration for scale-out, limits and time budgets', () => {
     const c = loadConfig({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: AZURITE });
     expect(c.storage).toBe('blob');
     expect(c.blob).toEqual({ connectionString: AZURITE, container: 'mfa-bot-state', feedbackTable: 'mfafeedback', feedbackQueue: 'mfa-feedback' });
+    expect(loadConfig({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: PORTAL }).blob?.connectionString).toBe(PORTAL);
     // STORAGE=blob, the old name, still works.
     const other = loadConfig({ STORAGE: 'Blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_CONTAINER: 'state-2', AZURE_FEEDBACK_TABLE: 'Feedback2', AZURE_FEEDBACK_QUEUE: 'fb-2' });
     expect(other.storage).toBe('blob');
@@ -27,7 +30,8 @@ describe('configuration for scale-out, limits and time budgets', () => {
 
   it.each([
     [{ STORAGE: 'blob' }, 'AZURE_STORAGE_CONNECTION_STRING is required when STORAGE is azure'],
-    [{ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'BlobEndpoint=http://127.0.0.1:10000/x;SharedAccessSignature=sv=1' }, 'names a BlobEndpoint but not the TableEndpoint and QueueEndpoint'],
+    [{ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'BlobEndpoint=http://127.0.0.1:10000/x;SharedAccessSignature=sv=1' }, 'needs TableEndpoint and QueueEndpoint, or EndpointSuffix'],
+    [{ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=a2V5' }, 'needs TableEndpoint and QueueEndpoint, or EndpointSuffix'],
     [{ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'hunter2-secret' }, 'AZURE_STORAGE_CONNECTION_STRING is not an Azure Storage connection string'],
     [{ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: AZURITE, AZURE_STORAGE_CONTAINER: 'Bot_State' }, 'AZURE_STORAGE_CONTAINER must be 3-63 lowercase letters'],
     [{ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: AZURITE, AZURE_STORAGE_CONTAINER: 'a--b' }, 'AZURE_STORAGE_CONTAINER must be 3-63'],

@@ -60,7 +60,7 @@ describe('logs: structured JSON, and nothing a user typed, no tokens, no secrets
     const bot = await startBotProcess({
       LOG_LEVEL: 'trace',
       STORAGE: 'blob',
-      AZURE_STORAGE_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${SECRETS.accountKey};BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;`,
+      AZURE_STORAGE_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${SECRETS.accountKey};BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;`,
       STORAGE_TIMEOUT_MS: '300',
       RATE_LIMIT_PER_CONVERSATION: '6',
     });
