@@ -77,7 +77,7 @@ export type RateLimitCheck =
   | { readonly ok: false; readonly reason: 'rate-limited'; readonly retryAfterMs: number; readonly message: string };
 
 export interface FeedbackServiceOptions {
-  /** Where items, digests and unanswered questions are kept (SQLite or Azure Blob Storage). */
+  /** Where items, digests and unanswered questions are kept (SQLite, or Azure Table Storage and a queue). */
   readonly store: FeedbackStore;
   readonly config: FeedbackConfig;
   readonly logger?: FeedbackLogger;

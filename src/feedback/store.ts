@@ -39,7 +39,7 @@ export interface OutboxEntry {
 
 /** An entry this process has claimed: nobody else may send it until `lease` is settled or runs out. */
 export interface ClaimedEntry extends OutboxEntry {
-  /** What the store needs to settle the claim (a blob lease id; unused by SQLite). */
+  /** What the store needs to settle the claim (on Azure the row's ETag and the queue message; unused by SQLite). */
   readonly lease: string;
 }
 
