@@ -113,6 +113,22 @@ describe('STORAGE=azure: instances share one feedback outbox on a table and a qu
     expect(readdirSync(temp.dir)).toEqual([]);
   });
 
+  it('an instance killed while its request to the webhook is in flight: another delivers the item once its lease runs out', { timeout: 60_000 }, async () => {
+    receiver.behaviour = () => 'hang';
+    const a = instance({ FIXTURE_SUBMIT: '1' });
+    const [id] = await queued(a);
+    await waitFor(() => receiver.requests.length >= 1, 'A to be sending the item', 20_000);
+    a.process.kill('SIGKILL');
+    await a.exited;
+    expect(receiver.accepted).toHaveLength(0);
+
+    receiver.behaviour = () => ({ status: 200 });
+    instance({ FIXTURE_SUBMIT: '0' });
+    await waitFor(() => receiver.accepted.length === 1, 'B to deliver the item A was sending', 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(receiver.accepted.map((r) => r.id)).toEqual([id]);
+  });
+
   it('two instances accepting and delivering side by side send every item exactly once', async () => {
     receiver.behaviour = () => ({ status: 200, delayMs: 20 });
     const [a, b] = [instance({ FIXTURE_SUBMIT: '12' }), instance({ FIXTURE_SUBMIT: '12' })];
