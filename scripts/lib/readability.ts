@@ -15,6 +15,7 @@ import * as methods from '../../src/content/methods.js';
 import * as practice from '../../src/content/practice.js';
 import * as troubleshooting from '../../src/content/troubleshooting.js';
 import * as ui from '../../src/content/ui.js';
+import * as urgent from '../../src/content/urgent.js';
 import * as why from '../../src/content/why.js';
 
 /** The content modules whose exports are words shown to users. */
@@ -29,6 +30,7 @@ export const CONTENT_MODULES: Readonly<Record<string, Readonly<Record<string, un
   practice,
   troubleshooting,
   ui,
+  urgent,
   why,
 };
 
@@ -79,12 +81,26 @@ function walk(value: unknown, path: string, out: Message[], seen: Set<unknown>):
   }
 }
 
+/** The chooser's suggestion for every way of answering its questions (not one example call). */
+function everyRecommendation(): methods.Recommendation[] {
+  const values = [undefined, true, false] as const;
+  const out: methods.Recommendation[] = [];
+  for (const smartphone of values) for (const installApp of values) for (const signal of values) {
+    out.push(methods.recommend({ ...(smartphone === undefined ? {} : { smartphone }), ...(installApp === undefined ? {} : { installApp }), ...(signal === undefined ? {} : { signal }) }));
+  }
+  return out;
+}
+
 /** Every user-facing string in the content, each once (the same words reached twice count once). */
 export function collectMessages(modules = CONTENT_MODULES): Message[] {
   const out: Message[] = [];
   const seen = new Set<unknown>();
   for (const [name, exports] of Object.entries(modules)) {
-    for (const [key, value] of Object.entries(exports)) walk(value, `${name}.${key}`, out, seen);
+    for (const [key, value] of Object.entries(exports)) {
+      if (name === 'methods' && key === 'recommend') walk(everyRecommendation(), 'methods.recommend(every answer)', out, seen);
+      // Exported functions are helpers (capitalised, nextChooserQuestion); messages made by functions sit inside the data.
+      else if (typeof value !== 'function') walk(value, `${name}.${key}`, out, seen);
+    }
   }
   const texts = new Set<string>();
   return out.filter((m) => {

@@ -78,6 +78,10 @@ export interface Container {
   readonly style?: ContainerStyle;
   readonly spacing?: Spacing;
   readonly separator?: boolean;
+  /** Names the container for Action.ToggleVisibility ("More", the sources). */
+  readonly id?: string;
+  /** Hidden until a ToggleVisibility button shows it. */
+  readonly isVisible?: boolean;
 }
 
 export interface ActionSet {
@@ -141,7 +145,14 @@ export interface OpenUrlAction {
   readonly url: string;
 }
 
-export type Action = SubmitAction | OpenUrlAction;
+/** Shows or hides elements of the same card ("More"): nothing is sent to the bot. */
+export interface ToggleVisibilityAction {
+  readonly type: 'Action.ToggleVisibility';
+  readonly title: string;
+  readonly targetElements: readonly string[];
+}
+
+export type Action = SubmitAction | OpenUrlAction | ToggleVisibilityAction;
 
 export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';
