@@ -41,7 +41,7 @@ export function answerCard(intent: InScopeIntentId, answer: IntentAnswer = INTEN
     [
       heading(answer.title),
       paragraph(first),
-      ...more('more', details.map((p) => paragraph(p)), WORDS.more),
+      ...more(details.map((p) => paragraph(p)), WORDS.more),
       sourceLine([answer.source, ...(answer.extraSources ?? [])]),
     ],
     buttons.slice(0, 5),

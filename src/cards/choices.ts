@@ -9,9 +9,9 @@ function fromAction(a: SubmitAction | OpenUrlAction): CardButton {
   return a.type === 'Action.Submit' ? { kind: 'submit', title: a.title, data: a.data } : { kind: 'url', title: a.title, url: a.url };
 }
 
-/** Buttons that do something beyond the card; a "More" toggle only opens part of the card itself. */
+/** Buttons that do something beyond the card; "More" (Action.ShowCard) only opens part of the card itself. */
 function isButton(a: Action): a is SubmitAction | OpenUrlAction {
-  return a.type !== 'Action.ToggleVisibility';
+  return a.type !== 'Action.ShowCard';
 }
 
 function inElements(elements: readonly Element[]): CardButton[] {

@@ -1,6 +1,6 @@
 import { SOURCES, type SourceId } from '../content/sources.js';
 import type { ActionData } from './actions.js';
-import type { Action, ActionSet, AdaptiveCard, Container, Element, FactSet, OpenUrlAction, SubmitAction, TextBlock, ToggleVisibilityAction } from './schema.js';
+import type { Action, ActionSet, AdaptiveCard, Container, Element, FactSet, OpenUrlAction, SubmitAction, TextBlock, ShowCardAction } from './schema.js';
 
 export function heading(text: string): TextBlock {
   return { type: 'TextBlock', text, wrap: true, size: 'Large', weight: 'Bolder', style: 'heading' };
@@ -63,17 +63,11 @@ export function stacked(pairs: readonly (readonly [string, string])[]): Containe
   };
 }
 
-export function toggle(title: string, targets: readonly string[]): ToggleVisibilityAction {
-  return { type: 'Action.ToggleVisibility', title, targetElements: targets };
-}
-
-/** Details on demand: a "More" button that opens the items below it, in the same card (nothing is sent). */
-export function more(id: string, items: readonly Element[], title = 'More'): Element[] {
+/** Details on demand: a "More" button that opens the items under it, in the same card (nothing is sent). */
+export function more(items: readonly Element[], title = 'More'): Element[] {
   if (items.length === 0) return [];
-  return [
-    { type: 'ActionSet', actions: [toggle(title, [id])], spacing: 'Small' },
-    { type: 'Container', id, isVisible: false, items, spacing: 'Small' },
-  ];
+  const show: ShowCardAction = { type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', body: items } };
+  return [{ type: 'ActionSet', actions: [show], spacing: 'Small' }];
 }
 
 export function submit(title: string, data: ActionData, style?: SubmitAction['style']): SubmitAction {

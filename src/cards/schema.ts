@@ -78,10 +78,6 @@ export interface Container {
   readonly style?: ContainerStyle;
   readonly spacing?: Spacing;
   readonly separator?: boolean;
-  /** Names the container for Action.ToggleVisibility ("More", the sources). */
-  readonly id?: string;
-  /** Hidden until a ToggleVisibility button shows it. */
-  readonly isVisible?: boolean;
 }
 
 export interface ActionSet {
@@ -145,14 +141,18 @@ export interface OpenUrlAction {
   readonly url: string;
 }
 
-/** Shows or hides elements of the same card ("More"): nothing is sent to the bot. */
-export interface ToggleVisibilityAction {
-  readonly type: 'Action.ToggleVisibility';
+/**
+ * Opens more of the same card under its button ("More"): nothing is sent to the bot. Chosen over
+ * Action.ToggleVisibility because Web Chat reports that one as an unknown action; Teams, Web Chat
+ * and the tab all show this one inline, with aria-expanded on the button.
+ */
+export interface ShowCardAction {
+  readonly type: 'Action.ShowCard';
   readonly title: string;
-  readonly targetElements: readonly string[];
+  readonly card: { readonly type: 'AdaptiveCard'; readonly body: readonly Element[] };
 }
 
-export type Action = SubmitAction | OpenUrlAction | ToggleVisibilityAction;
+export type Action = SubmitAction | OpenUrlAction | ShowCardAction;
 
 export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';

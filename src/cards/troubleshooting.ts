@@ -23,7 +23,7 @@ export function problemOrder(enrolStep?: number): readonly ProblemId[] {
  */
 function stepHelp(enrolStep: number): { readonly elements: Element[]; readonly sources: SourceId[] } {
   const stuck = ENROLMENT_STEPS[enrolStep - 1]?.stuck ?? [];
-  const elements = stuck.flatMap((h, i) => more(`stuck-${enrolStep}-${i + 1}`, [callout([paragraph(h.text)])], h.title));
+  const elements = stuck.flatMap((h) => more([callout([paragraph(h.text)])], h.title));
   return { elements, sources: stuck.map((h) => h.source) };
 }
 
@@ -61,12 +61,12 @@ export function troubleStepCard(flow: string, problem: ProblemId, step: number):
   return card(
     [
       subtle(`${p.label} · Step ${step} of ${p.steps.length}`),
-      ...(step === 1 && p.urgent !== undefined ? [callout([paragraph(p.urgent.text, { weight: 'Bolder' })], 'attention')] : []),
+      ...(step === 1 && p.urgent !== undefined ? [callout([paragraph(`${p.urgent.title}? ${p.urgent.now.text}`, { weight: 'Bolder' })], 'attention')] : []),
       ...(step === 1 ? [paragraph(p.intro, { isSubtle: true })] : []),
       heading(s.title),
       paragraph(s.text),
       ...(p.offerPractice === true ? actionSets([submit(PRACTICE.practiseClock, flowData(flow, at, 'practise'))]) : []),
-      sourceLine(step === 1 && p.urgent !== undefined ? [p.urgent.source, s.source] : [s.source]),
+      sourceLine(step === 1 && p.urgent !== undefined ? [p.urgent.now.source, s.source] : [s.source]),
     ],
     [
       submit(WORDS.fixedIt, flowData(flow, at, 'fixed'), 'positive'),
@@ -74,7 +74,7 @@ export function troubleStepCard(flow: string, problem: ProblemId, step: number):
       ...(step > 1 ? [submit(WORDS.back, flowData(flow, at, 'back'))] : []),
       submit(WORDS.cancel, flowData(flow, at, 'cancel')),
     ],
-    `${step === 1 && p.urgent !== undefined ? `${p.urgent.text} ` : ''}${s.title}. ${s.text}`,
+    `${step === 1 && p.urgent !== undefined ? `${p.urgent.title}? ${p.urgent.now.text} ` : ''}${s.title}. ${s.text}`,
   );
 }
 

@@ -17,7 +17,7 @@ export function urgentCard(id: UrgentId): AdaptiveCard {
       heading(u.title),
       callout([paragraph(u.now.text, { weight: 'Bolder' })], 'attention'),
       ...(u.alsoNow.length === 0 ? [] : [bullets(u.alsoNow.map((l) => l.text))]),
-      ...more(`${id}-next`, [bullets(u.nextTime.map((l) => l.text))], WORDS.nextTime),
+      ...more([bullets(u.nextTime.map((l) => l.text))], WORDS.nextTime),
       sourceLine([u.now.source, ...u.alsoNow.map((l) => l.source), ...u.nextTime.map((l) => l.source)]),
     ],
     [submit('Fix it step by step', openData('trouble', problem), 'positive'), submit(WORDS.backToMenu, menuData())],

@@ -17,7 +17,7 @@ export function whyCard(flow: string): AdaptiveCard {
       heading('Why MFA matters'),
       paragraph(WHY_ANSWER.text, { weight: 'Bolder' }),
       ...WHAT_IS_MFA.slice(0, 1).map((f) => paragraph(f.text)),
-      ...more('why-more', [
+      ...more([
         ...WHAT_IS_MFA.slice(1).map((f) => paragraph(f.text)),
         subheading('Why it matters'),
         paragraph(WHY_IT_MATTERS.text),
@@ -27,8 +27,9 @@ export function whyCard(flow: string): AdaptiveCard {
         subheading('How it was rolled out'),
         stacked(ROLLOUT.map((m) => [m.when, m.what] as const)),
         subtle(`Read more: ${readMore}`),
+        sourceLine([WHY_IT_MATTERS.source, EIGHTY_PERCENT_NOTE.source, ...ROLLOUT.map((m) => m.source), ...CONTACTS.readMore.map((r) => r.source)]),
       ], WORDS.more),
-      sourceLine([WHY_ANSWER.source, WHY_IT_MATTERS.source, EIGHTY_PERCENT_NOTE.source, ...ROLLOUT.map((m) => m.source), ...CONTACTS.readMore.map((r) => r.source)]),
+      sourceLine([WHY_ANSWER.source, ...WHAT_IS_MFA.map((f) => f.source)]),
     ],
     [submit(WORDS.setItUpNow, flowData(flow, 'read', 'setup'), 'positive'), submit(WORDS.backToMenu, flowData(flow, 'read', 'menu'))],
     `${WHY_ANSWER.text} ${WHAT_IS_MFA.map((f) => f.text).join(' ')} ${WHY_IT_MATTERS.text}`,

@@ -1,7 +1,7 @@
 import { CONTACTS } from './contacts.js';
 import type { ProblemId } from './conversations.js';
 import type { SourceId } from './sources.js';
-import { URGENT, type UrgentLine } from './urgent.js';
+import { URGENT, type UrgentAnswer } from './urgent.js';
 
 export interface TroubleStep {
   readonly title: string;
@@ -15,7 +15,7 @@ export interface Problem {
   readonly intro: string;
   readonly steps: readonly TroubleStep[];
   /** Someone who cannot get in at all reads this first, above step 1 (the helpdesk number for a lost phone). */
-  readonly urgent?: UrgentLine;
+  readonly urgent?: UrgentAnswer;
   /** Offer the practice (which spots a wrong phone clock) on this problem's steps. */
   readonly offerPractice?: boolean;
 }
@@ -27,7 +27,7 @@ export const PROBLEMS: Readonly<Record<ProblemId, Problem>> = {
     id: 'new_phone',
     label: 'New, lost or stolen phone',
     intro: 'Let\'s get MFA onto your new phone, or get you back in if your phone is gone.',
-    urgent: URGENT.lost_phone.now,
+    urgent: URGENT.lost_phone,
     steps: [
       {
         title: 'Still have the old phone?',
@@ -100,7 +100,7 @@ export const PROBLEMS: Readonly<Record<ProblemId, Problem>> = {
     id: 'locked_out',
     label: 'Locked out or forgotten password',
     intro: 'Here is the quickest way back in.',
-    urgent: URGENT.locked_out.now,
+    urgent: URGENT.locked_out,
     steps: [
       {
         title: 'Reset your password yourself',
@@ -162,7 +162,7 @@ export const PROBLEMS: Readonly<Record<ProblemId, Problem>> = {
     id: 'abroad',
     label: 'Working or travelling abroad',
     intro: 'Sign-ins from outside the UK need MFA.',
-    urgent: URGENT.abroad_locked_out.now,
+    urgent: URGENT.abroad_locked_out,
     steps: [
       {
         title: 'Already abroad and locked out?',
