@@ -165,6 +165,16 @@ describe('the MFA guide tab on a phone (390×844)', () => {
     return page;
   }
 
+  it('the check itself catches a page wider than the screen and a word broken in a narrow column', async () => {
+    const page = await phone.newPage();
+    pages.push(page);
+    await page.setContent('<main><div style="width:600px">wide</div><div style="width:40px;overflow-wrap:anywhere">September</div></main>');
+    const problems = await sidewaysProblems(page);
+    expect(problems.some((p) => p.startsWith('page scrolls sideways'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('past the right edge'))).toBe(true);
+    expect(problems.some((p) => p.includes('"September"'))).toBe(true);
+  });
+
   it('nothing is wider than the screen and no word is broken, with every "More" open too', async () => {
     const page = await openOnPhone();
     expect(await sidewaysProblems(page, '#guide')).toEqual([]);
