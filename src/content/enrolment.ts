@@ -147,7 +147,7 @@ export const NEXT_SIGN_IN: {
   points: [
     'Microsoft\'s "Keep your account secure" screens open and set up your method.',
     'The Authenticator app is offered first. Install it, then scan the QR code (a square barcode) on the screen. Its codes last 30 seconds.',
-    'Want your phone instead? Choose "I want to set up a different method". Pick United Kingdom (+44), enter your mobile number, then the 6-digit code sent to you.',
+    'Want a text or call instead? Choose "I want to set up a different method". Pick United Kingdom (+44), enter your mobile number, then the 6-digit code sent to you.',
     `You can add or change methods later on ${securityInfo.name}: ${securityInfo.label}.`,
   ],
   source: 'n3i-msauth',
