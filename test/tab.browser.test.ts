@@ -9,6 +9,7 @@ import { cardCount as fixtureCardCount } from './fixtures/tabGuide.js';
 const guide = buildGuide();
 const cardCount = guide.sections.reduce((n, s) => n + s.cards.length, 0);
 import { axeViolations } from './support/axe.js';
+import { openAllToggles, PHONE_VIEWPORT, sidewaysProblems } from './support/phone.js';
 import { launchChromium } from './support/chromium.js';
 import { allProblems, forgetProblems, openWatchedContext, type WatchedContext } from './support/page.js';
 import { startServer, type RunningServer } from './support/server.js';
@@ -65,8 +66,8 @@ describe('the MFA guide tab, outside Teams', () => {
     for (let step = 1; step <= 5; step++) {
       await page.getByText(`Step ${step} of 5`, { exact: true }).waitFor();
     }
-    // source links in cards are rendered as links, not shown as raw markdown
-    expect(await page.locator('#section-enrol a', { hasText: 'Community Pharmacy England factsheet' }).count()).toBeGreaterThan(0);
+    // source links in cards are rendered as links (by their short names), not shown as raw markdown
+    expect(await page.locator('#section-enrol a', { hasText: 'MFA guide: Authenticator' }).count()).toBeGreaterThan(0);
     expect(await page.locator('#section-enrol').textContent()).not.toContain('](');
     expect(allProblems(watched.problems)).toEqual([]);
   });
@@ -91,7 +92,7 @@ describe('the MFA guide tab, outside Teams', () => {
     expect(colours).toEqual({ page: 'rgb(31, 31, 31)', card: 'rgb(41, 41, 41)', text: 'rgb(255, 255, 255)' });
   });
 
-  it('follows bot buttons where it can and explains the rest', async () => {
+  it('follows bot buttons where it can and leaves out those that only work in the chat', async () => {
     const page = await openTab();
     // "Set up MFA" on the methods card opens the enrolment conversation: the tab jumps to that section
     await page.locator('#section-methods').getByRole('button', { name: 'Set up MFA' }).click();
@@ -99,9 +100,11 @@ describe('the MFA guide tab, outside Teams', () => {
 
     // buttons that only mean something inside a chat conversation are not shown in the tab
     expect(await page.locator('#section-enrol').getByRole('button', { name: 'Next' }).count()).toBe(0);
-    // "Give feedback" on the escalation card belongs to the chat
-    await page.locator('#section-trouble').getByRole('button', { name: 'Give feedback' }).click();
-    await page.getByText('This button works in the chat with MFA Assistant.').waitFor();
+    // "Give feedback" and "Back to menu" on the escalation card belong to the chat
+    expect(await page.locator('#section-trouble').getByRole('button', { name: 'Give feedback' }).count()).toBe(0);
+    expect(await page.locator('#section-trouble').getByRole('button', { name: 'Back to menu' }).count()).toBe(0);
+    // "Did it work?" is asked only where its buttons are
+    expect(await page.getByText('Did it work?').count()).toBe(0);
     expect(allProblems(watched.problems)).toEqual([]);
   });
 
@@ -139,5 +142,64 @@ describe('the MFA guide tab, inside a Teams host', () => {
     await page.evaluate("window.sendThemeChange('contrast')");
     await expect.poll(() => tab.locator('html').getAttribute('data-theme')).toBe('contrast');
     expect(allProblems(watched.problems)).toEqual([]);
+  });
+});
+
+describe('the MFA guide tab on a phone (390×844)', () => {
+  let phone: WatchedContext;
+
+  beforeAll(async () => {
+    phone = await openWatchedContext(browser, { viewport: PHONE_VIEWPORT });
+  });
+
+  afterAll(async () => {
+    await phone?.context.close();
+  });
+
+  async function openOnPhone(query = ''): Promise<Page> {
+    const page = await phone.newPage();
+    pages.push(page);
+    await page.goto(`${server.url}/tab${query}`);
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+    await expect.poll(() => page.locator('.card .ac-adaptiveCard').count()).toBe(cardCount);
+    return page;
+  }
+
+  it('the check itself catches a page wider than the screen and a word broken in a narrow column', async () => {
+    const page = await phone.newPage();
+    pages.push(page);
+    await page.setContent('<main><div style="width:600px">wide</div><div style="width:40px;overflow-wrap:anywhere">September</div></main>');
+    const problems = await sidewaysProblems(page);
+    expect(problems.some((p) => p.startsWith('page scrolls sideways'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('past the right edge'))).toBe(true);
+    expect(problems.some((p) => p.includes('"September"'))).toBe(true);
+  });
+
+  it('nothing is wider than the screen and no word is broken, with every "More" open too', async () => {
+    const page = await openOnPhone();
+    expect(await sidewaysProblems(page, '#guide')).toEqual([]);
+    expect(await openAllToggles(page)).toBeGreaterThan(0);
+    expect(await sidewaysProblems(page, '#guide')).toEqual([]);
+    await page.locator('#section-why').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'docs/phone-tab-why.png' });
+    expect(allProblems(phone.problems)).toEqual([]);
+  });
+
+  it('an answer\'s buttons wrap onto more rows, every one on screen; no chat-only button and no empty "Did it work?"', async () => {
+    const page = await openOnPhone();
+    await page.getByLabel('Type your question about MFA').fill('I lost my phone');
+    await page.keyboard.press('Enter');
+    const answer = page.locator('#ask-answer .ac-adaptiveCard');
+    await answer.getByText(INTENT_ANSWERS['trouble.new_phone'].title).waitFor();
+    expect(await sidewaysProblems(page)).toEqual([]);
+    const buttons = answer.getByRole('button');
+    expect(await buttons.count()).toBeGreaterThan(1);
+    for (const box of await buttons.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+    await answer.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'docs/phone-tab.png' });
+    // The tab leaves out what only works in the chat.
+    for (const title of ['Back to menu', 'Give feedback', 'Next', 'I\'m stuck']) expect(await page.getByRole('button', { name: title, exact: true }).count(), title).toBe(0);
+    expect(await page.getByText('Did it work?').count()).toBe(0);
+    expect(await page.getByText('This button works in the chat with MFA Assistant.').count()).toBe(0);
   });
 });

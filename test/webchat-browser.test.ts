@@ -9,6 +9,7 @@ import { CHOOSER_QUESTIONS, recommend } from '../src/content/methods.js';
 import { ESCALATION, PROBLEMS } from '../src/content/troubleshooting.js';
 import { MENU, WORDS } from '../src/content/ui.js';
 import { axeViolations } from './support/axe.js';
+import { openAllToggles, PHONE_VIEWPORT, sidewaysProblems } from './support/phone.js';
 import { launchChromium } from './support/chromium.js';
 import { allProblems, openWatchedPage } from './support/page.js';
 import { startServer, type RunningServer } from './support/server.js';
@@ -54,9 +55,9 @@ describe('Web Chat at /chat, in Chromium', () => {
     expect(problems, 'errors shown by Web Chat or our page').toEqual([]);
   });
 
-  /** Opens /chat for this test and waits for the welcome card. */
-  async function chat(name: string): Promise<WebChatPage> {
-    current = await WebChatPage.open(browser, server.url, name);
+  /** Opens /chat for this test (at desktop size unless told) and waits for the welcome card. */
+  async function chat(name: string, viewport?: { readonly width: number; readonly height: number }): Promise<WebChatPage> {
+    current = await WebChatPage.open(browser, server.url, name, viewport === undefined ? {} : { viewport });
     await current.waitForCard(MENU.title);
     return current;
   }
@@ -176,6 +177,36 @@ describe('Web Chat at /chat, in Chromium', () => {
     const stored = (await server.app.feedback.outbox.feedbackBetween(0, Number.MAX_SAFE_INTEGER)).find((i) => i.reference === reference);
     expect(stored).toMatchObject({ category: 'authenticator app', rating: 4, role: 'pharmacist', text: 'The code [code removed] was refused until I fixed the clock.', channel: expect.any(String) });
   });
+
+  it('on a phone (390×844) cards fit the screen: buttons wrap, nothing sticks out sideways, no word is broken', async () => {
+    const c = await chat('phone', PHONE_VIEWPORT);
+    expect(await sidewaysProblems(c.page, '.webchat__basic-transcript')).toEqual([]);
+    const answer = INTENT_ANSWERS['signin.number_match'];
+    await c.type('what is the number I have to type into the app?');
+    await c.waitForCard(answer.title, WORDS.more);
+    // Every button of the answer is on screen (none cut off at the end of one long row).
+    const buttons = c.page.locator('.webchat__basic-transcript .ac-adaptiveCard').last().getByRole('button');
+    expect(await buttons.count()).toBeGreaterThan(2);
+    for (const right of await buttons.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) {
+      expect(right).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+    }
+    await c.press(WORDS.more);
+    await c.page.getByText(shownText(answer.paragraphs[1] ?? '')).waitFor();
+    expect(await sidewaysProblems(c.page, '.webchat__basic-transcript')).toEqual([]);
+    await c.type('why do I need MFA');
+    await c.waitForCard('Yes, MFA is mandatory');
+    expect(await openAllToggles(c.page)).toBeGreaterThan(0);
+    await c.page.getByText('19 August to 2 September 2024').waitFor();
+    expect(await sidewaysProblems(c.page, '.webchat__basic-transcript')).toEqual([]);
+    await c.type('menu');
+    await c.waitForCard(MENU.title);
+    // Urgent first: the first reply about a lost phone carries the helpdesk number and the 24-hour exception.
+    await c.type('I lost my phone');
+    await c.waitForCard(CONTACTS.helpdesk.phone, '24-hour exception');
+    expect(await sidewaysProblems(c.page, '.webchat__basic-transcript')).toEqual([]);
+    await c.lastCard.scrollIntoViewIfNeeded();
+    await c.page.screenshot({ path: 'docs/phone-chat.png' });
+  }, 60_000);
 
   it('typing in the send box works: "menu" brings the menu back', async () => {
     const c = await chat('typing');

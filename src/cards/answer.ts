@@ -5,7 +5,8 @@ import { MENU, WORDS } from '../content/ui.js';
 import { isInScopeIntentId, type InScopeIntentId } from '../nlu/intents.js';
 import type { Matcher } from '../nlu/types.js';
 import { intentData, menuData, openData } from './actions.js';
-import { actionSets, card, heading, paragraph, sourceLine, submit, subtle } from './elements.js';
+import { forTab } from './guide.js';
+import { actionSets, card, heading, more, paragraph, sourceLine, submit, subtle } from './elements.js';
 import type { AdaptiveCard, SubmitAction } from './schema.js';
 
 /** What the button that starts an answer's guided conversation says. */
@@ -24,7 +25,10 @@ function startButton(target: ConversationTarget): SubmitAction {
   return submit(START_LABEL[target.conversation], data, 'positive');
 }
 
-/** A short answer to a recognised question: the answer, its source, and where to go next. */
+/**
+ * A short answer to a recognised question, answer first: the first paragraph answers it, the
+ * details wait under "More", the sources are one short line, then where to go next.
+ */
 export function answerCard(intent: InScopeIntentId, answer: IntentAnswer = INTENT_ANSWERS[intent], options: { midConversation?: boolean } = {}): AdaptiveCard {
   const followUps = (answer.followUps ?? []).filter(isInScopeIntentId).filter((f) => f !== intent).slice(0, 3);
   const buttons: SubmitAction[] = [
@@ -32,8 +36,14 @@ export function answerCard(intent: InScopeIntentId, answer: IntentAnswer = INTEN
     ...followUps.map((f) => submit(INTENT_ANSWERS[f].title, intentData(f))),
   ];
   if (options.midConversation !== true) buttons.push(submit(WORDS.backToMenu, menuData()));
+  const [first = '', ...details] = answer.paragraphs;
   return card(
-    [heading(answer.title), ...answer.paragraphs.map((p) => paragraph(p)), sourceLine([answer.source, ...(answer.extraSources ?? [])])],
+    [
+      heading(answer.title),
+      paragraph(first),
+      ...more(details.map((p) => paragraph(p)), WORDS.more),
+      sourceLine([answer.source, ...(answer.extraSources ?? [])]),
+    ],
     buttons.slice(0, 5),
     `${answer.title}. ${answer.paragraphs.join(' ')}`,
   );
@@ -51,23 +61,24 @@ export function didYouMeanCard(intents: readonly InScopeIntentId[]): AdaptiveCar
 
 /** The honest answer to a question outside what the bot knows: what it can do instead. */
 export function notKnownCard(): AdaptiveCard {
-  const text = 'Sorry, I don\'t know the answer to that one. I only know about NHSmail multi-factor authentication. Here\'s what I can help with, or you can tell us what you were looking for.';
+  const text = 'Sorry, I don\'t know the answer to that. I only know about MFA for NHSmail. Here is what I can help with.';
   return card(
     [
       heading('I\'m not sure about that'),
       paragraph(text),
       ...actionSets(MENU.entries.map((e) => submit(e.label, openData(e.conversation))), 3),
-      subtle(`You can also send feedback about NHSmail MFA to ${CONTACTS.feedback.url.replace(/^https:\/\//, '')}.`),
-      sourceLine([CONTACTS.feedback.source]),
+      subtle(`To tell the NHSmail team what you were looking for, use ${CONTACTS.feedback.label}. ${CONTACTS.feedback.description}`),
+      subtle(`Read more: ${CONTACTS.readMore.map((r) => `[${r.label}](${r.url})`).join(' · ')}`),
+      sourceLine([CONTACTS.feedback.source, ...CONTACTS.readMore.map((r) => r.source)]),
     ],
     [],
     text,
   );
 }
 
-/** The tab's search box: the best reading of the question, or the honest "not known". */
+/** The tab's search box: the best reading of the question, or the honest "not known", without chat-only buttons. */
 export function answerForTab(matcher: Matcher, question: string): AdaptiveCard {
   const result = matcher.match(question);
   const best = result.ambiguous ? result.candidates[0]?.intent : result.intent;
-  return isInScopeIntentId(best) ? answerCard(best) : notKnownCard();
+  return forTab(isInScopeIntentId(best) ? answerCard(best) : notKnownCard());
 }

@@ -29,6 +29,8 @@ import {
 import type { AdaptiveCard } from './schema.js';
 import { escalationCard, pickProblemCard, troubleStepCard } from './troubleshooting.js';
 import { whyCard } from './why.js';
+import { urgentCard } from './urgent.js';
+import { URGENT_IDS } from '../content/urgent.js';
 
 export interface NamedCard {
   readonly name: string;
@@ -96,7 +98,8 @@ function feedbackCards(flow: string): NamedCard[] {
     { name: 'feedback-form-summary-no-email', card: feedbackSummaryCard(flow, 'summary', { ...FEEDBACK_EXAMPLE, contact: null, contactMissing: true }, true) },
     { name: 'feedback-form-edit', card: feedbackEditCard(flow, 'edit', true) },
     { name: 'feedback-form-edit-outside-teams', card: feedbackEditCard(flow, 'edit', false) },
-    { name: 'feedback-thanks', card: feedbackThanksCard('FB-7K3Q') },
+    { name: 'feedback-thanks', card: feedbackThanksCard('FB-7K3Q', { webhookConfigured: true }) },
+    { name: 'feedback-thanks-kept', card: feedbackThanksCard('FB-7K3Q', { webhookConfigured: false }) },
   ];
 }
 
@@ -126,6 +129,7 @@ export async function catalogue(flow = 'catalogue'): Promise<readonly NamedCard[
     PROBLEMS[id].steps.forEach((_s, i) => cards.push({ name: `trouble-${id}-${i + 1}`, card: troubleStepCard(flow, id, i + 1) }));
   }
   cards.push({ name: 'escalation', card: escalationCard() });
+  for (const id of URGENT_IDS) cards.push({ name: `urgent-${id}`, card: urgentCard(id) });
   cards.push({ name: 'not-known', card: notKnownCard() });
   cards.push(...(await practiceCards(flow)));
   cards.push(...feedbackCards(flow));

@@ -1,5 +1,5 @@
 import type { ActionData } from './actions.js';
-import type { AdaptiveCard, Element, OpenUrlAction, SubmitAction } from './schema.js';
+import type { Action, AdaptiveCard, Element, OpenUrlAction, SubmitAction } from './schema.js';
 
 export type CardButton =
   | { readonly kind: 'submit'; readonly title: string; readonly data: ActionData }
@@ -9,11 +9,16 @@ function fromAction(a: SubmitAction | OpenUrlAction): CardButton {
   return a.type === 'Action.Submit' ? { kind: 'submit', title: a.title, data: a.data } : { kind: 'url', title: a.title, url: a.url };
 }
 
+/** Buttons that do something beyond the card; "More" (Action.ShowCard) only opens part of the card itself. */
+function isButton(a: Action): a is SubmitAction | OpenUrlAction {
+  return a.type !== 'Action.ShowCard';
+}
+
 function inElements(elements: readonly Element[]): CardButton[] {
   return elements.flatMap((e): CardButton[] => {
     switch (e.type) {
       case 'ActionSet':
-        return e.actions.map(fromAction);
+        return e.actions.filter(isButton).map(fromAction);
       case 'Container':
         return inElements(e.items);
       case 'ColumnSet':
@@ -26,7 +31,7 @@ function inElements(elements: readonly Element[]): CardButton[] {
 
 /** Every button on a card, in reading order. */
 export function buttonsOf(card: AdaptiveCard): readonly CardButton[] {
-  return [...inElements(card.body), ...(card.actions ?? []).map(fromAction)];
+  return [...inElements(card.body), ...(card.actions ?? []).filter(isButton).map(fromAction)];
 }
 
 export function normaliseChoice(text: string): string {

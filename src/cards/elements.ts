@@ -1,6 +1,6 @@
 import { SOURCES, type SourceId } from '../content/sources.js';
 import type { ActionData } from './actions.js';
-import type { Action, ActionSet, AdaptiveCard, Container, Element, FactSet, OpenUrlAction, SubmitAction, TextBlock } from './schema.js';
+import type { Action, ActionSet, AdaptiveCard, Container, Element, FactSet, OpenUrlAction, SubmitAction, TextBlock, ShowCardAction } from './schema.js';
 
 export function heading(text: string): TextBlock {
   return { type: 'TextBlock', text, wrap: true, size: 'Large', weight: 'Bolder', style: 'heading' };
@@ -34,14 +34,40 @@ export function callout(items: readonly Element[], style: Container['style'] = '
   return { type: 'Container', items, style, spacing: 'Medium' };
 }
 
-/** "Source: …" under the content it supports: the title, linked where facts.md gives an address. */
+/**
+ * "Source: …" under the content it supports, as one short line: each source's short name, linked
+ * where facts.md gives an address (the full titles are in src/content/sources.ts for reviewers).
+ */
 export function sourceLine(ids: readonly SourceId[]): TextBlock {
   const unique = [...new Set(ids)];
-  const parts = unique.map((id) => {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const id of unique) {
     const s = SOURCES[id];
-    return s.url === '' ? s.title : `[${s.title}](${s.url})`;
-  });
+    if (seen.has(s.short)) continue;
+    seen.add(s.short);
+    parts.push(s.url === '' ? s.short : `[${s.short}](${s.url})`);
+  }
   return { type: 'TextBlock', text: `Source: ${parts.join('; ')}`, wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium', separator: true };
+}
+
+/** Dates and what happened, stacked (a date over its text), so a narrow screen never breaks a word. */
+export function stacked(pairs: readonly (readonly [string, string])[]): Container {
+  return {
+    type: 'Container',
+    spacing: 'Medium',
+    items: pairs.flatMap(([title, value]): TextBlock[] => [
+      { type: 'TextBlock', text: title, wrap: true, weight: 'Bolder', spacing: 'Small' },
+      { type: 'TextBlock', text: value, wrap: true, spacing: 'None' },
+    ]),
+  };
+}
+
+/** Details on demand: a "More" button that opens the items under it, in the same card (nothing is sent). */
+export function more(items: readonly Element[], title = 'More'): Element[] {
+  if (items.length === 0) return [];
+  const show: ShowCardAction = { type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', body: items } };
+  return [{ type: 'ActionSet', actions: [show], spacing: 'Small' }];
 }
 
 export function submit(title: string, data: ActionData, style?: SubmitAction['style']): SubmitAction {

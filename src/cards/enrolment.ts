@@ -5,6 +5,9 @@ import { flowData } from './actions.js';
 import { bullets, callout, card, heading, paragraph, sourceLine, subtle, submit } from './elements.js';
 import type { AdaptiveCard, SubmitAction } from './schema.js';
 
+/** Elements whose id starts with this only make sense beside chat buttons: the tab leaves them out. */
+export const CHAT_ONLY_PREFIX = 'chat-only-';
+
 export const ENROL_TOTAL = ENROLMENT_STEPS.length;
 
 /** Step cards are numbered from 1 as the user sees them. */
@@ -38,7 +41,7 @@ export function nextSignInCard(flow: string): AdaptiveCard {
       subtle('After the portal'),
       heading(NEXT_SIGN_IN.title),
       bullets(NEXT_SIGN_IN.points),
-      paragraph(WORDS.didItWork, { weight: 'Bolder', spacing: 'Medium' }),
+      paragraph(WORDS.didItWork, { weight: 'Bolder', spacing: 'Medium', id: CHAT_ONLY_PREFIX + 'did-it-work' }),
       sourceLine([NEXT_SIGN_IN.source, ...NEXT_SIGN_IN.extraSources]),
     ],
     [

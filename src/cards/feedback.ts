@@ -1,4 +1,3 @@
-import { CONTACTS } from '../content/contacts.js';
 import { FEEDBACK, FEEDBACK_ROLE_LABELS, FEEDBACK_TOPICS } from '../content/feedback.js';
 import { WORDS } from '../content/ui.js';
 import type { FeedbackCategory, FeedbackContact, FeedbackRole } from '../feedback/model.js';
@@ -72,7 +71,7 @@ function backAndCancel(view: FeedbackStepView, withBack = true): SubmitAction[] 
 /** Question 1: what it is about. The first card also says where feedback goes and what not to include. */
 export function feedbackTopicCard(view: FeedbackStepView, answers: FeedbackAnswers = {}): AdaptiveCard {
   const topics = FEEDBACK_TOPICS.map((t) => submit(t.label, flowData(view.flow, view.at, `topic:${t.value}`)));
-  const intro = view.editing ? [] : [paragraph(FEEDBACK.intro.text), subtle(FEEDBACK.privacy)];
+  const intro = view.editing ? [] : [paragraph(FEEDBACK.intro.text), subtle(FEEDBACK.toNhsmail.text), subtle(FEEDBACK.privacy)];
   return card(
     [
       heading(FEEDBACK.title),
@@ -81,7 +80,7 @@ export function feedbackTopicCard(view: FeedbackStepView, answers: FeedbackAnswe
       paragraph(FEEDBACK.topicQuestion, { weight: 'Bolder', size: 'Medium', spacing: 'Medium' }),
       ...current(view, answers.category === undefined ? undefined : topicLabel(answers.category)),
       ...actionSets(topics, 3),
-      ...(view.editing ? [] : [sourceLine([FEEDBACK.intro.source])]),
+      ...(view.editing ? [] : [sourceLine([FEEDBACK.intro.source, FEEDBACK.toNhsmail.source])]),
     ],
     backAndCancel(view, false),
     `${FEEDBACK.title}. ${FEEDBACK.topicQuestion} ${FEEDBACK_TOPICS.map((t) => t.label).join(', ')}.`,
@@ -218,20 +217,31 @@ export function feedbackEditCard(flow: string, at: string, canContact: boolean):
   );
 }
 
-/** After Send: thanks, and the short reference the user can quote. */
-export function feedbackThanksCard(reference: string): AdaptiveCard {
+/** Whether feedback leaves this assistant: a webhook is configured (FeedbackSettings.webhook is not null). */
+export interface FeedbackDelivery {
+  readonly webhookConfigured: boolean;
+}
+
+/**
+ * After Send: thanks, and the short reference the user can quote, and to whom. "On its way" only
+ * when a webhook is configured; otherwise the feedback is kept until one is, and the card says so.
+ * Without `delivery` the card makes no promise that anything was sent.
+ */
+export function feedbackThanksCard(reference: string, delivery: FeedbackDelivery = { webhookConfigured: false }): AdaptiveCard {
+  const thanks = delivery.webhookConfigured ? FEEDBACK.thanksSent : FEEDBACK.thanksKept;
   return card(
     [
       heading(FEEDBACK.thanksTitle),
-      paragraph(`${FEEDBACK.thanks} ${CONTACTS.feedback.description}`),
+      paragraph(thanks),
       callout([
         subtle(FEEDBACK.referenceLabel),
         paragraph(reference, { size: 'ExtraLarge', weight: 'Bolder', fontType: 'Monospace' }),
         subtle(FEEDBACK.referenceHint),
       ]),
-      sourceLine([CONTACTS.feedback.source]),
+      subtle(FEEDBACK.toNhsmail.text),
+      sourceLine([FEEDBACK.toNhsmail.source]),
     ],
     [submit(WORDS.backToMenu, menuData())],
-    `${FEEDBACK.thanksTitle} ${FEEDBACK.thanks} ${FEEDBACK.referenceLabel}: ${reference}.`,
+    `${FEEDBACK.thanksTitle} ${thanks} ${FEEDBACK.referenceLabel}: ${reference}. ${FEEDBACK.referenceHint}`,
   );
 }

@@ -1,10 +1,12 @@
-import { ENROL_TOTAL, enrolStepCard, nextSignInCard } from './enrolment.js';
+import { CHAT_ONLY_PREFIX, ENROL_TOTAL, enrolStepCard, nextSignInCard } from './enrolment.js';
 import { compareCard } from './methods.js';
 import type { Action, AdaptiveCard, Element } from './schema.js';
 import { escalationCard, troubleStepCard } from './troubleshooting.js';
 import { whyCard } from './why.js';
 import { PROBLEM_IDS } from '../content/conversations.js';
 import { PROBLEMS } from '../content/troubleshooting.js';
+import { URGENT_IDS } from '../content/urgent.js';
+import { urgentCard } from './urgent.js';
 
 export interface GuideSection {
   readonly id: string;
@@ -16,12 +18,23 @@ export interface Guide {
   readonly sections: readonly GuideSection[];
 }
 
+/** The guide's sections: an "open" button for one of these jumps to it in the tab. */
+const TAB_SECTIONS: readonly string[] = ['enrol', 'methods', 'trouble', 'why'];
+
+/**
+ * Buttons that do something in the tab: links, "More" toggles, and "open" buttons for a section
+ * of the guide. Everything else (answers inside a conversation, the menu, questions for the bot,
+ * practice and feedback) only works in the chat, so the tab leaves it out.
+ */
 function keepInTab(action: Action): boolean {
-  return action.type !== 'Action.Submit' || action.data.action !== 'flow';
+  if (action.type !== 'Action.Submit') return true;
+  const { data } = action;
+  return data.action === 'open' && typeof data.conversation === 'string' && TAB_SECTIONS.includes(data.conversation);
 }
 
 function withoutConversationButtons(elements: readonly Element[]): Element[] {
   return elements.flatMap((e): Element[] => {
+    if ('id' in e && typeof e.id === 'string' && e.id.startsWith(CHAT_ONLY_PREFIX)) return [];
     switch (e.type) {
       case 'ActionSet': {
         const actions = e.actions.filter(keepInTab);
@@ -55,7 +68,7 @@ export function buildGuide(): Guide {
   const sections: GuideSection[] = [
     { id: 'enrol', title: 'Set up MFA, step by step', cards: steps },
     { id: 'methods', title: 'The methods compared', cards: [compareCard(flow)] },
-    { id: 'trouble', title: 'Fix a problem', cards: [...trouble, escalationCard()] },
+    { id: 'trouble', title: 'Fix a problem', cards: [...URGENT_IDS.map(urgentCard), ...trouble, escalationCard()] },
     { id: 'why', title: 'Why MFA matters', cards: [whyCard(flow)] },
   ];
   return { sections: sections.map((s) => ({ ...s, cards: s.cards.map(forTab) })) };

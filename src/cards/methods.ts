@@ -1,18 +1,19 @@
-import { CHOOSER_QUESTIONS, METHODS, METHOD_IDS, type ChooserQuestionId, type Method, type Recommendation } from '../content/methods.js';
+import { CHOOSER_QUESTIONS, METHODS, METHODS_INTRO, METHOD_IDS, type ChooserQuestionId, type Method, type Recommendation } from '../content/methods.js';
 import { WORDS } from '../content/ui.js';
 import { flowData, menuData, openData } from './actions.js';
 import { bullets, card, heading, paragraph, sourceLine, subheading, submit, subtle } from './elements.js';
-import type { AdaptiveCard, Column, ColumnSet } from './schema.js';
+import type { AdaptiveCard, Container } from './schema.js';
 
-function methodColumn(m: Method): Column {
+/** One method as a box; the boxes stack one under another, so a phone never squeezes them into columns. */
+function methodBox(m: Method): Container {
   return {
-    type: 'Column',
-    width: 'stretch',
+    type: 'Container',
     style: m.recommended ? 'good' : 'emphasis',
+    spacing: 'Medium',
     items: [
       paragraph(m.name, { weight: 'Bolder' }),
       ...(m.recommended ? [paragraph('Recommended', { color: 'Good', size: 'Small', weight: 'Bolder' })] : []),
-      ...(m.core ? [] : [paragraph('Not a core method: set up the app, a text or a call first', { color: 'Warning', size: 'Small' })]),
+      ...(m.core ? [] : [paragraph('Not a core method, only an extra: set up the app, a text or a call first', { color: 'Warning', size: 'Small' })]),
       paragraph(`You need: ${m.youNeed}`, { size: 'Small' }),
       paragraph('Good', { weight: 'Bolder', size: 'Small', spacing: 'Small' }),
       bullets(m.pros),
@@ -22,17 +23,14 @@ function methodColumn(m: Method): Column {
   };
 }
 
-function row(a: Method, b: Method): ColumnSet {
-  return { type: 'ColumnSet', columns: [methodColumn(a), methodColumn(b)], spacing: 'Medium' };
-}
 
 export function methodsIntroCard(flow: string): AdaptiveCard {
   const at = 'intro';
   return card(
     [
-      heading('Choosing an MFA method'),
-      paragraph('You can receive MFA by the Microsoft Authenticator app (recommended), a text message, a phone call, or a FIDO2 token. I can compare them, or ask you three quick questions and suggest one.'),
-      sourceLine(['cpe-factsheet']),
+      heading(METHODS_INTRO.title),
+      paragraph(METHODS_INTRO.text),
+      sourceLine([METHODS_INTRO.source]),
     ],
     [
       submit(WORDS.guideMe, flowData(flow, at, 'guide'), 'positive'),
@@ -45,13 +43,10 @@ export function methodsIntroCard(flow: string): AdaptiveCard {
 
 export function compareCard(flow: string): AdaptiveCard {
   const at = 'compare';
-  const [app, sms, call, fido2] = METHOD_IDS.map((id) => METHODS[id]);
-  if (app === undefined || sms === undefined || call === undefined || fido2 === undefined) throw new Error('methods missing');
   return card(
     [
-      heading('The four methods side by side'),
-      row(app, sms),
-      row(call, fido2),
+      heading('The four methods compared'),
+      ...METHOD_IDS.map((id) => methodBox(METHODS[id])),
       sourceLine(METHOD_IDS.flatMap((id) => [METHODS[id].source, ...METHODS[id].extraSources])),
     ],
     [

@@ -141,7 +141,18 @@ export interface OpenUrlAction {
   readonly url: string;
 }
 
-export type Action = SubmitAction | OpenUrlAction;
+/**
+ * Opens more of the same card under its button ("More"): nothing is sent to the bot. Chosen over
+ * Action.ToggleVisibility because Web Chat reports that one as an unknown action; Teams, Web Chat
+ * and the tab all show this one inline, with aria-expanded on the button.
+ */
+export interface ShowCardAction {
+  readonly type: 'Action.ShowCard';
+  readonly title: string;
+  readonly card: { readonly type: 'AdaptiveCard'; readonly body: readonly Element[] };
+}
+
+export type Action = SubmitAction | OpenUrlAction | ShowCardAction;
 
 export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';

@@ -20,7 +20,8 @@ function elementLines(e: Element): string[] {
     case 'ColumnSet':
       return e.columns.flatMap((c) => [...c.items.flatMap(elementLines), '']);
     case 'ActionSet':
-      return [];
+      // Plain text has no "More" button: what it opens is shown in place.
+      return e.actions.flatMap((a) => (a.type === 'Action.ShowCard' ? a.card.body.flatMap(elementLines) : []));
     case 'Input.Text':
       return [`(${e.label}${e.isRequired === true ? '' : ', optional'})`];
     case 'Input.ChoiceSet':

@@ -1,5 +1,5 @@
 import type { InScopeIntentId, IntentId } from '../nlu/intents.js';
-import { CONTACTS } from './contacts.js';
+import { capitalised, CONTACTS } from './contacts.js';
 import type { ConversationTarget } from './conversations.js';
 import type { SourceId } from './sources.js';
 
@@ -8,6 +8,11 @@ import type { SourceId } from './sources.js';
  * and facts.md, with the source each answer comes from. `start` names the guided conversation the
  * bot offers (or starts) for that intent; `followUps` are the intents offered as buttons after it.
  * Items facts.md marks **general** (not NHSmail policy) are phrased as general advice.
+ *
+ * Answer first: the first paragraph answers the question in one or two short sentences (a card
+ * shows it straight away); the other paragraphs are the details, shown under "More".
+ * Plain English: short sentences, common words, each term explained the first time on a card
+ * (`npm run readability` measures it).
  */
 export interface IntentAnswer {
   readonly title: string;
@@ -19,14 +24,16 @@ export interface IntentAnswer {
 }
 
 const { helpdesk, localAdmin, feedback, portal, securityInfo } = CONTACTS;
-const helpdeskContact = `the ${helpdesk.name} (${helpdesk.hours}) on ${helpdesk.phone} or ${helpdesk.email}`;
+const helpdeskCall = `call the ${helpdesk.name} on ${helpdesk.phone}`;
+const HelpdeskCall = capitalised(helpdeskCall);
+const YourLocalAdmin = capitalised(localAdmin.explained);
 
 export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'about.what': {
     title: 'What MFA is',
     paragraphs: [
-      'Multi-factor authentication (MFA) adds an extra layer of security to your NHSmail account. As well as your email address and password, you use a second way to prove it is you.',
-      "That second way can be the Microsoft Authenticator app on your mobile phone, a text message, a phone call, or a 'FIDO2 token' (a small hardware key).",
+      'MFA (multi-factor authentication) is a second check when you sign in to NHSmail. As well as your password, you prove it is you in a second way.',
+      "The second way can be an app on your mobile phone, a text message, a phone call, or a 'FIDO2 token' (a small security key you plug in or tap).",
       'The aim is that only you can get into your account, even if someone finds out your password.',
     ],
     source: 'cpe-factsheet',
@@ -35,32 +42,35 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'about.why': {
     title: 'Why MFA matters',
     paragraphs: [
-      'MFA helps protect patient privacy by stopping people getting into NHSmail accounts without permission. Cyberattacks put patient safety and care at risk.',
-      "Switching on MFA can prevent up to 80% of data breaches. The NHSmail FAQ also quotes Microsoft's 2022 figure that 99% of account compromises can be blocked.",
-      'It also helps you get back in if you forget your password, protects the reputation of pharmacy and the NHS, and helps spot unusual sign-in attempts.',
+      'MFA stops people getting into your account with just your password. It is now a must: people who had not set it up by 26 March 2025 lost access to NHSmail.',
+      'It helps keep patient data private. Cyber attacks put patient safety and care at risk. MFA can prevent up to 80% of data breaches.',
+      "The NHSmail FAQ gives the same 80% figure. It also quotes Microsoft's 2022 figure that MFA can block 99% of attacks on accounts.",
+      'MFA also helps you get back in if you forget your password. It helps spot odd sign-in attempts, and it protects the good name of pharmacy and the NHS.',
     ],
     source: 'cpe-factsheet',
-    extraSources: ['nhsmail-mfa-faqs'],
+    extraSources: ['hcpa-mfa', 'nhsmail-mfa-faqs'],
     start: { conversation: 'why' },
     followUps: ['enrol.how', 'about.rollout'],
   },
   'about.rollout': {
     title: 'Is MFA mandatory?',
     paragraphs: [
-      'Yes. The rollout of mandatory NHSmail MFA began in August 2024, after announcements from late 2023 and an optional phase.',
-      'A two-week registration prompt, which could be snoozed, ran from 19 August to 2 September 2024. People not enrolled by then moved to a stricter policy: a password reset, 20-character passwords that expire every 90 days, and signing in again whenever the browser closes and every 8 hours.',
-      'Users not enrolled by 26 March 2025 lost access to NHSmail and Microsoft 365 until they enrol.',
+      'Yes, MFA is mandatory for NHSmail. People who had not set it up by 26 March 2025 lost access to NHSmail and Microsoft 365 until they do.',
+      'The rollout of mandatory MFA began in August 2024. Before that, from late 2023, you could choose to switch it on.',
+      'For two weeks, from 19 August to 2 September 2024, a prompt asked people to set up MFA. They could snooze it.',
+      'People who had not set it up by then got stricter rules. They had to reset their password, use 20 characters, change it every 90 days, and sign in again every 8 hours and each time the browser closed.',
     ],
-    source: 'cpe-factsheet',
-    extraSources: ['nw-knowledge-now', 'hcpa-mfa'],
+    source: 'hcpa-mfa',
+    extraSources: ['cpe-factsheet', 'nw-knowledge-now'],
     followUps: ['enrol.how', 'trouble.locked_out'],
   },
   'enrol.how': {
     title: 'How to switch on MFA',
     paragraphs: [
-      `Log in at ${portal.url}. Choose 'Profile' in the bar at the top of the screen, then 'My Profile'.`,
-      "On 'My Profile', select 'Self-Service', then the 'Self-enroll for MFA' button, and confirm.",
-      "Choose how to receive MFA: the Microsoft Authenticator app (recommended), a text message, a phone call or a FIDO2 token. At your next sign-in, Microsoft's 'Keep your account secure' screens help you set it up.",
+      `Log in at ${portal.url}. Then go to Profile, My Profile, Self-Service, and select 'Self-enroll for MFA'.`,
+      "Choose 'Profile' in the bar at the top of the screen, then 'My Profile'. On that page, select 'Self-Service', then the 'Self-enroll for MFA' button.",
+      'Then pick how you want to get MFA: the Microsoft Authenticator app (the one NHSmail suggests), a text, a phone call, or a FIDO2 token.',
+      "The next time you sign in, Microsoft's 'Keep your account secure' screens help you set it up.",
     ],
     source: 'cpe-factsheet',
     extraSources: ['n3i-msauth'],
@@ -70,9 +80,10 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'methods.choose': {
     title: 'Choosing a method',
     paragraphs: [
-      'The Microsoft Authenticator app on your smartphone is the recommended option: NHSmail calls it the preferred and most secure method. It is free, and its one-time codes work even with no signal.',
-      'A text message or a phone call to a registered UK mobile also work. An office or landline phone is not recommended or supported.',
-      'A FIDO2 token (a hardware security key) is an extra: NHSmail asks you to set up a core method (app, text or call) first.',
+      'Pick the Microsoft Authenticator app if you can. It is a free app for your phone, NHSmail suggests it, and it is the most secure.',
+      'Its codes work even when your phone has no signal.',
+      'A text or a phone call to your UK mobile also works. An office phone or landline is not supported.',
+      'A FIDO2 token (a small security key) can only be added as well. You set up the app, a text or a call first.',
     ],
     source: 'cpe-factsheet',
     extraSources: ['nhsmail-mfa', 'nhsmail-reenrol', 'nhsmail-mfa-ca-faqs'],
@@ -82,9 +93,10 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'methods.app': {
     title: 'The Microsoft Authenticator app',
     paragraphs: [
-      'Microsoft Authenticator is the recommended method; NHSmail calls it the preferred and most secure one. It is free from the App Store or Google Play and uses little data.',
-      'You set it up by scanning the QR code shown on screen. Its codes last 30 seconds, and its one-time codes work even with no signal.',
-      'Apple Watch is not supported, so keep your phone to hand.',
+      'Microsoft Authenticator is a free app for your phone. It is the method NHSmail suggests, and the most secure.',
+      'Get it from the App Store or Google Play. It uses very little data.',
+      'To set it up, you scan a QR code (a square barcode) on the screen. Each code in the app lasts 30 seconds. The codes work even with no signal.',
+      'It does not work on an Apple Watch, so keep your phone with you.',
     ],
     source: 'nhsmail-mfa',
     extraSources: ['cpe-factsheet', 'ms-authenticator-faq'],
@@ -93,9 +105,10 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'methods.sms': {
     title: 'Codes by text message',
     paragraphs: [
-      'You can get your code by text message to a registered UK mobile.',
-      "When you set it up, if the Authenticator app is offered first, choose 'I want to set up a different method'. Pick United Kingdom (+44), enter your mobile number, then type in the 6-digit code sent to you.",
-      'Where mobile signal is poor, the Authenticator app works over Wi-Fi instead.',
+      'Yes, you can get your code by text. It is sent to your UK mobile, which does not need to be a smartphone.',
+      "When you set it up, the app may be offered first. If so, choose 'I want to set up a different method'.",
+      'Pick United Kingdom (+44) and enter your mobile number. Then type in the 6-digit code sent to you.',
+      'Where signal is poor, the Authenticator app can work over Wi-Fi.',
     ],
     source: 'nhsmail-reenrol',
     extraSources: ['n3i-sms', 'entra-phone-options'],
@@ -104,9 +117,9 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'methods.call': {
     title: 'A phone call',
     paragraphs: [
-      'You can choose a phone call to a registered UK mobile as your method.',
-      'An office or landline phone is not recommended or supported by NHSmail, so use a mobile.',
-      "When you set it up, if the Authenticator app is offered first, choose 'I want to set up a different method' and pick United Kingdom (+44) for your number.",
+      'Yes, you can choose a phone call to your UK mobile. An office phone or landline is not supported, so use a mobile.',
+      "When you set it up, the app may be offered first. If so, choose 'I want to set up a different method'.",
+      'Then pick United Kingdom (+44) for your number.',
     ],
     source: 'nhsmail-reenrol',
     extraSources: ['nhsmail-mfa', 'n3i-sms'],
@@ -115,9 +128,10 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'methods.fido2': {
     title: 'FIDO2 security keys',
     paragraphs: [
-      'A FIDO2 token is a hardware security key that you plug in (USB) or tap (NFC). It is phishing-resistant.',
-      `NHSmail does not count FIDO2 as a core method, so set up the app, a text or a call first. Tokens come from your local organisation: ask ${localAdmin.name}.`,
-      `To register one: ${portal.url} > Profile > Self-Service > Manage FIDO2 Tokens > Register New Token. Set a PIN of at least 4 characters, touch the key, then give it a name.`,
+      'A FIDO2 token is a small security key you plug in (USB) or tap (NFC). You can add one, but you set up the app, a text or a call first.',
+      'NHSmail does not count a key as a main (core) method. It is hard for scammers to trick, so it is a good extra.',
+      `Keys come from your own organisation. Ask ${localAdmin.explained}.`,
+      `To add one, log in at ${portal.url}. Go to Profile, My Profile, Self-Service, then 'Manage FIDO2 Tokens' and 'Register New Token'. Set a PIN of at least 4 characters, touch the key, then name it.`,
     ],
     source: 'nhsmail-fido2-faqs',
     extraSources: ['nhsmail-mfa-ca-faqs'],
@@ -126,9 +140,9 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'methods.change': {
     title: 'Changing or adding a method',
     paragraphs: [
-      `You can add or change your methods on Microsoft's security info page: ${securityInfo.url}.`,
-      'New phone? Set up the Authenticator on it by scanning a new QR code from that page before you wipe the old one.',
-      `If your mobile number has changed, ${localAdmin.name} needs to re-enrol your MFA.`,
+      `You can add or change a method on ${securityInfo.name}: ${securityInfo.url}.`,
+      'New phone? Add the app on the new phone first. Scan a new QR code from that page, and only then wipe the old one.',
+      `If your mobile number has changed, ${localAdmin.explained}, needs to set up your MFA again.`,
     ],
     source: 'nhsmail-sspr',
     extraSources: ['nhsmail-reenrol'],
@@ -137,9 +151,9 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'signin.number_match': {
     title: 'The number to type in',
     paragraphs: [
-      'When you sign in, the screen shows a number. Type that number into the Microsoft Authenticator app when it asks. This is called number matching.',
-      'Number matching cannot be turned off. NHSmail introduced it in January 2023.',
-      'If a request appears when you are not signing in, deny it.',
+      'When you sign in, the screen shows a number. Type that number into the Authenticator app on your phone.',
+      'This is called number matching. It cannot be turned off. NHSmail brought it in in January 2023.',
+      'If a request comes when you are not signing in, say no to it (deny it).',
     ],
     source: 'entra-number-match',
     extraSources: ['nhsmail-la-bulletin-dec-2022', 'general'],
@@ -148,9 +162,9 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'signin.unexpected': {
     title: "A sign-in request you didn't start",
     paragraphs: [
-      "If you get a sign-in request you didn't start, deny it. Never approve a request you don't recognise.",
-      `Then change your password and tell ${localAdmin.name} or ${helpdeskContact}.`,
-      'Never share your codes with anyone: NHSmail staff never ask for them.',
+      "Deny it. Never approve a sign-in request you didn't start.",
+      `Then change your password. Tell ${localAdmin.explained}, or ${helpdeskCall}.`,
+      'Never share your codes with anyone, even someone who says they are from NHSmail.',
     ],
     source: 'general',
     extraSources: ['nhsmail-incident-procedure'],
@@ -160,30 +174,31 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'signin.frequency': {
     title: 'Why it keeps asking',
     paragraphs: [
-      'People who had not enrolled in MFA by 2 September 2024 were moved to a stricter policy: signing in again whenever the browser closes and every 8 hours, with 20-character passwords that expire every 90 days.',
-      'If that sounds like what is happening to you, check that you have enrolled in MFA.',
+      'If you keep being asked to sign in, check that you have set up MFA. People without it were put on stricter rules.',
+      'Those who had not set up MFA by 2 September 2024 must sign in again every 8 hours and each time the browser closes.',
+      'Their passwords must also be 20 characters long and be changed every 90 days.',
     ],
     source: 'nw-knowledge-now',
     followUps: ['enrol.how', 'about.rollout', 'signin.number_match'],
   },
   'trouble.new_phone': {
-    title: 'New, lost or broken phone',
+    title: 'New, lost or stolen phone',
     paragraphs: [
-      `New phone: set up the Authenticator on it first, by scanning a new QR code from ${securityInfo.url}, before you wipe the old one.`,
-      `New mobile number: ${localAdmin.name} needs to re-enrol your MFA.`,
-      `Lost or stolen phone: call the ${helpdesk.name} on ${helpdesk.phone} for a 24-hour exception, then re-enrol when your phone is replaced.`,
+      `Lost or stolen phone? ${HelpdeskCall} and ask for a 24-hour exception. Set up MFA again when you have a new phone.`,
+      `New phone, and you still have the old one? Add the app on the new phone first. Scan a new QR code from ${securityInfo.url}, then wipe the old phone.`,
+      `New mobile number? ${YourLocalAdmin}, needs to set up your MFA again.`,
     ],
-    source: 'nhsmail-reenrol',
-    extraSources: ['nhsmail-pods-exceptions'],
+    source: 'nhsmail-pods-exceptions',
+    extraSources: ['nhsmail-reenrol'],
     start: { conversation: 'trouble', problem: 'new_phone' },
     followUps: ['methods.change', 'trouble.locked_out'],
   },
   'trouble.code_rejected': {
     title: 'Code not accepted',
     paragraphs: [
-      "When a code isn't accepted, the cause is usually the phone's clock. Check your phone's date and time are set to automatic.",
-      'Then wait for a fresh code and type it straight away: Authenticator codes last 30 seconds.',
-      'Also check the code comes from the NHSmail account entry in the app, not another account.',
+      "This is usually the phone's clock. Set your phone's date and time to automatic, then try a fresh code.",
+      'Codes in the app last 30 seconds, so type a new one straight away.',
+      'If you have more than one account in the app, check the code is from the NHSmail one.',
     ],
     source: 'general',
     extraSources: ['nhsmail-mfa'],
@@ -193,9 +208,9 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'trouble.no_code': {
     title: 'No code or notification',
     paragraphs: [
-      "If texts or calls don't arrive, check your registered number and country code, your signal, Do Not Disturb and any blocked numbers.",
-      'After too many attempts, wait a few minutes before trying again. Where signal is poor, the Authenticator app works over Wi-Fi.',
-      'No notification in the Authenticator? Open the app and refresh it.',
+      "Check the mobile number on your account and its country code. Then check your signal, Do Not Disturb, and any numbers you've blocked.",
+      'After too many tries, wait a few minutes, then try again.',
+      'Where signal is poor, the Authenticator app can work over Wi-Fi. No alert in the app? Open it and refresh.',
     ],
     source: 'entra-phone-options',
     extraSources: ['n3i-sms'],
@@ -205,20 +220,21 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'trouble.locked_out': {
     title: 'Locked out or forgotten password',
     paragraphs: [
-      'Self-service password reset lets you reset your password yourself, using the Authenticator app, a text to your mobile or a call to your mobile.',
-      `Otherwise, ${localAdmin.name} can help, or ${helpdeskContact}.`,
+      `You can often reset your password yourself, with the app or a text or call to your mobile. If that does not work, ${helpdeskCall}.`,
+      `Lost your phone too? Ask the helpdesk for a 24-hour exception. ${YourLocalAdmin}, can also help.`,
+      `You can also email the helpdesk at ${helpdesk.email}. It is ${helpdesk.hours}.`,
     ],
     source: 'nhsmail-sspr',
-    extraSources: ['nhsmail-incident-procedure'],
+    extraSources: ['nhsmail-pods-exceptions', 'nhsmail-incident-procedure'],
     start: { conversation: 'trouble', problem: 'locked_out' },
     followUps: ['trouble.new_phone', 'trouble.code_rejected'],
   },
   'trouble.no_smartphone': {
     title: 'No smartphone, or not your own phone',
     paragraphs: [
-      "No smartphone, or you don't want to use your personal phone? You can get codes by text or phone call to a basic mobile.",
-      `Or ask ${localAdmin.name} about a FIDO2 security key from your organisation.`,
-      "Long-term exceptions (up to 180 days) exist for accessibility, clinical-risk or secure-location reasons. Ask through your site's usual route.",
+      'You can get codes by text or phone call to a basic mobile. You do not need a smartphone.',
+      `A FIDO2 key (a small security key) from your work is another choice. Ask ${localAdmin.explained}.`,
+      "Some people can get an exception for up to 180 days. This is for access needs, clinical risk or secure sites. Ask through your site's route.",
     ],
     source: 'nhsmail-pods-exceptions',
     extraSources: ['nhsmail-fido2-faqs'],
@@ -228,19 +244,20 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'travel.abroad': {
     title: 'Using NHSmail outside the UK',
     paragraphs: [
-      'Since 10 February 2023, NHSmail sign-ins from outside the UK are blocked without MFA, so enrol before you travel.',
-      "The Authenticator app's one-time codes work even with no signal.",
+      `You need MFA to sign in from outside the UK. Already abroad and locked out? ${HelpdeskCall}: it is ${helpdesk.hours}.`,
+      'Since 10 February 2023, sign-ins from outside the UK are blocked without MFA.',
+      'Next time, set up MFA before you travel. The Authenticator app is a good choice, as its codes work with no signal.',
     ],
     source: 'nhsmail-outside-uk',
-    extraSources: ['nhsmail-mfa'],
+    extraSources: ['nhsmail-incident-procedure', 'nhsmail-mfa'],
     start: { conversation: 'trouble', problem: 'abroad' },
     followUps: ['enrol.how', 'methods.app'],
   },
   'mailbox.shared': {
     title: 'Shared pharmacy mailboxes',
     paragraphs: [
-      "Shared pharmacy mailboxes (like pharmacy.ODScode@nhs.net) are opened through each staff member's own linked NHSmail account.",
-      "So MFA is on each person's own account, not on the shared mailbox: each member of the team enrols on their own account.",
+      'MFA goes on your own NHSmail account, not on the shared mailbox. Each person in the team sets it up on their own account.',
+      'You get into a shared pharmacy mailbox, like pharmacy.ODScode@nhs.net, through your own linked account.',
     ],
     source: 'cp-staffs-stoke-nhsmail',
     followUps: ['enrol.how', 'trouble.no_smartphone'],
@@ -248,8 +265,8 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'practice.start': {
     title: 'Practise safely',
     paragraphs: [
-      'You can practise here with a pretend account, separate from your NHSmail account, so nothing can go wrong.',
-      'Authenticator codes last 30 seconds, so always type the one showing now.',
+      'Yes, you can practise here with a pretend account. It is not linked to NHSmail, so nothing can go wrong.',
+      'Codes in the app last 30 seconds, so always type the one you see now.',
       'Never type your real password or a real NHSmail code into this chat.',
     ],
     source: 'nhsmail-mfa',
@@ -259,8 +276,9 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'feedback.give': {
     title: 'Give feedback',
     paragraphs: [
-      `You can report feedback on NHSmail MFA at ${feedback.url}. ${feedback.description}`,
-      'You can also leave your feedback here. Please do not include passwords or codes.',
+      `To reach the NHSmail team, send feedback on MFA at ${feedback.url}. ${feedback.description}`,
+      `You can also leave feedback here. ${CONTACTS.botFeedback.description}`,
+      'Please do not include passwords or codes.',
     ],
     source: 'cpe-factsheet',
     start: { conversation: 'feedback' },
@@ -269,7 +287,7 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'chat.greeting': {
     title: 'Hello',
     paragraphs: [
-      "Hello! I'm the MFA Assistant. I can help you switch on NHSmail multi-factor authentication (MFA) and sort out common problems.",
+      "Hello! I'm the MFA Assistant. I can help you switch on MFA for NHSmail and sort out common problems.",
       'Ask me a question in your own words, or pick from the menu.',
     ],
     source: 'cpe-factsheet',

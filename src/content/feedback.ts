@@ -4,8 +4,9 @@ import type { SourceId } from './sources.js';
 
 /**
  * What the feedback conversation says. The questions and the privacy promises are the bot's own
- * words; the one fact it states (feedback is collated and passed to the NHSmail team) comes from
- * the CPE factsheet.
+ * words. Feedback left here goes to the webhook the people running this assistant set up, so the
+ * bot says exactly that; only feedback sent through cpe.org.uk/itfeedback is collated and passed
+ * to the NHSmail team (CPE factsheet), and the bot says that only of that route.
  *
  * The values (category, role) are the ones the feedback store and webhook use
  * (src/feedback/model.ts); this file gives them words, and the words a user might type for them.
@@ -48,10 +49,15 @@ export const FEEDBACK_ROLE_LABELS = [
 export const FEEDBACK = {
   title: 'Give feedback',
   intro: {
-    text: `Tell us how NHSmail MFA is going for you. ${CONTACTS.feedback.description}`,
+    text: `Tell us how NHSmail MFA is going for you. ${CONTACTS.botFeedback.description}`,
+    source: CONTACTS.botFeedback.source,
+  } satisfies FeedbackFact,
+  /** Where feedback reaches the NHSmail team: the factsheet's route. */
+  toNhsmail: {
+    text: `To reach the NHSmail team, use ${CONTACTS.feedback.label}. ${CONTACTS.feedback.description}`,
     source: CONTACTS.feedback.source,
   } satisfies FeedbackFact,
-  privacy: 'Please don\'t include passwords, codes or patient details. I remove anything that looks like one before saving.',
+  privacy: 'Please don\'t include passwords, codes or patient details. I take out anything that looks like one before saving.',
   progress: (n: number, total: number) => `Question ${n} of ${total}`,
   changing: 'Changing your answer',
   current: (answer: string) => `Your answer now: ${answer}`,
@@ -110,9 +116,12 @@ export const FEEDBACK = {
   },
 
   thanksTitle: 'Thank you!',
-  thanks: 'Your feedback is saved and on its way.',
+  /** Said only when a webhook is set up, so the feedback really is on its way. */
+  thanksSent: 'Your feedback is saved and on its way to the team that runs this assistant.',
+  /** Said when no webhook is set up: it is kept here and nothing is sent yet. */
+  thanksKept: 'Your feedback is saved. It will go to the team that runs this assistant once they have set up where it should go.',
   referenceLabel: 'Your reference',
-  referenceHint: 'Quote it if you get in touch about this feedback.',
+  referenceHint: 'If you contact the team that runs this assistant about it, quote this reference. The NHSmail Helpdesk can\'t look it up.',
 
   cancelled: 'No problem, I haven\'t sent anything. Type "menu" whenever you want me again.',
   contactMissing:

@@ -5,6 +5,6 @@ import type { SourceId } from './sources.js';
 export const SECRET_WARNING: { readonly code: string; readonly password: string; readonly advice: string; readonly source: SourceId } = {
   code: 'That looks like an MFA code. Please never share MFA codes, not with me and not with anyone who calls, texts or emails you. I haven\'t kept it.',
   password: 'That looks like a password. Please never share your password, not with me and not with anyone else. I haven\'t kept it.',
-  advice: `If someone asked you for a code or your password, that is phishing: deny any sign-in request you didn't start, change your password, and tell ${CONTACTS.localAdmin.name}. NHSmail staff never ask for your codes.`,
+  advice: `If someone asked you for a code or your password, that is phishing: deny any sign-in request you didn't start, change your password, and tell ${CONTACTS.localAdmin.name}. Never share your codes, even with someone who says they are from NHSmail.`,
   source: 'general',
 };

@@ -1,4 +1,7 @@
+import { CONTACTS } from './contacts.js';
 import type { SourceId } from './sources.js';
+
+const { localAdmin } = CONTACTS;
 
 export const METHOD_IDS = ['app', 'sms', 'call', 'fido2'] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
@@ -23,16 +26,16 @@ export const METHODS: Readonly<Record<MethodId, Method>> = {
     id: 'app',
     name: 'Microsoft Authenticator app',
     short: 'Authenticator app',
-    youNeed: 'A smartphone with the free Microsoft Authenticator app (App Store or Google Play).',
+    youNeed: 'A smartphone with the free Microsoft Authenticator app, from the App Store or Google Play.',
     pros: [
-      'The recommended option, and NHSmail\'s preferred and most secure method',
-      'Free, with little data use',
-      'One-time codes work with no signal',
+      'The one NHSmail suggests, and the most secure',
+      'Free, and uses very little data',
+      'Its codes work with no signal',
     ],
-    cons: ['Needs a smartphone', 'Apple Watch is not supported'],
+    cons: ['Needs a smartphone', 'Does not work on an Apple Watch'],
     recommended: true,
     core: true,
-    howToSetUp: 'Choose the Authenticator in the portal, then at your next sign-in scan the QR code on screen with the app.',
+    howToSetUp: 'Choose the app in the portal. The next time you sign in, scan the QR code (a square barcode) on the screen with the app.',
     source: 'cpe-factsheet',
     extraSources: ['nhsmail-mfa', 'ms-authenticator-faq'],
   },
@@ -40,12 +43,12 @@ export const METHODS: Readonly<Record<MethodId, Method>> = {
     id: 'sms',
     name: 'Text message',
     short: 'Text message',
-    youNeed: 'A UK mobile phone registered to your account (it does not have to be a smartphone).',
+    youNeed: 'A UK mobile phone on your account. It does not have to be a smartphone.',
     pros: ['No app to install', 'Works on a basic mobile'],
     cons: ['Needs mobile signal where you sign in', 'An office or landline phone is not supported'],
     recommended: false,
     core: true,
-    howToSetUp: 'At your next sign-in choose "I want to set up a different method", pick United Kingdom (+44), enter your mobile number and type the 6-digit code you are sent.',
+    howToSetUp: 'The next time you sign in, choose "I want to set up a different method". Pick United Kingdom (+44), enter your mobile number, and type the 6-digit code sent to you.',
     source: 'nhsmail-reenrol',
     extraSources: ['n3i-sms', 'nhsmail-mfa'],
   },
@@ -53,12 +56,12 @@ export const METHODS: Readonly<Record<MethodId, Method>> = {
     id: 'call',
     name: 'Phone call',
     short: 'Phone call',
-    youNeed: 'A UK mobile phone registered to your account.',
+    youNeed: 'A UK mobile phone on your account.',
     pros: ['No app to install', 'Works on a basic mobile'],
     cons: ['Needs mobile signal where you sign in', 'An office or landline phone is not supported'],
     recommended: false,
     core: true,
-    howToSetUp: 'At your next sign-in choose "I want to set up a different method", pick phone call, choose United Kingdom (+44) and enter your mobile number.',
+    howToSetUp: 'The next time you sign in, choose "I want to set up a different method" and pick a phone call. Choose United Kingdom (+44) and enter your mobile number.',
     source: 'nhsmail-reenrol',
     extraSources: ['nhsmail-mfa'],
   },
@@ -66,21 +69,25 @@ export const METHODS: Readonly<Record<MethodId, Method>> = {
     id: 'fido2',
     name: 'FIDO2 token (security key)',
     short: 'FIDO2 key',
-    youNeed: 'A hardware security key (USB or NFC) from your local organisation: ask your Local Administrator.',
-    pros: ['Phishing-resistant', 'No phone needed to sign in'],
-    cons: [
-      'Not a core method in NHSmail: you set up the app, a text or a call first',
-      'The key comes from your local organisation, not from a shop',
-    ],
+    youNeed: `A small security key you plug in (USB) or tap (NFC). Keys come from your own organisation: ask ${localAdmin.explained}.`,
+    pros: ['Hard for scammers to trick (phishing-resistant)'],
+    cons: ['Only an extra: you set up the app, a text or a call first'],
     recommended: false,
     core: false,
-    howToSetUp: 'In the portal go to Profile > Self-Service > Manage FIDO2 Tokens > Register New Token, set a PIN of at least 4 characters, touch the key, then give it a name.',
+    howToSetUp: `In the portal, go to Profile > My Profile > Self-Service > Manage FIDO2 Tokens > Register New Token. Set a PIN of at least 4 characters, touch the key, then give it a name.`,
     source: 'nhsmail-fido2-faqs',
     extraSources: ['nhsmail-mfa-ca-faqs', 'cpe-factsheet'],
   },
 };
 
-/** The guided chooser's questions, in order. */
+/** The chooser's first card: it promises only what it does (two or three questions). */
+export const METHODS_INTRO = {
+  title: 'Choosing an MFA method',
+  text: 'You can get MFA by the Microsoft Authenticator app (the one NHSmail suggests), a text, a phone call, or a FIDO2 token (a small security key). I can compare them, or ask you two or three quick questions and suggest one.',
+  source: 'cpe-factsheet',
+} as const satisfies { title: string; text: string; source: SourceId };
+
+/** The guided chooser's questions, in order. It asks two or three of them, depending on the answers. */
 export const CHOOSER_QUESTIONS = {
   smartphone: { text: 'Do you have a smartphone you can use when you sign in?', source: 'cpe-factsheet' },
   installApp: { text: 'Are you happy to install the free Microsoft Authenticator app on it?', source: 'cpe-factsheet' },
@@ -118,7 +125,7 @@ export function recommend(answers: ChooserAnswers): Recommendation {
     return {
       method: 'app',
       title: 'The Microsoft Authenticator app',
-      reason: 'It is the recommended option and NHSmail\'s most secure method. Its one-time codes work even with no signal, and notifications come over Wi-Fi too.',
+      reason: 'It is the one NHSmail suggests, and the most secure. Its codes work even with no signal, and alerts can come over Wi-Fi.',
       alsoConsider: ['sms'],
       source: 'nhsmail-mfa',
     };
@@ -128,25 +135,26 @@ export function recommend(answers: ChooserAnswers): Recommendation {
       method: 'sms',
       title: 'A text message to your mobile',
       reason: answers.smartphone
-        ? 'You don\'t need to install anything: a code is texted to your registered UK mobile when you sign in, and you have signal where you work.'
-        : 'It works on a basic mobile: a code is texted to your registered UK mobile when you sign in, and you have signal where you work.',
+        ? 'You don\'t need to install anything. A code is texted to your UK mobile when you sign in, and you have signal where you work.'
+        : 'It works on a basic mobile. A code is texted to your UK mobile when you sign in, and you have signal where you work.',
       alsoConsider: ['call'],
       source: 'nhsmail-reenrol',
     };
   }
   if (answers.smartphone) {
+    // They said no to the app: never suggest it back to them.
     return {
-      method: 'app',
-      title: 'The Authenticator app is still your best option',
-      reason: 'Texts and calls need mobile signal, which you don\'t have where you work. The app\'s codes work with no signal at all. If you would rather not use your own phone, ask your Local Administrator about a FIDO2 key or an exception.',
-      alsoConsider: ['fido2'],
-      source: 'nhsmail-mfa',
+      method: 'local-admin',
+      title: 'Ask your Local Administrator what will work',
+      reason: `Texts and calls need mobile signal, and you don't have reliable signal where you work. Ask ${localAdmin.explained}, what will work for you. They can tell you about a security key (a FIDO2 key) or an exception.`,
+      alsoConsider: ['sms', 'call', 'fido2'],
+      source: 'nhsmail-pods-exceptions',
     };
   }
   return {
     method: 'local-admin',
     title: 'Talk to your Local Administrator',
-    reason: 'Without a smartphone or reliable signal, ask your Local Administrator about a FIDO2 key from your organisation (you still set up a text or call first) or a long-term exception, which can last up to 180 days for accessibility, clinical-risk or secure-location reasons.',
+    reason: `Without a smartphone or reliable signal, ask ${localAdmin.explained}. They can tell you about a FIDO2 key (a small security key) or an exception. A key still needs a text or call set up first. Some exceptions last up to 180 days.`,
     alsoConsider: ['sms', 'fido2'],
     source: 'nhsmail-pods-exceptions',
   };

@@ -113,11 +113,11 @@ export const PRACTICE = {
         source: 'nhsmail-mfa',
       },
       {
-        text: 'When you sign in, Microsoft may instead show a number on screen that you type into the Authenticator to approve the sign-in.',
+        text: 'When you sign in, Microsoft may show a number on the screen instead. You type it into the app to say yes to the sign-in.',
         source: 'entra-number-match',
       },
       {
-        text: 'Your real codes are for you alone: never share them, not with this bot and not with anyone who calls you. NHSmail staff never ask for your codes.',
+        text: 'Your real codes are for you alone. Never share them, not with this bot and not with anyone who calls you, even if they say they are from NHSmail.',
         source: 'general',
       },
     ] as const satisfies readonly PracticeText[],
@@ -145,7 +145,7 @@ export const PRACTICE = {
   automaticTime: [
     {
       title: 'iPhone',
-      text: 'Open Settings, then General, then Date & Time, and turn on "Set Automatically".',
+      text: 'Open Settings, then General, then Date & Time. Turn on "Set Automatically".',
       source: 'general',
     },
     {

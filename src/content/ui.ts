@@ -39,6 +39,9 @@ export const WORDS = {
   compare: 'Compare all methods',
   guideMe: 'Help me choose',
   source: 'Source',
+  more: 'More',
+  /** A toggle that shows what to do next time, under the urgent part. */
+  nextTime: 'Next time',
 } as const;
 
 export const REPLIES = {
@@ -53,7 +56,7 @@ export const REPLIES = {
   nothingToContinue: 'There\'s nothing to continue just now. Here\'s the menu.',
   fixed: 'Great, glad that sorted it.',
   error: 'Sorry, something went wrong on my side. I\'ve reset our conversation; type "menu" to start again.',
-  practiceInPrivate: 'Practising means typing codes, so let\'s do it in a one-to-one chat: open a chat with me (MFA Assistant) and choose "Practise with an authenticator".',
+  practiceInPrivate: 'Practising means typing codes, so let\'s do it in a one-to-one chat. Open a chat with MFA Assistant and choose "Practise with an authenticator".',
   comingSoon: 'That part of the assistant isn\'t ready yet. Here\'s what I can do now.',
 } as const;
 

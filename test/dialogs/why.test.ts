@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { TestChat, allText, titleOf } from '../support/chat.js';
 
 describe('why MFA', () => {
-  it('explains MFA, the 80% figure, the benefits and the rollout, then offers set-up', async () => {
+  it('answers first (it is mandatory), then explains MFA, the 80% figure, the benefits and the rollout, then offers set-up', async () => {
     const chat = TestChat.start();
     const text = allText(await chat.press('Why MFA?', (await chat.say('menu'), chat.card)));
-    expect(text).toContain('extra layer of security');
+    expect(text).toContain('Yes, MFA is mandatory');
+    expect(text).toContain('second check');
     expect(text).toContain('up to 80% of data breaches');
-    expect(text).toContain('Safeguarding patient data');
+    expect(text).toContain('Keeps patient data safe');
     expect(text).toContain('August 2024');
     expect(text).toContain('26 March 2025');
     expect(text).toContain('Source:');

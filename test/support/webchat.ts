@@ -1,6 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { allProblems, openWatchedPage, type WatchedPage } from './page.js';
+import { allProblems, openWatchedPage, type WatchOptions, type WatchedPage } from './page.js';
 
 /** Where browser tests leave their screenshots (gitignored). */
 export const SCREENSHOT_DIR = 'test-results/webchat';
@@ -33,11 +33,11 @@ export class WebChatPage {
     private readonly screenshotDir: string,
   ) {}
 
-  static async open(browser: Browser, url: string, name: string): Promise<WebChatPage> {
+  static async open(browser: Browser, url: string, name: string, options: WatchOptions = {}): Promise<WebChatPage> {
     const screenshotDir = `${SCREENSHOT_DIR}/${slug(name)}`;
     await rm(screenshotDir, { recursive: true, force: true });
     await mkdir(screenshotDir, { recursive: true });
-    const watched = await openWatchedPage(browser);
+    const watched = await openWatchedPage(browser, options);
     await watched.page.goto(`${url}/chat`);
     return new WebChatPage(watched, screenshotDir);
   }

@@ -104,6 +104,8 @@ export function hostConfigFor(theme: TabTheme): Record<string, unknown> {
       showCard: { actionMode: 'inline', inlineTopMargin: 12 },
       actionsOrientation: 'horizontal',
       actionAlignment: 'left',
+      // long button titles wrap instead of being cut off with an ellipsis on a phone
+      allowTitleToWrap: true,
     },
     adaptiveCard: { allowCustomStyle: true },
     // cards sit under the page's h2 section titles
