@@ -20,6 +20,24 @@ const fires: [string, 'code' | 'password'][] = [
   ['password: sunshine', 'password'],
   ['pwd: Xy9!q', 'password'],
   ['my pin is 4821', 'password'],
+  // issue 15, item 1: a password on its own, or after a bare word
+  ['Word!Word77', 'password'],
+  ['  Summer2024!  ', 'password'],
+  ['iLoveMyDog8', 'password'],
+  ['login Summer2024!', 'password'],
+  ['pin 4821', 'password'],
+  ['password “Tr1cky!”', 'password'],
+  ['My password has been changed to kittens', 'password'],
+  ['my login is Xy9#pq7', 'password'],
+  // codes written the ways people copy them, and disguised
+  ['73 91 04', 'code'],
+  ['it says 73 91 04 now', 'code'],
+  ['7-3-9-1-0-4', 'code'],
+  ['7 3 9 1 0 4', 'code'],
+  ['１２３４５６', 'code'],
+  ['123\u200b456', 'code'],
+  ['12\u2060345\u00ad6', 'code'],
+  ['\ufeff654321', 'code'],
 ];
 
 const silent: string[] = [
@@ -61,6 +79,25 @@ const silent: string[] = [
   'my password is hard to remember',
   'pw: ok',
   'the password is 8',
+  // issue 15: lone words that are not passwords, and numbers in links
+  'authenticator',
+  'NHSmail',
+  'Brilliant!!!',
+  'FB-7K3Q',
+  'MS-Authenticator',
+  'COVID-19',
+  'feedback',
+  'jane.doe@nhs.net',
+  'https://support.nhs.net/knowledge-base/article/Abc123!x',
+  'see http://example.com/page/1234567',
+  'HTTP://EXAMPLE.COM/123456',
+  'pin number?',
+  'login page',
+  'my login is jane.doe@nhs.net',
+  'password manager',
+  '943 4765 919',
+  '943/476/5919',
+  '10:30-11:00',
 ];
 
 describe('detectSharedSecret', () => {
