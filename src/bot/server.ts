@@ -12,6 +12,7 @@ import type { AdaptiveCard } from '../cards/schema.js';
 import { registerChatRoutes, type ChatRoutesOptions } from './chatRoutes.js';
 import { mountStatic } from './staticFiles.js';
 import { tabSecurityHeaders } from './tabSecurity.js';
+import { refuseUpgrades } from './upgrades.js';
 
 /** Where `npm run build` puts the personal tab's files. */
 export const TAB_DIR = fileURLToPath(new URL('../../build/tab', import.meta.url));
@@ -50,6 +51,7 @@ export function createServer(deps: ServerDeps): Server {
   // Slow clients may not hold a connection open indefinitely (slowloris).
   server.server.headersTimeout = 10_000;
   server.server.requestTimeout = 30_000;
+  refuseUpgrades(server);
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     // While shutting down, say so, so a load balancer stops sending traffic here.
