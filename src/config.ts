@@ -165,7 +165,8 @@ export function loadConfig(env: Env): Config {
   const storage = oneOf<StorageKind>(env, 'STORAGE', ['sqlite', 'memory', 'blob'], 'sqlite');
   return {
     port: integer(env, 'PORT', 3978, 0, 65535),
-    host: text(env, 'HOST', '0.0.0.0') || '0.0.0.0',
+    // Without credentials nothing is authenticated: only this machine may talk to the bot unless HOST opens it up.
+    host: text(env, 'HOST', '') || (localMode ? '127.0.0.1' : '0.0.0.0'),
     credentials: creds,
     localMode,
     storage,

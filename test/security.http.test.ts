@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 const CREDENTIALS = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' };
@@ -46,5 +47,46 @@ describe.each([
     const connections = await new Promise<number>((resolve, reject) => server.app.server.server.getConnections((e, n) => (e ? reject(e) : resolve(n))));
     expect(connections).toBeLessThanOrEqual(1);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('local mode is for this machine only (issue 15, item 11)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => server.close());
+
+  const activity = (extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ type: 'message', text: 'hi', channelId: 'emulator', from: { id: 'u' }, recipient: { id: 'bot' }, conversation: { id: 'local-1' }, id: 'l1', deliveryMode: 'expectReplies', ...extra });
+
+  it('listens on 127.0.0.1 by default without credentials, on every interface with them, and HOST opens it up', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig(CREDENTIALS).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('a text/plain body (which any web page can send without a preflight) gets 415', async () => {
+    const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: activity() });
+    expect(res.status).toBe(415);
+  });
+
+  it('no content type at all gets 415', async () => {
+    const res = await fetch(`${server.url}/api/messages`, { method: 'POST', body: new Blob([activity()]) });
+    expect(res.status).toBe(415);
+  });
+
+  it("a browser Origin of another site gets 403; the bot's own pages are fine", async () => {
+    const other = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://evil.example' }, body: activity() });
+    expect(other.status).toBe(403);
+    const own = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', origin: server.url }, body: activity() });
+    expect(own.status).toBe(200);
+  });
+
+  it('replies are never posted to a serviceUrl off this machine', async () => {
+    const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity({ deliveryMode: undefined, serviceUrl: 'http://203.0.113.9/' }) });
+    expect(res.status).toBe(400);
+    const local = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity({ serviceUrl: 'http://127.0.0.1:9/' }) });
+    expect(local.status).toBe(200);
   });
 });

@@ -118,6 +118,7 @@ export function createApp(deps: AppDeps): App {
     resilience: config.resilience,
     inFlight,
     turnGuard,
+    localMode: config.localMode,
     guide: buildGuide(),
     ask: (question) => answerForTab(matcher, question),
     ...(deps.tabDir === undefined ? {} : { tabDir: deps.tabDir }),

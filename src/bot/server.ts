@@ -26,6 +26,8 @@ export interface ServerDeps {
   readonly resilience: ResilienceConfig;
   readonly inFlight: InFlight;
   readonly turnGuard: TurnGuard;
+  /** No credentials: nothing is authenticated (see MessagesDeps.localMode). */
+  readonly localMode: boolean;
   /** The personal tab's guide (GET /api/guide). */
   readonly guide: Guide;
   /** Answers a question typed in the tab's search box (GET /api/ask?q=). */
