@@ -3,7 +3,7 @@ import { createApp } from './bot/app.js';
 import { listen } from './bot/server.js';
 import { createShutdown } from './bot/shutdown.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './log.js';
+import { createLogger, stdoutLogOutput } from './log.js';
 import { packageVersion } from './version.js';
 
 // Composition root: config → storage → adapter → bot → restify server.
@@ -20,7 +20,8 @@ try {
   throw error;
 }
 
-const logger = createLogger(config.logLevel);
+const logOutput = stdoutLogOutput();
+const logger = createLogger(config.logLevel, logOutput.stream);
 const version = packageVersion();
 const app = createApp({ config, logger, version });
 for (const notice of config.feedback.notices) logger.info({ event: 'feedback_config' }, notice);
@@ -35,7 +36,8 @@ if (config.devChat) {
 }
 
 // SIGTERM: stop accepting, finish the turns in flight, flush the feedback outbox, exit 0 within 10 s.
-const shutdown = createShutdown({ app, logger, deadlineMs: 9500, exit: (code) => process.exit(code) });
+// The logs get at most half a second to be written; a stalled reader of standard output never holds the exit.
+const shutdown = createShutdown({ app, logger, deadlineMs: 9000, exit: (code) => void logOutput.flush(500).finally(() => process.exit(code)) });
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
 // A promise nobody waited for must not take the whole bot down; log it (name only) and carry on.
