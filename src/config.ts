@@ -2,6 +2,7 @@
  * All configuration, read and checked once. A bad value stops start-up with one clear line
  * naming the variable and what is wrong (a ConfigError).
  */
+import { isIP } from 'node:net';
 import { ConfigError } from './configError.js';
 import { parseFeedbackConfig, type FeedbackConfig } from './feedback/index.js';
 
@@ -139,6 +140,11 @@ function blobStorage(env: Env, storage: StorageKind): BlobStorageConfig | undefi
   const usable = parts.includes('usedevelopmentstorage') || parts.includes('blobendpoint') || (parts.includes('accountname') && (parts.includes('accountkey') || parts.includes('sharedaccesssignature')));
   // The value is a secret: the message names what is missing, never the value itself.
   if (!usable) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is not an Azure Storage connection string (needs AccountName and AccountKey, or BlobEndpoint)');
+  for (const part of connectionString.split(';')) {
+    const at = part.indexOf('=');
+    if (at < 0 || !/Endpoint$/i.test(part.slice(0, at).trim())) continue;
+    if (!isHttpUrl(part.slice(at + 1).trim())) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', `has a ${part.slice(0, at).trim()} that is not an http(s) address`);
+  }
   const container = text(env, 'AZURE_STORAGE_CONTAINER', 'mfa-bot-state') || 'mfa-bot-state';
   if (!CONTAINER.test(container)) throw new ConfigError('AZURE_STORAGE_CONTAINER', `must be 3-63 lowercase letters, digits and single hyphens (got "${container}")`);
   const feedbackContainer = text(env, 'AZURE_FEEDBACK_CONTAINER', 'mfa-feedback') || 'mfa-feedback';
@@ -147,6 +153,26 @@ function blobStorage(env: Env, storage: StorageKind): BlobStorageConfig | undefi
   }
   if (feedbackContainer === container) throw new ConfigError('AZURE_FEEDBACK_CONTAINER', 'must differ from AZURE_STORAGE_CONTAINER');
   return { connectionString, container, feedbackContainer };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** An IP address or a host name (letters, digits, hyphens and dots): what the server can listen on. */
+function host(env: Env, localMode: boolean): string {
+  const value = text(env, 'HOST', '');
+  // Without credentials nothing is authenticated: only this machine may talk to the bot unless HOST opens it up.
+  if (value === '') return localMode ? '127.0.0.1' : '0.0.0.0';
+  if (isIP(value) === 0 && !/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(value)) {
+    throw new ConfigError('HOST', `must be an IP address or a host name (got "${value}")`);
+  }
+  return value;
 }
 
 function resilience(env: Env): ResilienceConfig {
@@ -165,8 +191,7 @@ export function loadConfig(env: Env): Config {
   const storage = oneOf<StorageKind>(env, 'STORAGE', ['sqlite', 'memory', 'blob'], 'sqlite');
   return {
     port: integer(env, 'PORT', 3978, 0, 65535),
-    // Without credentials nothing is authenticated: only this machine may talk to the bot unless HOST opens it up.
-    host: text(env, 'HOST', '') || (localMode ? '127.0.0.1' : '0.0.0.0'),
+    host: host(env, localMode),
     credentials: creds,
     localMode,
     storage,

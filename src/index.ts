@@ -4,6 +4,7 @@ import { listen } from './bot/server.js';
 import { createShutdown } from './bot/shutdown.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger, stdoutLogOutput } from './log.js';
+import { describeStartupError } from './startupError.js';
 import { packageVersion } from './version.js';
 
 // Composition root: config → storage → adapter → bot → restify server.
@@ -23,10 +24,18 @@ try {
 const logOutput = stdoutLogOutput();
 const logger = createLogger(config.logLevel, logOutput.stream);
 const version = packageVersion();
-const app = createApp({ config, logger, version });
+let app;
+let port;
+try {
+  app = createApp({ config, logger, version });
+  port = await listen(app.server, config.port, config.host);
+} catch (error) {
+  // One line naming the setting at fault; never a stack trace or the error's own text (it may quote a secret).
+  process.stderr.write(`${describeStartupError(error, { host: config.host, port: config.port, dataDir: config.feedback.dataDir })}\n`);
+  process.exit(1);
+}
 for (const notice of config.feedback.notices) logger.info({ event: 'feedback_config' }, notice);
 app.start();
-const port = await listen(app.server, config.port, config.host);
 logger.info({ event: 'started', port, version, localMode: config.localMode, storage: config.storage, devChat: config.devChat }, 'MFA Assistant listening');
 if (config.localMode) {
   logger.info({ event: 'local_mode', endpoint: `http://localhost:${port}/api/messages` }, 'No MicrosoftAppId set: accepting local unauthenticated traffic (Bot Framework Emulator, npm run chat)');
