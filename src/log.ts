@@ -52,7 +52,10 @@ export function stdoutLogOutput(maxBufferedBytes = LOG_BUFFER_MAX_BYTES): LogOut
 
 /**
  * Structured JSON logs. Callers log events and ids, never message text, secrets or personal data;
- * the redact list is a second line of defence for fields that must never appear.
+ * the redact list is a second line of defence for fields that must never appear. A verification
+ * code can only arrive where a user types (`text`) or fills a card (`value`), and both are
+ * redacted wherever they are; a field named `code` is not, because that is where Azure and Node
+ * put their error codes ("AuthenticationFailed", "ECONNREFUSED"), which operators need.
  */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   const options = {
@@ -61,7 +64,7 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     redact: {
       paths: [
         'text', '*.text', 'value', '*.value', 'password', '*.password', 'authorization', '*.authorization', 'headers', '*.headers',
-        'secret', '*.secret', 'code', '*.code', 'token', '*.token', 'connectionString', '*.connectionString', 'appPassword', '*.appPassword',
+        'secret', '*.secret', 'token', '*.token', 'connectionString', '*.connectionString', 'appPassword', '*.appPassword',
       ],
       censor: '[redacted]',
     },

@@ -1,4 +1,8 @@
 import { connect } from 'node:net';
+import { Writable } from 'node:stream';
+import type { Storage } from 'botbuilder';
+import { GuardedStorage } from '../src/bot/guardedStorage.js';
+import { createLogger } from '../src/log.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { startServer, type RunningServer } from './support/server.js';
@@ -88,5 +92,54 @@ describe('local mode is for this machine only (issue 15, item 11)', () => {
     expect(res.status).toBe(400);
     const local = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity({ serviceUrl: 'http://127.0.0.1:9/' }) });
     expect(local.status).toBe(200);
+  });
+});
+
+describe('/readyz says whether storage answers; /healthz stays liveness (issue 15, item 14)', () => {
+  it('with the embedded store: ready', async () => {
+    const server = await startServer();
+    try {
+      const res = await fetch(`${server.url}/readyz`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ status: 'ready' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('blob storage out of reach: /readyz 503 with the reason, /healthz still 200', async () => {
+    const server = await startServer({
+      STORAGE: 'blob',
+      STORAGE_TIMEOUT_MS: '500',
+      AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;',
+    });
+    try {
+      const started = performance.now();
+      const res = await fetch(`${server.url}/readyz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ status: 'not ready', reason: expect.stringContaining('storage') });
+      expect(performance.now() - started).toBeLessThan(3000);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a storage error code reaches the log (an Azure code is not a secret); a user code does not', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
+    const logger = createLogger('info', sink);
+    const failing = (code: string): Storage => ({
+      read: () => Promise.reject(Object.assign(new Error('Server failed to authenticate the request'), { code })),
+      write: () => Promise.resolve(),
+      delete: () => Promise.resolve(),
+    });
+    await expect(new GuardedStorage({ storage: failing('AuthenticationFailed'), logger }).read(['k'])).rejects.toThrow();
+    await expect(new GuardedStorage({ storage: failing('493817'), logger }).read(['k'])).rejects.toThrow();
+    const logged = lines.join('');
+    expect(logged).toContain('"code":"AuthenticationFailed"');
+    expect(logged).not.toContain('493817');
+    logger.info({ event: 'x', value: { code: '123456' }, text: '654321' }, 'x');
+    expect(lines.join('')).not.toMatch(/123456|654321/);
   });
 });

@@ -13,6 +13,7 @@ import { registerChatRoutes, type ChatRoutesOptions } from './chatRoutes.js';
 import { mountStatic } from './staticFiles.js';
 import { tabSecurityHeaders } from './tabSecurity.js';
 import { refuseUpgrades } from './upgrades.js';
+import type { Readiness } from './readiness.js';
 
 /** Where `npm run build` puts the personal tab's files. */
 export const TAB_DIR = fileURLToPath(new URL('../../build/tab', import.meta.url));
@@ -28,6 +29,8 @@ export interface ServerDeps {
   readonly turnGuard: TurnGuard;
   /** No credentials: nothing is authenticated (see MessagesDeps.localMode). */
   readonly localMode: boolean;
+  /** GET /readyz: whether storage answers. */
+  readonly readiness: Readiness;
   /** The personal tab's guide (GET /api/guide). */
   readonly guide: Guide;
   /** Answers a question typed in the tab's search box (GET /api/ask?q=). */
@@ -43,7 +46,7 @@ function sendJson(res: Response, status: number, body: object): void {
 }
 
 /**
- * The HTTP side of the bot: `/api/messages` for the Bot Framework, `/healthz` for probes and
+ * The HTTP side of the bot: `/api/messages` for the Bot Framework, `/healthz` (alive) and `/readyz` (storage answers) for probes and
  * `/chat` for trying the bot in a browser.
  */
 export function createServer(deps: ServerDeps): Server {
@@ -59,6 +62,17 @@ export function createServer(deps: ServerDeps): Server {
     // While shutting down, say so, so a load balancer stops sending traffic here.
     if (deps.inFlight.draining) sendJson(res, 503, { status: 'stopping', version: deps.version });
     else sendJson(res, 200, { status: 'ok', version: deps.version });
+  });
+
+  // Liveness above; readiness here: 200 only when storage answers, so a load balancer can route around an instance that cannot work.
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    if (deps.inFlight.draining) {
+      sendJson(res, 503, { status: 'stopping', version: deps.version });
+      return;
+    }
+    const state = await deps.readiness.check();
+    if (state.ready) sendJson(res, 200, { status: 'ready', version: deps.version });
+    else sendJson(res, 503, { status: 'not ready', reason: state.reason, version: deps.version });
   });
 
   mountStatic(server, {
