@@ -62,6 +62,12 @@ export interface ResilienceConfig {
   readonly ratePerConversationPerMinute: number;
   /** Take the client address from X-Forwarded-For (behind Azure App Service or another proxy). */
   readonly trustProxy: boolean;
+  /**
+   * How many proxies of ours stand in front of the bot (TRUST_PROXY_HOPS, default 1): the client
+   * address is the X-Forwarded-For entry this many from the right, the one our nearest proxy wrote.
+   * Entries further left are written by the client and never trusted.
+   */
+  readonly trustProxyHops: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -182,6 +188,7 @@ function resilience(env: Env): ResilienceConfig {
     ratePerIpPerMinute: integer(env, 'RATE_LIMIT_PER_IP', 3000, 0, 10_000_000),
     ratePerConversationPerMinute: integer(env, 'RATE_LIMIT_PER_CONVERSATION', 30, 0, 10_000_000),
     trustProxy: flag(env, 'TRUST_PROXY') ?? false,
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 1, 1, 10),
   };
 }
 

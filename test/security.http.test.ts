@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import type { Storage } from 'botbuilder';
 import { GuardedStorage } from '../src/bot/guardedStorage.js';
+import { clientAddress } from '../src/bot/messages.js';
 import { createLogger } from '../src/log.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
@@ -141,5 +142,39 @@ describe('/readyz says whether storage answers; /healthz stays liveness (issue 1
     expect(logged).not.toContain('493817');
     logger.info({ event: 'x', value: { code: '123456' }, text: '654321' }, 'x');
     expect(lines.join('')).not.toMatch(/123456|654321/);
+  });
+});
+
+describe('behind a proxy, the client address is the one our proxy wrote (issue 15, item 8)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ TRUST_PROXY: 'true', RATE_LIMIT_PER_IP: '3', RATE_LIMIT_PER_CONVERSATION: '0' });
+  });
+  afterAll(async () => server.close());
+
+  const post = (forwardedFor: string, i: number) =>
+    fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify({ type: 'message', text: 'hi', channelId: 'emulator', from: { id: 'u' }, recipient: { id: 'bot' }, conversation: { id: `xff-${i}` }, id: `xff${i}`, deliveryMode: 'expectReplies' }),
+    }).then((r) => r.status);
+
+  it('rotating the entries the client writes does not dodge the limit', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push(await post(`10.9.${i}.1, 198.51.100.7`, i));
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+
+  it("a client naming another address (the Bot Framework service's) uses up only its own allowance", async () => {
+    for (let i = 0; i < 4; i++) await post(`203.0.113.5, 198.51.100.8`, 10 + i);
+    expect(await post('203.0.113.5', 20)).toBe(200);
+  });
+
+  it('TRUST_PROXY_HOPS counts our proxies from the right', () => {
+    const req = (xff: string) => ({ headers: { 'x-forwarded-for': xff }, socket: { remoteAddress: '127.0.0.1' } });
+    expect(clientAddress(req('1.1.1.1, 2.2.2.2, 3.3.3.3'), true, 1)).toBe('3.3.3.3');
+    expect(clientAddress(req('1.1.1.1, 2.2.2.2, 3.3.3.3'), true, 2)).toBe('2.2.2.2');
+    expect(clientAddress(req('2.2.2.2:5123'), true, 3)).toBe('2.2.2.2');
+    expect(loadConfig({ TRUST_PROXY_HOPS: '2' }).resilience.trustProxyHops).toBe(2);
   });
 });

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Request, Response } from 'restify';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { ResilienceConfig } from '../config.js';
@@ -57,13 +58,21 @@ const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
  * The address the per-address limit counts, or undefined for none: traffic from this machine
  * itself (a local reverse proxy, a health check, a benchmark) is not limited, because behind a
  * local proxy without TRUST_PROXY every user would share one loopback address.
+ *
+ * With TRUST_PROXY, the address is the X-Forwarded-For entry `hops` from the right: each proxy
+ * appends the address it saw, so that entry was written by our own nearest proxy; anything to its
+ * left was written by the client and could name anyone (or change on every request).
  */
-function clientAddress(req: Request, trustProxy: boolean): string | undefined {
+export function clientAddress(req: { readonly headers: IncomingHttpHeaders; readonly socket: { readonly remoteAddress?: string | undefined } }, trustProxy: boolean, hops = 1): string | undefined {
   if (trustProxy) {
     const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    const entries = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter((e) => e !== '');
+    const chosen = entries.length === 0 ? undefined : entries[Math.max(0, entries.length - hops)];
     // Azure App Service adds the client's port to IPv4 addresses ("203.0.113.7:51234").
-    if (first !== undefined && first !== '') return /^[\d.]+:\d+$/.test(first) ? first.slice(0, first.lastIndexOf(':')) : first;
+    if (chosen !== undefined) return /^[\d.]+:\d+$/.test(chosen) ? chosen.slice(0, chosen.lastIndexOf(':')) : chosen;
   }
   const remote = req.socket.remoteAddress ?? 'unknown';
   return LOOPBACK.test(remote) ? undefined : remote;
@@ -157,7 +166,7 @@ export function createMessagesHandler(deps: MessagesDeps) {
       send(res, 503, { error: 'shutting down' });
       return;
     }
-    const address = clientAddress(req, resilience.trustProxy);
+    const address = clientAddress(req, resilience.trustProxy, resilience.trustProxyHops);
     const taken = address === undefined ? { ok: true as const } : perIp.take(address);
     if (!taken.ok) {
       if (taken.firstRefusal) logger.info({ event: 'rate_limited', scope: 'address', retryAfterSeconds: taken.retryAfterSeconds }, 'client address over its rate limit');
