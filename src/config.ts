@@ -58,6 +58,8 @@ export interface ResilienceConfig {
   readonly storageTimeoutMs: number;
   /** Requests per minute from one client address; 0 turns the limit off (RATE_LIMIT_PER_IP). */
   readonly ratePerIpPerMinute: number;
+  /** Requests per minute from one client address to the tab's /api/ask and /api/guide; 0 turns the limit off (RATE_LIMIT_TAB_PER_IP). */
+  readonly ratePerIpTabPerMinute: number;
   /** Turns per minute in one conversation; 0 turns the limit off (RATE_LIMIT_PER_CONVERSATION). */
   readonly ratePerConversationPerMinute: number;
   /** Take the client address from X-Forwarded-For (behind Azure App Service or another proxy). */
@@ -187,6 +189,7 @@ function resilience(env: Env): ResilienceConfig {
     storageTimeoutMs: integer(env, 'STORAGE_TIMEOUT_MS', 3000, 50, 8000),
     ratePerIpPerMinute: integer(env, 'RATE_LIMIT_PER_IP', 3000, 0, 10_000_000),
     ratePerConversationPerMinute: integer(env, 'RATE_LIMIT_PER_CONVERSATION', 30, 0, 10_000_000),
+    ratePerIpTabPerMinute: integer(env, 'RATE_LIMIT_TAB_PER_IP', 120, 0, 10_000_000),
     trustProxy: flag(env, 'TRUST_PROXY') ?? false,
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 1, 1, 10),
   };

@@ -178,3 +178,24 @@ describe('behind a proxy, the client address is the one our proxy wrote (issue 1
     expect(loadConfig({ TRUST_PROXY_HOPS: '2' }).resilience.trustProxyHops).toBe(2);
   });
 });
+
+describe("the tab's /api/ask and /api/guide are limited per address (issue 15, item 9)", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ ...CREDENTIALS, TRUST_PROXY: 'true', RATE_LIMIT_TAB_PER_IP: '4' });
+  });
+  afterAll(async () => server.close());
+
+  const get = (path: string, address: string) => fetch(`${server.url}${path}`, { headers: { 'x-forwarded-for': address } });
+
+  it('over the allowance: 429 with Retry-After; another address is not affected', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await get('/api/ask?q=lost%20my%20phone', '198.51.100.20')).status);
+    for (let i = 0; i < 2; i++) statuses.push((await get('/api/guide', '198.51.100.20')).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
+    const refused = await get('/api/ask?q=hello', '198.51.100.20');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await get('/api/ask?q=hello', '198.51.100.21')).status).toBe(200);
+  });
+});

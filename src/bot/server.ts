@@ -14,6 +14,8 @@ import { mountStatic } from './staticFiles.js';
 import { tabSecurityHeaders } from './tabSecurity.js';
 import { refuseUpgrades } from './upgrades.js';
 import type { Readiness } from './readiness.js';
+import { clientAddress } from './messages.js';
+import { RateLimiter } from './rateLimit.js';
 
 /** Where `npm run build` puts the personal tab's files. */
 export const TAB_DIR = fileURLToPath(new URL('../../build/tab', import.meta.url));
@@ -82,14 +84,29 @@ export function createServer(deps: ServerDeps): Server {
     missing: 'The tab has not been built: run npm run build.',
   });
 
+  // The tab's endpoints answer anyone without a token (the guide is public NHS guidance, no user
+  // data: see README), so each client address gets its own allowance.
+  const tabLimiter = new RateLimiter({ perMinute: deps.resilience.ratePerIpTabPerMinute });
+  const overTabLimit = (req: Request, res: Response): boolean => {
+    const address = clientAddress(req, deps.resilience.trustProxy, deps.resilience.trustProxyHops);
+    const taken = address === undefined ? { ok: true as const } : tabLimiter.take(address);
+    if (taken.ok) return false;
+    if (taken.firstRefusal) logger.info({ event: 'rate_limited', scope: 'tab', retryAfterSeconds: taken.retryAfterSeconds }, 'client address over the tab rate limit');
+    res.setHeader('Retry-After', String(taken.retryAfterSeconds));
+    sendJson(res, 429, { error: `too many requests: try again in ${taken.retryAfterSeconds} s` });
+    return true;
+  };
+
   const guideJson = JSON.stringify(deps.guide);
-  server.get('/api/guide', async (_req: Request, res: Response) => {
+  server.get('/api/guide', async (req: Request, res: Response) => {
+    if (overTabLimit(req, res)) return;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache');
     res.sendRaw(200, guideJson);
   });
 
   server.get('/api/ask', async (req: Request, res: Response) => {
+    if (overTabLimit(req, res)) return;
     const q = new URL(req.url ?? '/', 'http://localhost').searchParams.get('q') ?? '';
     if (q.trim() === '' || q.length > 500) {
       sendJson(res, 400, { error: 'q must be between 1 and 500 characters' });
