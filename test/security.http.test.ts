@@ -6,7 +6,8 @@ import { clientAddress } from '../src/bot/messages.js';
 import { createLogger } from '../src/log.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { FAULT_REPLIES } from '../src/content/faults.js';
+import { postActivity, startServer, type RunningServer } from './support/server.js';
 
 const CREDENTIALS = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' };
 
@@ -197,5 +198,28 @@ describe("the tab's /api/ask and /api/guide are limited per address (issue 15, i
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await get('/api/ask?q=hello', '198.51.100.21')).status).toBe(200);
+  });
+});
+
+describe('the per-conversation limit counts messages and presses only (issue 15, item 10)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ RATE_LIMIT_PER_CONVERSATION: '3' });
+  });
+  afterAll(async () => server.close());
+
+  it('typing and reactions do not use up the allowance, and the first refusal says so', async () => {
+    const conversation = { id: 'group-chat-1', conversationType: 'groupChat' };
+    for (let i = 0; i < 10; i++) {
+      expect((await postActivity(server.url, { type: 'typing', conversation, from: { id: 'noisy-member' } })).status).toBe(200);
+      await postActivity(server.url, { type: 'messageReaction', conversation, from: { id: 'noisy-member' }, reactionsAdded: [{ type: 'like' }] });
+    }
+    const texts: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await postActivity(server.url, { type: 'message', text: 'help', conversation });
+      texts.push(res.activities.map((a) => (typeof a === 'object' && a !== null && 'text' in a && typeof a.text === 'string' ? a.text : '')).join(' '));
+    }
+    expect(texts.slice(0, 3).every((t) => !t.includes(FAULT_REPLIES.slowDown))).toBe(true);
+    expect(texts[3]).toContain(FAULT_REPLIES.slowDown);
   });
 });
