@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { Storage } from 'botbuilder';
 import { GuardedStorage } from '../src/bot/guardedStorage.js';
 import { clientAddress } from '../src/bot/messages.js';
+import { HEADERS_TIMEOUT_MS } from '../src/bot/server.js';
 import { createLogger } from '../src/log.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
@@ -222,4 +223,21 @@ describe('the per-conversation limit counts messages and presses only (issue 15,
     expect(texts.slice(0, 3).every((t) => !t.includes(FAULT_REPLIES.slowDown))).toBe(true);
     expect(texts[3]).toContain(FAULT_REPLIES.slowDown);
   });
+});
+
+describe('a client that never finishes its headers is cut off at 10 s, as documented (issue 15, item 12)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => server.close());
+
+  it('closed between 10 and 12 s after it connected', async () => {
+    const started = performance.now();
+    const answer = await rawRequest(server.url, 'GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Slow: ', 20_000);
+    const seconds = (performance.now() - started) / 1000;
+    expect(seconds).toBeGreaterThanOrEqual(HEADERS_TIMEOUT_MS / 1000 - 0.5);
+    expect(seconds).toBeLessThan(HEADERS_TIMEOUT_MS / 1000 + 2);
+    expect(answer === '' || answer.startsWith('HTTP/1.1 408')).toBe(true);
+  }, 30_000);
 });

@@ -20,6 +20,9 @@ import { RateLimiter } from './rateLimit.js';
 /** Where `npm run build` puts the personal tab's files. */
 export const TAB_DIR = fileURLToPath(new URL('../../build/tab', import.meta.url));
 
+/** How long a client may take to send a request's headers. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+
 export interface ServerDeps {
   readonly adapter: MfaAdapter;
   readonly runTurn: (context: TurnContext) => Promise<void>;
@@ -55,9 +58,14 @@ export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'mfa-assistant', handleUncaughtExceptions: false });
   const { logger } = deps;
 
-  // Slow clients may not hold a connection open indefinitely (slowloris).
-  server.server.headersTimeout = 10_000;
+  // Slow clients may not hold a connection open indefinitely (slowloris): headers within 10 s, the
+  // whole request within 30 s. Node checks these only every connectionsCheckingInterval (30 s by
+  // default, so 10 s really meant 26-38 s); checked every second they hold to within a second.
+  // Read when the server starts listening, so setting it here (after restify made the server) works.
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.server.requestTimeout = 30_000;
+  // Not in @types/node's Server type, but read by Node's own http server (v18.12+).
+  Reflect.set(server.server, 'connectionsCheckingInterval', 1000);
   refuseUpgrades(server);
 
   server.get('/healthz', async (_req: Request, res: Response) => {
