@@ -106,6 +106,8 @@ const cases: Case[] = [
   { input: 'see http://example.com/page/1234567 and https://x.org/?id=123456', expected: 'see http://example.com/page/1234567 and https://x.org/?id=123456', removed: [] },
   { input: 'me: jane.doe123456@nhs.net', expected: 'me: jane.doe123456@nhs.net', removed: [], keepEmail: 'jane.doe123456@nhs.net' },
   { input: 'Brilliant!!! Thanks, NHSmail and MS-Authenticator on iOS 17.2 work', expected: 'Brilliant!!! Thanks, NHSmail and MS-Authenticator on iOS 17.2 work', removed: [] },
+  { input: 'password: 128 characters', expected: 'password: 128 characters', removed: [] },
+  { input: 'patient 1234567830', expected: 'patient [NHS number removed]', removed: ['nhs-number'] },
   // mixtures
   {
     input: 'pw: Xy9!q, code 246810, mobile 07700 900123, email a@b.co, NHS 9434765919',
@@ -138,6 +140,8 @@ describe('describeRemoved', () => {
     ],
     [['nhs-number'], 'To keep you safe, I removed an NHS number from your message before saving it.'],
     [['password', 'password'], 'To keep you safe, I removed 2 passwords from your message before saving it.'],
+    [['phone', 'phone', 'nhs-number', 'nhs-number'], 'To keep you safe, I removed 2 NHS numbers and 2 phone numbers from your message before saving it.'],
+    [['email', 'email', 'code'], 'To keep you safe, I removed 2 email addresses and a verification code from your message before saving it.'],
   ])('%j', (removed, sentence) => {
     expect(describeRemoved(removed)).toBe(sentence);
   });

@@ -38,6 +38,11 @@ const fires: [string, 'code' | 'password'][] = [
   ['123\u200b456', 'code'],
   ['12\u2060345\u00ad6', 'code'],
   ['\ufeff654321', 'code'],
+  // the edges of "looks like a password on its own"
+  ['Abcdef1x', 'password'], // 8 characters: the shortest
+  [`Ab1!${'x'.repeat(60)}`, 'password'], // 64: the longest
+  ["ab'cde1X", 'password'], // an apostrophe inside is part of it
+  ['Pass!http://Ab1', 'password'], // a link only counts at the start
 ];
 
 const silent: string[] = [
@@ -98,6 +103,13 @@ const silent: string[] = [
   '943 4765 919',
   '943/476/5919',
   '10:30-11:00',
+  'Abcde1x', // 7 characters
+  `Ab1!${'x'.repeat(61)}`, // 65 characters
+  '((Abcde1', // brackets around a word are not part of it
+  'http://Example1!',
+  'https://Example1!',
+  'password: 128 characters',
+  'password: 1234 chars or more',
 ];
 
 describe('detectSharedSecret', () => {
