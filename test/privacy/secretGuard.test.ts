@@ -43,6 +43,7 @@ const fires: [string, 'code' | 'password'][] = [
   [`Ab1!${'x'.repeat(60)}`, 'password'], // 64: the longest
   ["ab'cde1X", 'password'], // an apostrophe inside is part of it
   ['Pass!http://Ab1', 'password'], // a link only counts at the start
+  ['my password is iLoveDogs', 'password'], // a capital after a small letter
 ];
 
 const silent: string[] = [
@@ -110,6 +111,9 @@ const silent: string[] = [
   'https://Example1!',
   'password: 128 characters',
   'password: 1234 chars or more',
+  'password: xy', // too short to be one
+  'my password was changed to xy',
+  'password iLoveDogs', // after a bare word: needs a digit or a symbol
 ];
 
 describe('detectSharedSecret', () => {
