@@ -2,6 +2,7 @@
  * All configuration, read and checked once. A bad value stops start-up with one clear line
  * naming the variable and what is wrong (a ConfigError).
  */
+import { isIP } from 'node:net';
 import { ConfigError } from './configError.js';
 import { parseFeedbackConfig, type FeedbackConfig } from './feedback/index.js';
 
@@ -59,10 +60,18 @@ export interface ResilienceConfig {
   readonly storageTimeoutMs: number;
   /** Requests per minute from one client address; 0 turns the limit off (RATE_LIMIT_PER_IP). */
   readonly ratePerIpPerMinute: number;
+  /** Requests per minute from one client address to the tab's /api/ask and /api/guide; 0 turns the limit off (RATE_LIMIT_TAB_PER_IP). */
+  readonly ratePerIpTabPerMinute: number;
   /** Turns per minute in one conversation; 0 turns the limit off (RATE_LIMIT_PER_CONVERSATION). */
   readonly ratePerConversationPerMinute: number;
   /** Take the client address from X-Forwarded-For (behind Azure App Service or another proxy). */
   readonly trustProxy: boolean;
+  /**
+   * How many proxies of ours stand in front of the bot (TRUST_PROXY_HOPS, default 1): the client
+   * address is the X-Forwarded-For entry this many from the right, the one our nearest proxy wrote.
+   * Entries further left are written by the client and never trusted.
+   */
+  readonly trustProxyHops: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -144,6 +153,11 @@ function blobStorage(env: Env, storage: StorageKind): BlobStorageConfig | undefi
   const usable = has('usedevelopmentstorage') || has('blobendpoint') || (has('accountname') && (has('accountkey') || has('sharedaccesssignature')));
   // The value is a secret: the message names what is missing, never the value itself.
   if (!usable) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is not an Azure Storage connection string (needs AccountName and AccountKey, or BlobEndpoint)');
+  for (const part of connectionString.split(';')) {
+    const at = part.indexOf('=');
+    if (at < 0 || !/Endpoint$/i.test(part.slice(0, at).trim())) continue;
+    if (!isHttpUrl(part.slice(at + 1).trim())) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', `has a ${part.slice(0, at).trim()} that is not an http(s) address`);
+  }
   // Feedback needs the account's table and queue too: named, or derived from the EndpointSuffix (as in the portal's string).
   if (!has('usedevelopmentstorage') && !has('endpointsuffix') && !(has('tableendpoint') && has('queueendpoint'))) {
     throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'needs TableEndpoint and QueueEndpoint, or EndpointSuffix, for the feedback table and queue');
@@ -157,13 +171,35 @@ function blobStorage(env: Env, storage: StorageKind): BlobStorageConfig | undefi
   return { connectionString, container, feedbackTable, feedbackQueue };
 }
 
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** An IP address or a host name (letters, digits, hyphens and dots): what the server can listen on. */
+function host(env: Env, localMode: boolean): string {
+  const value = text(env, 'HOST', '');
+  // Without credentials nothing is authenticated: only this machine may talk to the bot unless HOST opens it up.
+  if (value === '') return localMode ? '127.0.0.1' : '0.0.0.0';
+  if (isIP(value) === 0 && !/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(value)) {
+    throw new ConfigError('HOST', `must be an IP address or a host name (got "${value}")`);
+  }
+  return value;
+}
+
 function resilience(env: Env): ResilienceConfig {
   return {
     turnTimeoutMs: integer(env, 'TURN_TIMEOUT_MS', 8000, 100, 8000),
     storageTimeoutMs: integer(env, 'STORAGE_TIMEOUT_MS', 3000, 50, 8000),
     ratePerIpPerMinute: integer(env, 'RATE_LIMIT_PER_IP', 3000, 0, 10_000_000),
     ratePerConversationPerMinute: integer(env, 'RATE_LIMIT_PER_CONVERSATION', 30, 0, 10_000_000),
+    ratePerIpTabPerMinute: integer(env, 'RATE_LIMIT_TAB_PER_IP', 120, 0, 10_000_000),
     trustProxy: flag(env, 'TRUST_PROXY') ?? false,
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 1, 1, 10),
   };
 }
 
@@ -175,7 +211,7 @@ export function loadConfig(env: Env): Config {
   const storage: StorageKind = named === 'azure' ? 'blob' : named;
   return {
     port: integer(env, 'PORT', 3978, 0, 65535),
-    host: text(env, 'HOST', '0.0.0.0') || '0.0.0.0',
+    host: host(env, localMode),
     credentials: creds,
     localMode,
     storage,

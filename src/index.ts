@@ -3,7 +3,8 @@ import { createApp } from './bot/app.js';
 import { listen } from './bot/server.js';
 import { createShutdown } from './bot/shutdown.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './log.js';
+import { createLogger, stdoutLogOutput } from './log.js';
+import { describeStartupError } from './startupError.js';
 import { packageVersion } from './version.js';
 
 // Composition root: config → storage → adapter → bot → restify server.
@@ -20,12 +21,21 @@ try {
   throw error;
 }
 
-const logger = createLogger(config.logLevel);
+const logOutput = stdoutLogOutput();
+const logger = createLogger(config.logLevel, logOutput.stream);
 const version = packageVersion();
-const app = createApp({ config, logger, version });
+let app;
+let port;
+try {
+  app = createApp({ config, logger, version });
+  port = await listen(app.server, config.port, config.host);
+} catch (error) {
+  // One line naming the setting at fault; never a stack trace or the error's own text (it may quote a secret).
+  process.stderr.write(`${describeStartupError(error, { host: config.host, port: config.port, dataDir: config.feedback.dataDir })}\n`);
+  process.exit(1);
+}
 for (const notice of config.feedback.notices) logger.info({ event: 'feedback_config' }, notice);
 app.start();
-const port = await listen(app.server, config.port, config.host);
 logger.info({ event: 'started', port, version, localMode: config.localMode, storage: config.storage, devChat: config.devChat }, 'MFA Assistant listening');
 if (config.localMode) {
   logger.info({ event: 'local_mode', endpoint: `http://localhost:${port}/api/messages` }, 'No MicrosoftAppId set: accepting local unauthenticated traffic (Bot Framework Emulator, npm run chat)');
@@ -35,7 +45,8 @@ if (config.devChat) {
 }
 
 // SIGTERM: stop accepting, finish the turns in flight, flush the feedback outbox, exit 0 within 10 s.
-const shutdown = createShutdown({ app, logger, deadlineMs: 9500, exit: (code) => process.exit(code) });
+// The logs get at most half a second to be written; a stalled reader of standard output never holds the exit.
+const shutdown = createShutdown({ app, logger, deadlineMs: 9000, exit: (code) => void logOutput.flush(500).finally(() => process.exit(code)) });
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
 // A promise nobody waited for must not take the whole bot down; log it (name only) and carry on.

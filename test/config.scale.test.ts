@@ -9,7 +9,7 @@ describe('configuration for scale-out, limits and time budgets', () => {
   it('defaults: memory storage, no blob settings, limits on', () => {
     const c = loadConfig({});
     expect(c.blob).toBeUndefined();
-    expect(c.resilience).toEqual({ turnTimeoutMs: 8000, storageTimeoutMs: 3000, ratePerIpPerMinute: 3000, ratePerConversationPerMinute: 30, trustProxy: false });
+    expect(c.resilience).toEqual({ turnTimeoutMs: 8000, storageTimeoutMs: 3000, ratePerIpPerMinute: 3000, ratePerConversationPerMinute: 30, ratePerIpTabPerMinute: 120, trustProxy: false, trustProxyHops: 1 });
   });
 
   it('STORAGE=azure reads the connection string, the state container and the feedback table and queue', () => {
@@ -25,7 +25,7 @@ describe('configuration for scale-out, limits and time budgets', () => {
 
   it('limits and budgets from the environment; 0 turns a rate limit off', () => {
     const c = loadConfig({ TURN_TIMEOUT_MS: '2000', STORAGE_TIMEOUT_MS: '500', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_CONVERSATION: '5', TRUST_PROXY: 'true' });
-    expect(c.resilience).toEqual({ turnTimeoutMs: 2000, storageTimeoutMs: 500, ratePerIpPerMinute: 0, ratePerConversationPerMinute: 5, trustProxy: true });
+    expect(c.resilience).toEqual({ turnTimeoutMs: 2000, storageTimeoutMs: 500, ratePerIpPerMinute: 0, ratePerConversationPerMinute: 5, ratePerIpTabPerMinute: 120, trustProxy: true, trustProxyHops: 1 });
   });
 
   it.each([

@@ -135,8 +135,8 @@ describe('rate limits', () => {
     }
   });
 
-  it('behind a proxy (TRUST_PROXY=true) each client address in X-Forwarded-For has its own limit', async () => {
-    const server = await startServer({ RATE_LIMIT_PER_IP: '1', TRUST_PROXY: 'true' });
+  it('behind two proxies (TRUST_PROXY=true, TRUST_PROXY_HOPS=2) each client address in X-Forwarded-For has its own limit', async () => {
+    const server = await startServer({ RATE_LIMIT_PER_IP: '1', TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '2' });
     try {
       const from = (ip: string) => postActivity(server.url, { type: 'message', text: 'menu' }, { 'x-forwarded-for': `${ip}, 10.0.0.1` });
       expect((await from('203.0.113.7:51234')).status).toBe(200);

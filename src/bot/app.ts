@@ -19,6 +19,7 @@ import { createBot } from './createBot.js';
 import { GuardedStorage } from './guardedStorage.js';
 import { InFlight } from './inFlight.js';
 import { OptimisticStorage } from './optimisticStorage.js';
+import { Readiness } from './readiness.js';
 import type { MfaBot } from './mfaBot.js';
 import { createServer } from './server.js';
 import { createTurnErrorHandler } from './turnError.js';
@@ -118,6 +119,9 @@ export function createApp(deps: AppDeps): App {
     resilience: config.resilience,
     inFlight,
     turnGuard,
+    localMode: config.localMode,
+    // A read of a key nobody writes: answered from storage (Azure: a 404 is an answer), never from a cache.
+    readiness: new Readiness({ probe: () => storage.read(['readyz-probe']), timeoutMs: Math.min(2000, config.resilience.storageTimeoutMs), cacheMs: 5000 }),
     guide: buildGuide(),
     ask: (question) => answerForTab(matcher, question),
     ...(deps.tabDir === undefined ? {} : { tabDir: deps.tabDir }),

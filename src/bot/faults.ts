@@ -30,14 +30,35 @@ export class TurnTimeoutError extends Error {
   }
 }
 
-export type FaultKind = 'storage-unavailable' | 'conflict' | 'timeout' | 'bug';
+export type FaultKind = 'storage-unavailable' | 'conflict' | 'timeout' | 'connector' | 'bug';
 
-/** What kind of failure this is; looks inside the wrapper botbuilder-dialogs puts round errors thrown in a dialog. */
+/** Network failures reaching the Teams connector (or any HTTP service a turn calls). */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'REQUEST_SEND_ERROR']);
+
+function property(error: object, name: string): unknown {
+  return name in error ? Reflect.get(error, name) : undefined;
+}
+
+/**
+ * A passing failure of the channel's connector: throttled (429), failing (5xx), or not reachable.
+ * The user's place is kept and trying again works once the connector answers.
+ */
+export function isConnectorFault(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const status = property(error, 'statusCode');
+  if (typeof status === 'number' && (status === 429 || (status >= 500 && status <= 599))) return true;
+  const code = property(error, 'code');
+  return typeof code === 'string' && NETWORK_CODES.has(code);
+}
+
+/** What kind of failure this is; looks inside the wrapper botbuilder-dialogs puts round errors thrown in a dialog, and at an error's cause. */
 export function faultKind(error: unknown, depth = 0): FaultKind {
   if (error instanceof StorageUnavailableError) return 'storage-unavailable';
   if (error instanceof StorageConflictError) return 'conflict';
   if (error instanceof TurnTimeoutError) return 'timeout';
+  if (isConnectorFault(error)) return 'connector';
   if (depth < 3 && error instanceof Error && 'error' in error) return faultKind(error.error, depth + 1);
+  if (depth < 3 && error instanceof Error && error.cause !== undefined) return faultKind(error.cause, depth + 1);
   return 'bug';
 }
 

@@ -52,7 +52,7 @@ export class GuardedStorage implements Storage {
     } catch (error) {
       if (isETagConflict(error)) throw new StorageConflictError();
       const reason = error instanceof StorageUnavailableError ? error.reason : 'failed';
-      const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+      const code = errorCode(error);
       this.options.logger.warn(
         { event: 'storage_unavailable', operation, reason, error: error instanceof Error ? error.name : 'unknown', ...(code === undefined ? {} : { code }) },
         'storage call failed',
@@ -62,4 +62,10 @@ export class GuardedStorage implements Storage {
       throw new StorageUnavailableError(operation, reason);
     }
   }
+}
+
+/** An error's code when it is a word ("AuthenticationFailed", "ECONNREFUSED", "REQUEST_SEND_ERROR"): never digits, so never a user's code. */
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error) || typeof error.code !== 'string') return undefined;
+  return /^[A-Za-z_]{1,64}$/.test(error.code) ? error.code : undefined;
 }

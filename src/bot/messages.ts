@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Request, Response } from 'restify';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { ResilienceConfig } from '../config.js';
@@ -20,6 +21,8 @@ export interface MessagesDeps {
   readonly inFlight: InFlight;
   /** The adapter's first middleware: per-conversation limit and turn time budget (deadline set here). */
   readonly turnGuard: TurnGuard;
+  /** No credentials: requests are not authenticated, so replies may only go to this machine. */
+  readonly localMode: boolean;
 }
 
 /** Longest the token check may take: the SDK may fetch OpenID metadata from the internet for it. */
@@ -55,16 +58,63 @@ const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
  * The address the per-address limit counts, or undefined for none: traffic from this machine
  * itself (a local reverse proxy, a health check, a benchmark) is not limited, because behind a
  * local proxy without TRUST_PROXY every user would share one loopback address.
+ *
+ * With TRUST_PROXY, the address is the X-Forwarded-For entry `hops` from the right: each proxy
+ * appends the address it saw, so that entry was written by our own nearest proxy; anything to its
+ * left was written by the client and could name anyone (or change on every request).
  */
-function clientAddress(req: Request, trustProxy: boolean): string | undefined {
+export function clientAddress(req: { readonly headers: IncomingHttpHeaders; readonly socket: { readonly remoteAddress?: string | undefined } }, trustProxy: boolean, hops = 1): string | undefined {
   if (trustProxy) {
     const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    const entries = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter((e) => e !== '');
+    const chosen = entries.length === 0 ? undefined : entries[Math.max(0, entries.length - hops)];
     // Azure App Service adds the client's port to IPv4 addresses ("203.0.113.7:51234").
-    if (first !== undefined && first !== '') return /^[\d.]+:\d+$/.test(first) ? first.slice(0, first.lastIndexOf(':')) : first;
+    if (chosen !== undefined) return /^[\d.]+:\d+$/.test(chosen) ? chosen.slice(0, chosen.lastIndexOf(':')) : chosen;
   }
   const remote = req.socket.remoteAddress ?? 'unknown';
   return LOOPBACK.test(remote) ? undefined : remote;
+}
+
+/**
+ * Checks before the body is read: the Bot Framework and the /chat bridge post `application/json`
+ * (a web page can post `text/plain` to any address without asking first, so that is refused: 415),
+ * and a browser request must come from this server's own pages (an Origin naming another site: 403).
+ */
+function refuseRequest(req: Request): { status: 403 | 415; reason: string } | undefined {
+  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') return { status: 415, reason: 'content-type must be application/json' };
+  const origin = req.headers.origin;
+  if (origin !== undefined && !isOwnOrigin(origin, req.headers.host)) return { status: 403, reason: 'requests from other sites are not accepted' };
+  return undefined;
+}
+
+function isOwnOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    const url = new URL(origin);
+    return host !== undefined && (url.protocol === 'http:' || url.protocol === 'https:') && url.host === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '[::1]']);
+
+/**
+ * http(s) to localhost, 127.0.0.0/8 or [::1]: where the Emulator, `npm run chat`'s bridge and local
+ * tests listen. None at all is fine too (replies then only go back in the HTTP answer, expectReplies).
+ */
+function isLocalServiceUrl(serviceUrl: unknown): boolean {
+  if (serviceUrl === undefined) return true;
+  if (typeof serviceUrl !== 'string') return false;
+  try {
+    const url = new URL(serviceUrl);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && (LOCAL_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname));
+  } catch {
+    return false;
+  }
 }
 
 function send(res: Response, status: number, body?: object): void {
@@ -116,12 +166,19 @@ export function createMessagesHandler(deps: MessagesDeps) {
       send(res, 503, { error: 'shutting down' });
       return;
     }
-    const address = clientAddress(req, resilience.trustProxy);
+    const address = clientAddress(req, resilience.trustProxy, resilience.trustProxyHops);
     const taken = address === undefined ? { ok: true as const } : perIp.take(address);
     if (!taken.ok) {
       if (taken.firstRefusal) logger.info({ event: 'rate_limited', scope: 'address', retryAfterSeconds: taken.retryAfterSeconds }, 'client address over its rate limit');
       res.setHeader('Retry-After', String(taken.retryAfterSeconds));
       send(res, 429, { error: `too many requests: try again in ${taken.retryAfterSeconds} s` });
+      return;
+    }
+    const refused = refuseRequest(req);
+    if (refused !== undefined) {
+      logger.info({ event: 'request_rejected', status: refused.status, reason: refused.reason }, 'refused');
+      req.resume();
+      send(res, refused.status, { error: refused.reason });
       return;
     }
     const done = inFlight.begin();
@@ -137,6 +194,11 @@ export function createMessagesHandler(deps: MessagesDeps) {
         const reason = shape.ok ? 'not an activity' : shape.reason;
         logger.info({ event: 'request_rejected', status: 400, reason }, 'not an activity');
         send(res, 400, { error: reason });
+        return;
+      }
+      if (deps.localMode && !isLocalServiceUrl(body.value.serviceUrl)) {
+        logger.info({ event: 'request_rejected', status: 400, reason: 'serviceUrl not local' }, 'not an activity for local mode');
+        send(res, 400, { error: 'without credentials the bot only answers to this machine: serviceUrl must be a localhost address' });
         return;
       }
       const started = performance.now();

@@ -30,21 +30,30 @@ export function createShutdown(deps: ShutdownDeps): (signal: string) => void {
     stopping = true;
     const started = performance.now();
     const { logger, app } = deps;
-    logger.info({ event: 'stopping', signal, inFlight: app.inFlight.active }, 'shutting down');
+    quietly(() => logger.info({ event: 'stopping', signal, inFlight: app.inFlight.active }, 'shutting down'));
     const force = setTimeout(() => {
-      logger.warn({ event: 'stop_forced', inFlight: app.inFlight.active }, 'stop deadline reached');
+      quietly(() => logger.warn({ event: 'stop_forced', inFlight: app.inFlight.active }, 'stop deadline reached'));
       deps.exit(0);
     }, deps.deadlineMs);
     force.unref();
     app.stop().then(
       () => {
-        logger.info({ event: 'stopped', ms: Math.round(performance.now() - started) }, 'stopped');
+        quietly(() => logger.info({ event: 'stopped', ms: Math.round(performance.now() - started) }, 'stopped'));
         deps.exit(0);
       },
       (error: unknown) => {
-        logger.error({ event: 'stop_failed', error: error instanceof Error ? error.name : 'unknown' }, 'stop failed');
+        quietly(() => logger.error({ event: 'stop_failed', error: error instanceof Error ? error.name : 'unknown' }, 'stop failed'));
         deps.exit(1);
       },
     );
   };
+}
+
+/** Logging must never stop the process from exiting: a log call that throws is ignored here. */
+function quietly(log: () => void): void {
+  try {
+    log();
+  } catch {
+    // nothing more to do: the exit matters more than the line
+  }
 }

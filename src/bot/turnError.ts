@@ -9,8 +9,9 @@ import { faultKind } from './faults.js';
  * What happens when a turn throws. Always: log it (never the user's text) and answer only a
  * message (never spam a channel).
  * - A bug: clear this conversation's dialog state so nobody is left stuck, and apologise.
- * - Storage unreachable or slow, or the turn ran out of time: say so kindly and leave the saved
- *   state alone (the user's place is kept; trying again works once storage answers).
+ * - Storage unreachable or slow, the channel's connector throttling (429), failing (5xx) or out of
+ *   reach, or the turn ran out of time: say so kindly (if the connector lets us) and leave the
+ *   saved state alone (the user's place, a feedback draft, is kept; trying again works).
  * - An ETag conflict (another turn in this conversation saved first, on this or another instance):
  *   the other turn's changes stand and this turn's are dropped. With expectReplies this turn's
  *   buffered replies are dropped too (also after a timeout), so the user sees only the request to
@@ -39,6 +40,7 @@ export function createTurnErrorHandler(conversationState: ConversationState, log
     if (activity.type !== ActivityTypes.Message) return;
     const reply =
       kind === 'storage-unavailable' ? FAULT_REPLIES.storageUnavailable
+      : kind === 'connector' ? FAULT_REPLIES.connectorUnavailable
       : kind === 'timeout' ? FAULT_REPLIES.timeout
       : kind === 'conflict' ? FAULT_REPLIES.conflict
       : REPLIES.error;

@@ -1,5 +1,7 @@
 import { isValidNhsNumber } from './nhsNumber.js';
-import { CODE_RUN, CODE_SPACED, EMAIL, PASSWORD_PHRASE, TEN_DIGITS, UK_PHONE, isSecretToken } from './patterns.js';
+import { normaliseForPrivacy } from './normalise.js';
+import { looksLikePassword } from './passwordToken.js';
+import { CODE_RUN, CODE_SPACED, EMAIL, PASSWORD_PHRASE, TEN_DIGITS, UK_PHONE, URL_LIKE, isSecretToken } from './patterns.js';
 
 /** What the scrubber can take out of a text. */
 export type RemovedKind = 'password' | 'code' | 'phone' | 'email' | 'nhs-number';
@@ -26,26 +28,51 @@ export interface ScrubResult {
   readonly removed: RemovedKind[];
 }
 
+/** Web and email addresses: codes are not looked for inside them (a kept email may hold digits too). */
+const ADDRESS = new RegExp(`${URL_LIKE.source}|${EMAIL.source}`, 'gi');
+
+/** A word (split at spaces, commas and semicolons); trailing full stops, colons, brackets and closing quotes stay outside it. */
+const WORD = /[^\s,;]+?(?=[.:)"”’]*(?:[\s,;]|$))/gu;
+
+/** What the scrubber leaves behind: never read again as part of a word. */
+const PLACEHOLDER = /\[(?:password|code|phone number|email|NHS number) removed\]/g;
+
 /**
  * Removes what looks like a password, a verification code, a UK phone number, an email address or
- * an NHS number (10 digits passing Modulus 11) and leaves a readable placeholder instead.
+ * an NHS number (10 digits passing Modulus 11) and leaves a readable placeholder instead, once per
+ * thing removed ("2 passwords"). The text is first normalised (NFKC, invisible characters removed)
+ * so full-width digits or a zero-width space inside a code change nothing.
+ * Passwords: after a password phrase ("my password is X"), and any word that looks like a password
+ * on its own ("I use Summer2025! for the other one"; see looksLikePassword).
  * Order matters: phone numbers and NHS numbers go before codes so that their digits are not
- * mistaken for codes; placeholders hold no digits, so later rules never see removed text.
+ * mistaken for codes; placeholders hold no digits, so later rules never see removed text. Digits
+ * inside web addresses are not codes.
  */
 export function scrubText(text: string, opts: ScrubOptions = {}): ScrubResult {
   const removed: RemovedKind[] = [];
   const keep = opts.keepEmail?.trim().toLowerCase();
+  const input = normaliseForPrivacy(text);
 
-  let out = text.replace(PASSWORD_PHRASE, (match: string, ...args: unknown[]) => {
-    const groups = args[args.length - 1];
-    const offset = args[args.length - 3];
-    if (!isGroups(groups) || typeof offset !== 'number') return match;
-    const { lead, connector, secret } = groups;
-    if (lead === undefined || connector === undefined || secret === undefined) return match;
-    if (!isSecretToken(secret, connector, text.slice(offset + match.length))) return match;
-    removed.push('password');
-    return `${lead}${PLACEHOLDERS.password}`;
-  });
+  let out = outside(input, PLACEHOLDER, (part) =>
+    part.replace(PASSWORD_PHRASE, (match: string, ...args: unknown[]) => {
+      const groups = args[args.length - 1];
+      const offset = args[args.length - 3];
+      if (!isGroups(groups) || typeof offset !== 'number') return match;
+      const { lead, connector, secret } = groups;
+      if (lead === undefined || connector === undefined || secret === undefined) return match;
+      if (!isSecretToken(secret, connector, part.slice(offset + match.length))) return match;
+      removed.push('password');
+      return `${lead}${PLACEHOLDERS.password}`;
+    }),
+  );
+
+  out = outside(out, PLACEHOLDER, (part) =>
+    part.replace(WORD, (word) => {
+      if (!looksLikePassword(word)) return word;
+      removed.push('password');
+      return PLACEHOLDERS.password;
+    }),
+  );
 
   out = out.replace(EMAIL, (match) => {
     if (keep !== undefined && keep !== '' && match.toLowerCase() === keep) return match;
@@ -64,17 +91,30 @@ export function scrubText(text: string, opts: ScrubOptions = {}): ScrubResult {
     return PLACEHOLDERS.phone;
   });
 
-  out = out.replace(CODE_SPACED, () => {
-    removed.push('code');
-    return PLACEHOLDERS.code;
-  });
-
-  out = out.replace(CODE_RUN, () => {
-    removed.push('code');
-    return PLACEHOLDERS.code;
-  });
+  out = outside(out, ADDRESS, (part) =>
+    [CODE_SPACED, CODE_RUN].reduce(
+      (current, pattern) =>
+        current.replace(pattern, () => {
+          removed.push('code');
+          return PLACEHOLDERS.code;
+        }),
+      part,
+    ),
+  );
 
   return { text: out, removed };
+}
+
+/** Applies `change` to the parts of `text` that `skip` does not match, leaving its matches as they are. */
+function outside(text: string, skip: RegExp, change: (part: string) => string): string {
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(skip)) {
+    const at = match.index ?? 0;
+    out += change(text.slice(from, at)) + match[0];
+    from = at + match[0].length;
+  }
+  return out + change(text.slice(from));
 }
 
 function isGroups(value: unknown): value is Record<string, string | undefined> {

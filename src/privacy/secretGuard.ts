@@ -1,3 +1,5 @@
+import { normaliseForPrivacy } from './normalise.js';
+import { looksLikePassword } from './passwordToken.js';
 import { CODE_RUN, CODE_SPACED, EMAIL, PASSWORD_PHRASE, TEN_DIGITS, UK_PHONE, URL_LIKE, isSecretToken } from './patterns.js';
 
 export interface SharedSecret {
@@ -8,8 +10,12 @@ export interface SharedSecret {
  * Whether a message is, or holds, what looks like a verification code or a password, so the bot
  * can refuse to keep it and warn the user.
  *
+ * The text is normalised first (NFKC, invisible characters removed): "１２３４５６" and "123\u200b456" are codes.
+ *
  * Fires on: a 6–8 digit run ("123456", "my code is 12345678"), a code as authenticator apps show
- * it ("123 456", "1234 5678"), and password phrases ("my password is Tr1cky!", "pw: hunter2").
+ * it or people copy it ("123 456", "1234 5678", "73 91 04", "7-3-9-1-0-4"), password phrases
+ * ("my password is Tr1cky!", "pw: hunter2", "login Summer2024!", "pin 4821"), and a message that is
+ * one word looking like a password ("Word!Word77"; see looksLikePassword).
  *
  * Does not fire on ordinary numbers: short numbers ("step 5", "192"), dates ("28/11/2026",
  * "2026-11-28"), times ("10:30"), decimals, UK phone numbers in any usual layout ("0333 200 1133",
@@ -18,7 +24,9 @@ export interface SharedSecret {
  * stored, but it is no reason to warn about phishing). Descriptions of a password are not
  * passwords: "my password is wrong", "password: expired".
  */
-export function detectSharedSecret(text: string): SharedSecret | null {
+export function detectSharedSecret(raw: string): SharedSecret | null {
+  const text = normaliseForPrivacy(raw);
+  if (looksLikePassword(text.trim())) return { kind: 'password' };
   for (const match of text.matchAll(PASSWORD_PHRASE)) {
     const connector = match.groups?.['connector'];
     const secret = match.groups?.['secret'];

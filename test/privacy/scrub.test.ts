@@ -78,6 +78,36 @@ const cases: Case[] = [
   { input: 'patient 401-023-2137', expected: 'patient [NHS number removed]', removed: ['nhs-number'] },
   { input: 'not one: 943 476 5918', expected: 'not one: 943 476 5918', removed: [] },
   { input: 'not one: 9434765918', expected: 'not one: 9434765918', removed: [] },
+  // issue 15, items 1, 2 and 2b
+  { input: 'Word!Word77', expected: '[password removed]', removed: ['password'] },
+  { input: 'login Summer2024!', expected: 'login [password removed]', removed: ['password'] },
+  { input: 'pin 4821', expected: 'pin [password removed]', removed: ['password'] },
+  {
+    input: 'my password is Winter2024! and I use Summer2025! for the other one',
+    expected: 'my password is [password removed] and I use [password removed] for the other one',
+    removed: ['password', 'password'],
+  },
+  {
+    input: 'password: Abc123!x, the old one was Qwerty#2023.',
+    expected: 'password: [password removed] the old one was [password removed].',
+    removed: ['password', 'password'],
+  },
+  { input: 'My password has been changed to kittens', expected: 'My password has been changed to [password removed]', removed: ['password'] },
+  { input: 'my password has been changed to Winter#2025', expected: 'my password has been changed to [password removed]', removed: ['password'] },
+  { input: 'my password was changed to something else', expected: 'my password was changed to something else', removed: [] },
+  { input: 'my password is “Summer 2024”', expected: 'my password is [password removed]', removed: ['password'] },
+  { input: 'password ‘hunter two’ is wrong', expected: 'password [password removed] is wrong', removed: ['password'] },
+  { input: 'password “Tr1cky!”', expected: 'password [password removed]', removed: ['password'] },
+  { input: 'the password ‘reset’ button', expected: 'the password ‘reset’ button', removed: [] },
+  { input: 'call 07700 900123 or 07700 900456', expected: 'call [phone number removed] or [phone number removed]', removed: ['phone', 'phone'] },
+  { input: 'code 73 91 04 then 7-3-9-1-0-4', expected: 'code [code removed] then [code removed]', removed: ['code', 'code'] },
+  { input: 'code １２３４５６ and 123\u200b456', expected: 'code [code removed] and [code removed]', removed: ['code', 'code'] },
+  { input: 'patient 943 4765 919 and 943/476/5919', expected: 'patient [NHS number removed] and [NHS number removed]', removed: ['nhs-number', 'nhs-number'] },
+  { input: 'see http://example.com/page/1234567 and https://x.org/?id=123456', expected: 'see http://example.com/page/1234567 and https://x.org/?id=123456', removed: [] },
+  { input: 'me: jane.doe123456@nhs.net', expected: 'me: jane.doe123456@nhs.net', removed: [], keepEmail: 'jane.doe123456@nhs.net' },
+  { input: 'Brilliant!!! Thanks, NHSmail and MS-Authenticator on iOS 17.2 work', expected: 'Brilliant!!! Thanks, NHSmail and MS-Authenticator on iOS 17.2 work', removed: [] },
+  { input: 'password: 128 characters', expected: 'password: 128 characters', removed: [] },
+  { input: 'patient 1234567830', expected: 'patient [NHS number removed]', removed: ['nhs-number'] },
   // mixtures
   {
     input: 'pw: Xy9!q, code 246810, mobile 07700 900123, email a@b.co, NHS 9434765919',
@@ -109,6 +139,9 @@ describe('describeRemoved', () => {
       'To keep you safe, I removed a password, an email address and a phone number from your message before saving it.',
     ],
     [['nhs-number'], 'To keep you safe, I removed an NHS number from your message before saving it.'],
+    [['password', 'password'], 'To keep you safe, I removed 2 passwords from your message before saving it.'],
+    [['phone', 'phone', 'nhs-number', 'nhs-number'], 'To keep you safe, I removed 2 NHS numbers and 2 phone numbers from your message before saving it.'],
+    [['email', 'email', 'code'], 'To keep you safe, I removed 2 email addresses and a verification code from your message before saving it.'],
   ])('%j', (removed, sentence) => {
     expect(describeRemoved(removed)).toBe(sentence);
   });
@@ -119,5 +152,13 @@ describe('scrubText is idempotent', () => {
     const opts = keepEmail === undefined ? {} : { keepEmail };
     const once = scrubText(input, opts).text;
     expect(scrubText(once, opts)).toEqual({ text: once, removed: [] });
+  });
+});
+
+describe('scrubText says how many passwords it removed (issue 15, item 2)', () => {
+  it('a second password in feedback is removed and counted', () => {
+    const { text, removed } = scrubText('my password is Winter2024! and I use Summer2025! for the other one');
+    expect(text).not.toMatch(/Winter2024|Summer2025/);
+    expect(describeRemoved(removed)).toBe('To keep you safe, I removed 2 passwords from your message before saving it.');
   });
 });

@@ -20,6 +20,30 @@ const fires: [string, 'code' | 'password'][] = [
   ['password: sunshine', 'password'],
   ['pwd: Xy9!q', 'password'],
   ['my pin is 4821', 'password'],
+  // issue 15, item 1: a password on its own, or after a bare word
+  ['Word!Word77', 'password'],
+  ['  Summer2024!  ', 'password'],
+  ['iLoveMyDog8', 'password'],
+  ['login Summer2024!', 'password'],
+  ['pin 4821', 'password'],
+  ['password “Tr1cky!”', 'password'],
+  ['My password has been changed to kittens', 'password'],
+  ['my login is Xy9#pq7', 'password'],
+  // codes written the ways people copy them, and disguised
+  ['73 91 04', 'code'],
+  ['it says 73 91 04 now', 'code'],
+  ['7-3-9-1-0-4', 'code'],
+  ['7 3 9 1 0 4', 'code'],
+  ['１２３４５６', 'code'],
+  ['123\u200b456', 'code'],
+  ['12\u2060345\u00ad6', 'code'],
+  ['\ufeff654321', 'code'],
+  // the edges of "looks like a password on its own"
+  ['Abcdef1x', 'password'], // 8 characters: the shortest
+  [`Ab1!${'x'.repeat(60)}`, 'password'], // 64: the longest
+  ["ab'cde1X", 'password'], // an apostrophe inside is part of it
+  ['Pass!http://Ab1', 'password'], // a link only counts at the start
+  ['my password is iLoveDogs', 'password'], // a capital after a small letter
 ];
 
 const silent: string[] = [
@@ -61,6 +85,35 @@ const silent: string[] = [
   'my password is hard to remember',
   'pw: ok',
   'the password is 8',
+  // issue 15: lone words that are not passwords, and numbers in links
+  'authenticator',
+  'NHSmail',
+  'Brilliant!!!',
+  'FB-7K3Q',
+  'MS-Authenticator',
+  'COVID-19',
+  'feedback',
+  'jane.doe@nhs.net',
+  'https://support.nhs.net/knowledge-base/article/Abc123!x',
+  'see http://example.com/page/1234567',
+  'HTTP://EXAMPLE.COM/123456',
+  'pin number?',
+  'login page',
+  'my login is jane.doe@nhs.net',
+  'password manager',
+  '943 4765 919',
+  '943/476/5919',
+  '10:30-11:00',
+  'Abcde1x', // 7 characters
+  `Ab1!${'x'.repeat(61)}`, // 65 characters
+  '((Abcde1', // brackets around a word are not part of it
+  'http://Example1!',
+  'https://Example1!',
+  'password: 128 characters',
+  'password: 1234 chars or more',
+  'password: xy', // too short to be one
+  'my password was changed to xy',
+  'password iLoveDogs', // after a bare word: needs a digit or a symbol
 ];
 
 describe('detectSharedSecret', () => {
