@@ -1,6 +1,8 @@
+import { INTENT_ANSWERS } from '../content/answers.js';
 import { TRAINING_SET, TUNING_SET, type ExampleSet } from '../content/intents/index.js';
 import { buildVocabulary, createAnalyser, type Analyser } from './analyser.js';
 import { fitTemperature, type LabelledLogits } from './calibration.js';
+import { createContentScorer, type ContentScorer, type IntentContent } from './content-scorer.js';
 import { decide, type RankedCandidate } from './decision.js';
 import { buildFeatureSpace, type FeatureSpace } from './feature-space.js';
 import { INTENT_IDS, isInScopeIntentId } from './intents.js';
@@ -29,6 +31,8 @@ export interface MatcherSettings {
   readonly letterTrigrams: boolean;
   /** How much each out-of-scope example counts relative to an in-scope one. */
   readonly noneWeight: number;
+  /** Weight of the content scorer (similarity to each intent's answer text) added to the logits; 0 turns it off. */
+  readonly contentWeight: number;
   /** Second candidate at least this fraction of the first → ambiguous ("Did you mean…?"). */
   readonly ambiguityRatio: number;
   /** Fixed threshold instead of tuning one (tests and experiments). */
@@ -45,14 +49,26 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = {
   lengthPrior: 150,
   letterTrigrams: false,
   noneWeight: 1,
+  contentWeight: 0,
   ambiguityRatio: 0.5,
 };
+
+/** Each intent's answer (title and paragraphs) as the content its questions are matched against. */
+export function answerContent(): IntentContent {
+  const content: Partial<Record<keyof typeof INTENT_ANSWERS, string>> = {};
+  for (const [intent, answer] of Object.entries(INTENT_ANSWERS)) {
+    if (isInScopeIntentId(intent)) content[intent] = [answer.title, ...answer.paragraphs].join('\n');
+  }
+  return content;
+}
 
 export interface MatcherOptions {
   /** What to learn from (default: the content's training examples and out-of-scope list). */
   readonly training?: ExampleSet;
   /** What to calibrate and tune the threshold on (default: the content's tuning examples). */
   readonly tuning?: ExampleSet;
+  /** What each intent's content says, for the content scorer (default: the answers' text). */
+  readonly content?: IntentContent;
   readonly settings?: Partial<MatcherSettings>;
 }
 
@@ -89,10 +105,20 @@ function topInScope(probabilities: Float64Array, limit: number): RankedCandidate
   return ranked;
 }
 
-function createScorer(analyser: Analyser, space: FeatureSpace, model: SoftmaxModel): Scorer {
+function createScorer(
+  analyser: Analyser,
+  space: FeatureSpace,
+  model: SoftmaxModel,
+  content: ContentScorer,
+  contentWeight: number,
+): Scorer {
   const logits = (text: string): Float64Array | undefined => {
-    const vector = space.vectorise(analyser.analyse(text).features);
-    return vector.indices.length === 0 ? undefined : model.logits(vector);
+    const analysis = analyser.analyse(text);
+    const vector = space.vectorise(analysis.features);
+    if (vector.indices.length === 0) return undefined;
+    const scores = model.logits(vector);
+    content.addTo(scores, analysis.stems, contentWeight);
+    return scores;
   };
   return {
     logits,
@@ -103,8 +129,10 @@ function createScorer(analyser: Analyser, space: FeatureSpace, model: SoftmaxMod
   };
 }
 
-function trainScorer(training: readonly LabelledQuestion[], settings: MatcherSettings): Scorer {
-  const analyser = createAnalyser(buildVocabulary(training.map((question) => question.text)), {
+function trainScorer(training: readonly LabelledQuestion[], content: IntentContent, settings: MatcherSettings): Scorer {
+  const texts = training.map((question) => question.text);
+  if (settings.contentWeight !== 0) texts.push(...Object.values(content));
+  const analyser = createAnalyser(buildVocabulary(texts), {
     letterTrigrams: settings.letterTrigrams,
   });
   const analysed = training.map((question) => ({ question, features: analyser.analyse(question.text).features }));
@@ -118,7 +146,7 @@ function trainScorer(training: readonly LabelledQuestion[], settings: MatcherSet
     weight: question.intent === 'none' ? settings.noneWeight : 1,
   }));
   const model = trainSoftmax(samples, space.size, INTENT_IDS.length, settings);
-  return createScorer(analyser, space, model);
+  return createScorer(analyser, space, model, createContentScorer(analyser, content), settings.contentWeight);
 }
 
 function calibrate(scorer: Scorer, tuning: readonly LabelledQuestion[], settings: MatcherSettings): Calibration {
@@ -138,7 +166,7 @@ function calibrate(scorer: Scorer, tuning: readonly LabelledQuestion[], settings
 
 export function createMatcher(options: MatcherOptions = {}): TrainedMatcher {
   const settings: MatcherSettings = { ...DEFAULT_MATCHER_SETTINGS, ...options.settings };
-  const scorer = trainScorer(exampleSetToQuestions(options.training ?? TRAINING_SET), settings);
+  const scorer = trainScorer(exampleSetToQuestions(options.training ?? TRAINING_SET), options.content ?? answerContent(), settings);
   const calibration = calibrate(scorer, exampleSetToQuestions(options.tuning ?? TUNING_SET), settings);
   return {
     calibration,

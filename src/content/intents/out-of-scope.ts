@@ -28,7 +28,6 @@ export const OUT_OF_SCOPE_EXAMPLES: readonly string[] = [
   'how do i recover deleted emails',
   'increase my mailbox size',
   'email stuck in the outbox',
-  'how do I block a sender',
   'too much junk mail',
   'add a new contact to my address book',
   'send a meeting invite',
