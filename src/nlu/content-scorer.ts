@@ -10,6 +10,8 @@ import { INTENT_IDS, type InScopeIntentId } from './intents.js';
 export interface ContentScorer {
   /** Adds `weight` × similarity to each in-scope intent's logit, in place. */
   addTo(logits: Float64Array, stems: readonly string[], weight: number): void;
+  /** The intent whose content is closest to these stems, or undefined when none shares a word. */
+  best(stems: readonly string[]): InScopeIntentId | undefined;
 }
 
 /** What each intent's content says, as plain text. */
@@ -45,23 +47,33 @@ export function createContentScorer(analyser: Analyser, content: IntentContent):
     return { column, weights };
   });
 
+  const similarities = (stems: readonly string[]): { column: number; similarity: number }[] => {
+    const query = new Map<string, number>();
+    for (const stem of new Set(stems)) {
+      const value = idf.get(stem);
+      if (value !== undefined && value > 0) query.set(stem, value);
+    }
+    let squares = 0;
+    for (const value of query.values()) squares += value * value;
+    if (squares === 0) return [];
+    const norm = Math.sqrt(squares);
+    return vectors.map(({ column, weights }) => {
+      let dot = 0;
+      for (const [stem, value] of query) dot += value * (weights.get(stem) ?? 0);
+      return { column, similarity: dot / norm };
+    });
+  };
+
   return {
     addTo(logits, stems, weight) {
       if (weight === 0) return;
-      const query = new Map<string, number>();
-      for (const stem of new Set(stems)) {
-        const value = idf.get(stem);
-        if (value !== undefined && value > 0) query.set(stem, value);
-      }
-      let squares = 0;
-      for (const value of query.values()) squares += value * value;
-      if (squares === 0) return;
-      const norm = Math.sqrt(squares);
-      for (const { column, weights } of vectors) {
-        let dot = 0;
-        for (const [stem, value] of query) dot += value * (weights.get(stem) ?? 0);
-        logits[column] = (logits[column] ?? 0) + (weight * dot) / norm;
-      }
+      for (const { column, similarity } of similarities(stems)) logits[column] = (logits[column] ?? 0) + weight * similarity;
+    },
+    best(stems) {
+      let best: { column: number; similarity: number } | undefined;
+      for (const item of similarities(stems)) if (item.similarity > (best?.similarity ?? 0)) best = item;
+      const intent = best === undefined ? undefined : INTENT_IDS[best.column];
+      return intent === undefined || intent === 'none' ? undefined : intent;
     },
   };
 }

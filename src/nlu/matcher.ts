@@ -2,10 +2,11 @@ import { INTENT_ANSWERS } from '../content/answers.js';
 import { TRAINING_SET, TUNING_SET, type ExampleSet } from '../content/intents/index.js';
 import { buildVocabulary, createAnalyser, type Analyser } from './analyser.js';
 import { fitTemperature, type LabelledLogits } from './calibration.js';
+import { fitConfidenceTable, type ConfidenceItem, type ConfidenceTable } from './confidence-table.js';
 import { createContentScorer, type ContentScorer, type IntentContent } from './content-scorer.js';
 import { decide, type RankedCandidate } from './decision.js';
 import { buildFeatureSpace, type FeatureSpace } from './feature-space.js';
-import { INTENT_IDS, isInScopeIntentId } from './intents.js';
+import { INTENT_IDS, isInScopeIntentId, type InScopeIntentId } from './intents.js';
 import { exampleSetToQuestions } from './labelled.js';
 import { softmaxInPlace, trainSoftmax, type SoftmaxModel, type TrainingSample } from './softmax-regression.js';
 import { tuneThreshold, type TuningItem } from './threshold.js';
@@ -76,6 +77,8 @@ export interface Calibration {
   readonly temperature: number;
   readonly threshold: number;
   readonly ambiguityRatio: number;
+  /** Turns an answer's probability into the confidence reported with it (see confidence-table.ts). */
+  readonly confidence: ConfidenceTable;
 }
 
 export interface TrainedMatcher extends Matcher {
@@ -84,9 +87,15 @@ export interface TrainedMatcher extends Matcher {
 
 const NONE_INDEX = INTENT_IDS.indexOf('none');
 
+interface Reading {
+  /** In-scope intents ranked by temperature-scaled probability (top `limit`), or [] when nothing is recognised. */
+  readonly ranked: RankedCandidate[];
+  /** The intent whose answer text is closest to the question (the content scorer's pick). */
+  readonly contentBest: InScopeIntentId | undefined;
+}
+
 interface Scorer {
-  /** In-scope intents ranked by calibrated probability (top `limit`), or [] when nothing is recognised. */
-  rank(text: string, temperature: number, limit: number): RankedCandidate[];
+  read(text: string, temperature: number, limit: number): Reading;
   logits(text: string): Float64Array | undefined;
 }
 
@@ -112,19 +121,23 @@ function createScorer(
   content: ContentScorer,
   contentWeight: number,
 ): Scorer {
-  const logits = (text: string): Float64Array | undefined => {
-    const analysis = analyser.analyse(text);
-    const vector = space.vectorise(analysis.features);
+  const scoresOf = (stems: readonly string[], features: readonly string[]): Float64Array | undefined => {
+    const vector = space.vectorise(features);
     if (vector.indices.length === 0) return undefined;
     const scores = model.logits(vector);
-    content.addTo(scores, analysis.stems, contentWeight);
+    content.addTo(scores, stems, contentWeight);
     return scores;
   };
   return {
-    logits,
-    rank(text, temperature, limit) {
-      const scores = logits(text);
-      return scores === undefined ? [] : topInScope(softmaxInPlace(scores, temperature), limit);
+    logits(text) {
+      const { stems, features } = analyser.analyse(text);
+      return scoresOf(stems, features);
+    },
+    read(text, temperature, limit) {
+      const { stems, features } = analyser.analyse(text);
+      const scores = scoresOf(stems, features);
+      if (scores === undefined) return { ranked: [], contentBest: undefined };
+      return { ranked: topInScope(softmaxInPlace(scores, temperature), limit), contentBest: content.best(stems) };
     },
   };
 }
@@ -156,12 +169,20 @@ function calibrate(scorer: Scorer, tuning: readonly LabelledQuestion[], settings
     if (logits) labelled.push({ logits, label: INTENT_IDS.indexOf(question.intent) });
   }
   const temperature = settings.temperature ?? fitTemperature(labelled);
-  const items: TuningItem[] = tuning.map((question) => ({
-    ranked: scorer.rank(question.text, temperature, 3),
-    expected: question.intent,
-  }));
+  const readings = tuning.map((question) => ({ question, reading: scorer.read(question.text, temperature, 3) }));
+  const items: TuningItem[] = readings.map(({ question, reading }) => ({ ranked: reading.ranked, expected: question.intent }));
   const threshold = settings.threshold ?? tuneThreshold(items, settings.ambiguityRatio);
-  return { temperature, threshold, ambiguityRatio: settings.ambiguityRatio };
+  const answered: ConfidenceItem[] = [];
+  for (const { question, reading } of readings) {
+    const decision = decide(reading.ranked, { threshold, ambiguityRatio: settings.ambiguityRatio });
+    if (decision.intent === 'none') continue;
+    answered.push({
+      probability: decision.confidence,
+      contentAgrees: reading.contentBest === decision.intent,
+      correct: decision.intent === question.intent,
+    });
+  }
+  return { temperature, threshold, ambiguityRatio: settings.ambiguityRatio, confidence: fitConfidenceTable(answered) };
 }
 
 export function createMatcher(options: MatcherOptions = {}): TrainedMatcher {
@@ -171,7 +192,11 @@ export function createMatcher(options: MatcherOptions = {}): TrainedMatcher {
   return {
     calibration,
     match(text: string): MatchResult {
-      return decide(scorer.rank(text, calibration.temperature, 3), calibration);
+      const reading = scorer.read(text, calibration.temperature, 3);
+      const decision = decide(reading.ranked, calibration);
+      if (decision.intent === 'none') return decision;
+      const agrees = reading.contentBest === decision.intent;
+      return { ...decision, confidence: calibration.confidence.confidence(decision.confidence, agrees) };
     },
   };
 }
