@@ -47,7 +47,7 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = {
   epochs: 12,
   learningRate: 0.5,
   bigramWeight: 0.5,
-  lengthPrior: 150,
+  lengthPrior: 400,
   letterTrigrams: false,
   noneWeight: 1,
   contentWeight: 0,

@@ -10,7 +10,7 @@ import { createMatcher } from '../../src/nlu/matcher.js';
 // bench/RESULTS.md, so this is a regression check, not a target.
 const outsiders = parseLabelledJsonl(readFileSync(new URL('./heldout-outsiders.jsonl', import.meta.url), 'utf8'));
 
-const FLOORS = { inScopeAccuracy: 0.87, outOfScopeRecall: 0.89, falseRejectionRate: 0.07, confidentWrong: 3 };
+const FLOORS = { inScopeAccuracy: 0.86, outOfScopeRecall: 0.9, falseRejectionRate: 0.09, confidentWrong: 2 };
 
 describe('intent matching on questions written by outsiders', () => {
   const matcher = createMatcher();
