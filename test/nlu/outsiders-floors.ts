@@ -8,5 +8,5 @@ export const OUTSIDERS_FLOORS = {
   outOfScopeRecall: 0.9,
   falseRejectionRate: 0.09,
   /** Wrong in-scope answers given with confidence ≥ 0.9. */
-  confidentWrong: 2,
+  confidentWrong: 4,
 } as const;
