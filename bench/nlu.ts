@@ -16,6 +16,7 @@ import { SYSTEMS } from './nlu/systems.js';
  * with the date and machine.
  */
 const PASSES = 20;
+const loadAtStart = os.loadavg()[0] ?? 0;
 const resultsPath = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const load = (file: string): HeldoutSet['questions'] =>
   parseLabelledJsonl(readFileSync(fileURLToPath(new URL(`../test/nlu/${file}`, import.meta.url)), 'utf8'));
