@@ -86,7 +86,7 @@ ${set.questions.length} questions, ${inScope} in scope, ${set.questions.length -
 ${table(set.name)}`;
 });
 
-const body = `Run: ${date}. Machine: ${cores} cores (nproc), ${cpu}, ${os.type()} ${os.release()} ${os.arch()}, Node ${process.version}.
+const body = `Run: ${date}. Machine: ${cores} cores (nproc), ${cpu}, ${os.type()} ${os.release()} ${os.arch()}, Node ${process.version}. Load average (1 min) at start ${loadAtStart.toFixed(1)}, at end ${(os.loadavg()[0] ?? 0).toFixed(1)}: timings on a shared machine are only as good as that.
 
 Same data for every system: ${count(TRAINING_SET)} training examples (in-scope intents + out-of-scope list, src/content/intents),
 ${count(TUNING_SET)} tuning examples (threshold and calibration only). Two held-out files, never used to train or tune.
@@ -103,6 +103,7 @@ ${timing}
   ${IN_SCOPE_INTENT_IDS.length} intents and \`none\`. Wrong answers with confidence ≥ ${CONFIDENT}: in-scope answers (not \`none\`) that were
   wrong although the system gave them that confidence (the matcher's is calibrated; nlp.js's is its own score).
 - Train ms: from nothing to ready, including calibration / threshold tuning where the system has it (one run).
+  The matcher is built first, in a cold process, so its train time includes the JIT warming up its code.
   Classify: time per question over ${PASSES} passes of both held-out files after a warm-up pass.
 - nlp.js: @nlpjs/nlp + @nlpjs/lang-en-min, autoSave/autoLoad off, sentiment off, training log off, out-of-scope examples
   as its \`None\` intent; "tuned" sets its threshold to 0 and applies a threshold chosen on the tuning examples.
