@@ -3,9 +3,22 @@ import { evaluatePredictions, type EvaluationReport } from '../../src/nlu/evalua
 import type { LabelledQuestion } from '../../src/nlu/types.js';
 import type { System } from './systems.js';
 
+/** One held-out file, named for the table. */
+export interface HeldoutSet {
+  readonly name: string;
+  readonly questions: readonly LabelledQuestion[];
+}
+
+export interface SetResult {
+  readonly set: string;
+  readonly report: EvaluationReport;
+  /** In-scope answers (not `none`) that were wrong although given with confidence ≥ 0.9. */
+  readonly confidentWrong: number;
+}
+
 export interface Measurement {
   readonly name: string;
-  readonly report: EvaluationReport;
+  readonly results: readonly SetResult[];
   readonly trainMs: number;
   readonly classifyMedianUs: number;
   readonly classifyP99Us: number;
@@ -17,27 +30,38 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[index] ?? 0;
 }
 
+/** Confidence from which an answer should never be wrong. */
+export const CONFIDENT = 0.9;
+
 /**
- * Builds the system (timed: training plus any tuning), scores it on the held-out questions, then
- * times every classification over `passes` further passes (after the scoring pass, which warms up).
+ * Builds the system (timed: training plus any tuning), scores it on each held-out set, then
+ * times every classification over `passes` further passes of all the sets (after the scoring
+ * passes, which warm up).
  */
 export async function measure(
   system: System,
   training: ExampleSet,
   tuning: ExampleSet,
-  heldout: readonly LabelledQuestion[],
+  sets: readonly HeldoutSet[],
   passes: number,
 ): Promise<Measurement> {
   const started = process.hrtime.bigint();
   const classifier = await system.build(training, tuning);
   const trainMs = Number(process.hrtime.bigint() - started) / 1e6;
 
-  const predictions = [];
-  for (const question of heldout) {
-    const predicted = await classifier.classify(question.text);
-    predictions.push({ text: question.text, expected: question.intent, predicted, confidence: 0 });
+  const results: SetResult[] = [];
+  for (const set of sets) {
+    const predictions = [];
+    for (const question of set.questions) {
+      const { intent, confidence } = await classifier.classify(question.text);
+      predictions.push({ text: question.text, expected: question.intent, predicted: intent, confidence });
+    }
+    const confidentWrong = predictions.filter(
+      (p) => p.predicted !== 'none' && p.predicted !== p.expected && p.confidence >= CONFIDENT,
+    ).length;
+    results.push({ set: set.name, report: evaluatePredictions(predictions), confidentWrong });
   }
-  const report = evaluatePredictions(predictions);
+  const heldout = sets.flatMap((set) => set.questions);
 
   const timings: number[] = [];
   for (let pass = 0; pass < passes; pass++) {
@@ -50,7 +74,7 @@ export async function measure(
   timings.sort((a, b) => a - b);
   return {
     name: system.name,
-    report,
+    results,
     trainMs,
     classifyMedianUs: percentile(timings, 0.5),
     classifyP99Us: percentile(timings, 0.99),

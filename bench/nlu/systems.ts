@@ -18,8 +18,14 @@ export interface System {
   build(training: ExampleSet, tuning: ExampleSet): Promise<Classifier>;
 }
 
+/** What a system answered, with its own confidence in that answer (0–1). */
+export interface Classification {
+  readonly intent: IntentId;
+  readonly confidence: number;
+}
+
 export interface Classifier {
-  classify(text: string): Promise<IntentId> | IntentId;
+  classify(text: string): Promise<Classification> | Classification;
 }
 
 /** A plain threshold rule for the baselines: best in-scope score ≥ threshold, else none. */
@@ -42,7 +48,8 @@ async function tunedClassifier(
   const threshold = tuneThreshold(items, PLAIN_THRESHOLD);
   return {
     async classify(text) {
-      return decide(await score(text), { threshold, ambiguityRatio: PLAIN_THRESHOLD }).intent;
+      const { intent, confidence } = decide(await score(text), { threshold, ambiguityRatio: PLAIN_THRESHOLD });
+      return { intent, confidence };
     },
   };
 }
@@ -51,7 +58,12 @@ export const thisMatcher: System = {
   name: 'MFA Assistant matcher',
   build(training, tuning) {
     const matcher = createMatcher({ training, tuning });
-    return Promise.resolve({ classify: (text: string) => matcher.match(text).intent });
+    return Promise.resolve({
+      classify(text: string) {
+        const { intent, confidence } = matcher.match(text);
+        return { intent, confidence };
+      },
+    });
   },
 };
 
@@ -79,8 +91,8 @@ export const nlpjsDefault: System = {
     const nlp = await trainNlpjs(training);
     return {
       async classify(text) {
-        const { intent } = await nlp.process('en', text);
-        return isInScopeIntentId(intent) ? intent : 'none';
+        const { intent, score } = await nlp.process('en', text);
+        return { intent: isInScopeIntentId(intent) ? intent : 'none', confidence: typeof score === 'number' ? score : 0 };
       },
     };
   },

@@ -21,6 +21,11 @@ export interface IntentAnswer {
   readonly extraSources?: readonly SourceId[];
   readonly start?: ConversationTarget;
   readonly followUps?: readonly IntentId[];
+  /**
+   * The facts hold no real answer to this question (the answer says what is known and who can
+   * help), so the question is also counted in the digest's unanswered list.
+   */
+  readonly countAsUnanswered?: boolean;
 }
 
 const { helpdesk, localAdmin, feedback, portal, securityInfo } = CONTACTS;
@@ -303,5 +308,71 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
     source: 'cpe-factsheet',
     start: { conversation: 'menu' },
     followUps: ['enrol.how', 'methods.choose', 'practice.start'],
+  },
+  'help.local_admin': {
+    title: 'Your Local Administrator',
+    paragraphs: [
+      'A Local Administrator (LA) is the person in your organisation who can re-enrol your MFA, switch it off, or give you a 24-hour exception.',
+      'They also re-enrol you when your mobile number changes, and FIDO2 security keys come from your organisation through them.',
+      `If you can't reach them, contact ${helpdeskContact}.`,
+    ],
+    source: 'nhsmail-pods-exceptions',
+    extraSources: ['nhsmail-reenrol', 'nhsmail-fido2-faqs', 'nhsmail-incident-procedure'],
+    followUps: ['trouble.locked_out', 'trouble.new_phone'],
+  },
+  'travel.abroad_locked_out': {
+    title: "Abroad and can't sign in",
+    paragraphs: [
+      'Since 10 February 2023, NHSmail sign-ins from outside the UK are blocked without MFA.',
+      `If you're abroad and can't get in, contact ${helpdeskContact}. ${CONTACTS.localAdmin.description}`,
+      "If you have already enrolled, the Authenticator app's one-time codes work even with no signal.",
+    ],
+    source: 'nhsmail-outside-uk',
+    extraSources: ['nhsmail-incident-procedure', 'nhsmail-pods-exceptions', 'nhsmail-mfa'],
+    followUps: ['trouble.locked_out', 'help.local_admin'],
+  },
+  'enrol.colleague_phone': {
+    title: "Using someone else's phone",
+    paragraphs: [
+      "MFA is there so that only you can get into your account, even if someone finds out your password. Each person enrols their own account, so use a method you keep, not a colleague's phone.",
+      `No smartphone, or you don't want to use your own? Codes can come by text or call to a basic mobile, or ask ${localAdmin.name} about a FIDO2 security key.`,
+      "Long-term exceptions (up to 180 days) exist for accessibility, clinical-risk or secure-location reasons. Ask through your site's usual route.",
+    ],
+    source: 'cpe-factsheet',
+    extraSources: ['cp-staffs-stoke-nhsmail', 'nhsmail-pods-exceptions', 'nhsmail-fido2-faqs'],
+    followUps: ['trouble.no_smartphone', 'methods.fido2'],
+  },
+  'methods.backup': {
+    title: 'A backup method',
+    paragraphs: [
+      `Yes, you can add more than one method, for example the Authenticator app and texts to your mobile. Add or change methods at ${securityInfo.url}.`,
+      'Self-service password reset works with the Authenticator app, a text to your mobile or a call to your mobile.',
+      'A FIDO2 security key cannot be your only method: set up the app, texts or calls first.',
+    ],
+    source: 'nhsmail-sspr',
+    extraSources: ['nhsmail-mfa-ca-faqs'],
+    followUps: ['methods.change', 'trouble.phone_not_with_me'],
+  },
+  'trouble.phone_not_with_me': {
+    title: 'Phone dead or not with you',
+    paragraphs: [
+      'If you added another method you have with you, such as a FIDO2 security key, use that.',
+      `Otherwise, ${localAdmin.name} can give you a 24-hour exception, or contact ${helpdeskContact}.`,
+      `Lost or stolen phone? Call the ${helpdesk.name} on ${helpdesk.phone} for a 24-hour exception, then re-enrol when your phone is replaced.`,
+    ],
+    source: 'nhsmail-pods-exceptions',
+    extraSources: ['nhsmail-incident-procedure', 'nhsmail-sspr'],
+    followUps: ['methods.backup', 'trouble.new_phone'],
+  },
+  'enrol.duration': {
+    title: 'How long set-up takes',
+    paragraphs: [
+      "I don't have an official figure for how long it takes. Switching MFA on is five steps on the NHSmail portal, then Microsoft's 'Keep your account secure' screens set up your method at your next sign-in.",
+      `If you get stuck, ${localAdmin.name} can help, or ${helpdeskContact}.`,
+    ],
+    source: 'cpe-factsheet',
+    extraSources: ['n3i-msauth', 'nhsmail-incident-procedure'],
+    followUps: ['enrol.how', 'practice.start'],
+    countAsUnanswered: true,
   },
 };

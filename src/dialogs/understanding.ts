@@ -37,6 +37,10 @@ export class IntentUnderstander implements Understander {
       if (!midConversation) await this.unanswered?.recordUnanswered(text).catch(() => false);
       return { kind: 'none' };
     }
+    // An answer that only says what is known (the facts hold no real answer) is counted too.
+    if (!midConversation && INTENT_ANSWERS[result.intent].countAsUnanswered === true) {
+      await this.unanswered?.recordUnanswered(text).catch(() => false);
+    }
     return this.answer(context, result.intent, midConversation);
   }
 

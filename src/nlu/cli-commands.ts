@@ -1,5 +1,5 @@
 import type { ExampleSet } from '../content/intents/types.js';
-import { evaluateMatcher } from './evaluate.js';
+import { evaluateMatcher, type EvaluationReport } from './evaluate.js';
 import { LabelledFileError, parseLabelledJsonl } from './labelled.js';
 import { formatReport } from './report-format.js';
 import type { Matcher } from './types.js';
@@ -8,7 +8,9 @@ import type { Matcher } from './types.js';
  * `npm run nlu -- <command>`, the content authors' tool:
  * - `classify`: one question per line on stdin → one JSON line per question on stdout,
  *   `{"text", "intent", "confidence"}` ("none" when rejected). Nothing else on stdout.
- * - `test FILE.jsonl [--json]`: score the matcher on `{"text", "intent"}` lines.
+ * - `test FILE.jsonl [--json] [floors]`: score the matcher on `{"text", "intent"}` lines; with
+ *   floors (`--min-in-scope=0.86 --min-out-of-scope=0.9 --max-false-rejections=0.09`) it exits 1
+ *   when a figure falls past its floor, so CI can run it as a regression check.
  * - `export`: the training examples as JSON `{"intents": {id: […]}, "none": […]}`.
  */
 export interface CliIo {
@@ -27,6 +29,8 @@ export interface CliDeps {
 export const USAGE = `Usage:
   npm run -s nlu -- classify                 questions on stdin (one per line) → JSON lines on stdout
   npm run -s nlu -- test FILE.jsonl [--json] score the matcher on {"text": …, "intent": …} lines
+      [--min-in-scope=N] [--min-out-of-scope=N] [--max-false-rejections=N]
+                                             exit 1 when a figure (0–1) falls past its floor
   npm run -s nlu -- export                   the training examples as JSON
 `;
 
@@ -46,11 +50,36 @@ async function classify(io: CliIo, deps: CliDeps): Promise<number> {
   return 0;
 }
 
+const FLOORS = {
+  '--min-in-scope': { label: 'in-scope accuracy', read: (r: EvaluationReport) => r.inScopeAccuracy, atLeast: true },
+  '--min-out-of-scope': { label: 'out-of-scope recall', read: (r: EvaluationReport) => r.outOfScopeRecall, atLeast: true },
+  '--max-false-rejections': { label: 'false-rejection rate', read: (r: EvaluationReport) => r.falseRejectionRate, atLeast: false },
+} as const;
+
+type FloorName = keyof typeof FLOORS;
+
+function isFloorName(name: string): name is FloorName {
+  return Object.hasOwn(FLOORS, name);
+}
+
+/** `--min-in-scope=0.9` and friends → floors; undefined when an option is unknown or not a number in 0–1. */
+function parseFloors(options: readonly string[]): Map<FloorName, number> | undefined {
+  const floors = new Map<FloorName, number>();
+  for (const option of options) {
+    const [name = '', value = '', ...rest] = option.split('=');
+    const floor = Number(value);
+    if (!isFloorName(name) || rest.length > 0 || value.trim() === '' || !(floor >= 0 && floor <= 1)) return undefined;
+    floors.set(name, floor);
+  }
+  return floors;
+}
+
 async function test(args: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
   const json = args.includes('--json');
-  const files = args.filter((arg) => arg !== '--json');
+  const files = args.filter((arg) => !arg.startsWith('--'));
+  const floors = parseFloors(args.filter((arg) => arg.startsWith('--') && arg !== '--json'));
   const [file] = files;
-  if (file === undefined || files.length > 1) {
+  if (file === undefined || files.length > 1 || floors === undefined) {
     io.stderr(USAGE);
     return 64;
   }
@@ -82,7 +111,16 @@ async function test(args: readonly string[], io: CliIo, deps: CliDeps): Promise<
   } else {
     io.stdout(formatReport(report));
   }
-  return 0;
+  let failed = false;
+  for (const [name, floor] of floors) {
+    const { label, read, atLeast } = FLOORS[name];
+    const value = read(report);
+    if (atLeast ? value < floor : value > floor) {
+      io.stderr(`nlu test: ${label} ${value.toFixed(3)} is ${atLeast ? 'below' : 'above'} the floor ${floor}\n`);
+      failed = true;
+    }
+  }
+  return failed ? 1 : 0;
 }
 
 export async function runCli(args: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {

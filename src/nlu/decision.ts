@@ -3,9 +3,10 @@ import type { MatchCandidate, MatchResult } from './types.js';
 
 /**
  * From calibrated probabilities to a decision: answer the best in-scope intent when its
- * probability reaches the threshold; when it falls short but the top two together reach it and
- * are close, answer the best and flag it ambiguous (the bot asks "Did you mean…?"); otherwise
- * `none`. "Close" means the second is at least `ambiguityRatio` times as likely as the first.
+ * probability reaches the threshold (a clear top intent is answered, never questioned); when it
+ * falls short but the top two together reach it and are close, answer the best and flag it
+ * ambiguous (the bot asks "Did you mean…?"); otherwise `none`. "Close" means the second is at
+ * least `ambiguityRatio` times as likely as the first.
  */
 export interface DecisionSettings {
   readonly threshold: number;
@@ -29,9 +30,9 @@ export function decide(ranked: readonly RankedCandidate[], settings: DecisionSet
   const first = ranked[0];
   if (first === undefined) return { intent: 'none', confidence: 1, candidates, ambiguous: false };
   const second = ranked[1]?.confidence ?? 0;
-  const close = second >= settings.ambiguityRatio * first.confidence;
   if (accepts(first.confidence, second, settings)) {
-    return { intent: first.intent, confidence: first.confidence, candidates, ambiguous: close };
+    // Accepted below the threshold only happens when the top two are close (see accepts).
+    return { intent: first.intent, confidence: first.confidence, candidates, ambiguous: first.confidence < settings.threshold };
   }
   return { intent: 'none', confidence: 1 - first.confidence, candidates, ambiguous: false };
 }

@@ -27,6 +27,12 @@ export const INTENT_IDS = [
   'feedback.give',
   'chat.greeting',
   'chat.help',
+  'help.local_admin',
+  'travel.abroad_locked_out',
+  'enrol.colleague_phone',
+  'methods.backup',
+  'trouble.phone_not_with_me',
+  'enrol.duration',
   'none',
 ] as const;
 

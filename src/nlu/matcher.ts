@@ -1,9 +1,12 @@
+import { INTENT_ANSWERS } from '../content/answers.js';
 import { TRAINING_SET, TUNING_SET, type ExampleSet } from '../content/intents/index.js';
 import { buildVocabulary, createAnalyser, type Analyser } from './analyser.js';
 import { fitTemperature, type LabelledLogits } from './calibration.js';
+import { fitConfidenceTable, type ConfidenceItem, type ConfidenceTable } from './confidence-table.js';
+import { createContentScorer, type ContentScorer, type IntentContent } from './content-scorer.js';
 import { decide, type RankedCandidate } from './decision.js';
 import { buildFeatureSpace, type FeatureSpace } from './feature-space.js';
-import { INTENT_IDS, isInScopeIntentId } from './intents.js';
+import { INTENT_IDS, isInScopeIntentId, type InScopeIntentId } from './intents.js';
 import { exampleSetToQuestions } from './labelled.js';
 import { softmaxInPlace, trainSoftmax, type SoftmaxModel, type TrainingSample } from './softmax-regression.js';
 import { tuneThreshold, type TuningItem } from './threshold.js';
@@ -29,6 +32,8 @@ export interface MatcherSettings {
   readonly letterTrigrams: boolean;
   /** How much each out-of-scope example counts relative to an in-scope one. */
   readonly noneWeight: number;
+  /** Weight of the content scorer (similarity to each intent's answer text) added to the logits; 0 turns it off. */
+  readonly contentWeight: number;
   /** Second candidate at least this fraction of the first → ambiguous ("Did you mean…?"). */
   readonly ambiguityRatio: number;
   /** Fixed threshold instead of tuning one (tests and experiments). */
@@ -42,17 +47,29 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = {
   epochs: 12,
   learningRate: 0.5,
   bigramWeight: 0.5,
-  lengthPrior: 150,
+  lengthPrior: 400,
   letterTrigrams: false,
   noneWeight: 1,
+  contentWeight: 0,
   ambiguityRatio: 0.5,
 };
+
+/** Each intent's answer (title and paragraphs) as the content its questions are matched against. */
+export function answerContent(): IntentContent {
+  const content: Partial<Record<keyof typeof INTENT_ANSWERS, string>> = {};
+  for (const [intent, answer] of Object.entries(INTENT_ANSWERS)) {
+    if (isInScopeIntentId(intent)) content[intent] = [answer.title, ...answer.paragraphs].join('\n');
+  }
+  return content;
+}
 
 export interface MatcherOptions {
   /** What to learn from (default: the content's training examples and out-of-scope list). */
   readonly training?: ExampleSet;
   /** What to calibrate and tune the threshold on (default: the content's tuning examples). */
   readonly tuning?: ExampleSet;
+  /** What each intent's content says, for the content scorer (default: the answers' text). */
+  readonly content?: IntentContent;
   readonly settings?: Partial<MatcherSettings>;
 }
 
@@ -60,6 +77,8 @@ export interface Calibration {
   readonly temperature: number;
   readonly threshold: number;
   readonly ambiguityRatio: number;
+  /** Turns an answer's probability into the confidence reported with it (see confidence-table.ts). */
+  readonly confidence: ConfidenceTable;
 }
 
 export interface TrainedMatcher extends Matcher {
@@ -68,9 +87,15 @@ export interface TrainedMatcher extends Matcher {
 
 const NONE_INDEX = INTENT_IDS.indexOf('none');
 
+interface Reading {
+  /** In-scope intents ranked by temperature-scaled probability (top `limit`), or [] when nothing is recognised. */
+  readonly ranked: RankedCandidate[];
+  /** The intent whose answer text is closest to the question (the content scorer's pick). */
+  readonly contentBest: InScopeIntentId | undefined;
+}
+
 interface Scorer {
-  /** In-scope intents ranked by calibrated probability (top `limit`), or [] when nothing is recognised. */
-  rank(text: string, temperature: number, limit: number): RankedCandidate[];
+  read(text: string, temperature: number, limit: number): Reading;
   logits(text: string): Float64Array | undefined;
 }
 
@@ -89,22 +114,38 @@ function topInScope(probabilities: Float64Array, limit: number): RankedCandidate
   return ranked;
 }
 
-function createScorer(analyser: Analyser, space: FeatureSpace, model: SoftmaxModel): Scorer {
-  const logits = (text: string): Float64Array | undefined => {
-    const vector = space.vectorise(analyser.analyse(text).features);
-    return vector.indices.length === 0 ? undefined : model.logits(vector);
+function createScorer(
+  analyser: Analyser,
+  space: FeatureSpace,
+  model: SoftmaxModel,
+  content: ContentScorer,
+  contentWeight: number,
+): Scorer {
+  const scoresOf = (stems: readonly string[], features: readonly string[]): Float64Array | undefined => {
+    const vector = space.vectorise(features);
+    if (vector.indices.length === 0) return undefined;
+    const scores = model.logits(vector);
+    content.addTo(scores, stems, contentWeight);
+    return scores;
   };
   return {
-    logits,
-    rank(text, temperature, limit) {
-      const scores = logits(text);
-      return scores === undefined ? [] : topInScope(softmaxInPlace(scores, temperature), limit);
+    logits(text) {
+      const { stems, features } = analyser.analyse(text);
+      return scoresOf(stems, features);
+    },
+    read(text, temperature, limit) {
+      const { stems, features } = analyser.analyse(text);
+      const scores = scoresOf(stems, features);
+      if (scores === undefined) return { ranked: [], contentBest: undefined };
+      return { ranked: topInScope(softmaxInPlace(scores, temperature), limit), contentBest: content.best(stems) };
     },
   };
 }
 
-function trainScorer(training: readonly LabelledQuestion[], settings: MatcherSettings): Scorer {
-  const analyser = createAnalyser(buildVocabulary(training.map((question) => question.text)), {
+function trainScorer(training: readonly LabelledQuestion[], content: IntentContent, settings: MatcherSettings): Scorer {
+  const texts = training.map((question) => question.text);
+  if (settings.contentWeight !== 0) texts.push(...Object.values(content));
+  const analyser = createAnalyser(buildVocabulary(texts), {
     letterTrigrams: settings.letterTrigrams,
   });
   const analysed = training.map((question) => ({ question, features: analyser.analyse(question.text).features }));
@@ -118,7 +159,7 @@ function trainScorer(training: readonly LabelledQuestion[], settings: MatcherSet
     weight: question.intent === 'none' ? settings.noneWeight : 1,
   }));
   const model = trainSoftmax(samples, space.size, INTENT_IDS.length, settings);
-  return createScorer(analyser, space, model);
+  return createScorer(analyser, space, model, createContentScorer(analyser, content), settings.contentWeight);
 }
 
 function calibrate(scorer: Scorer, tuning: readonly LabelledQuestion[], settings: MatcherSettings): Calibration {
@@ -128,22 +169,34 @@ function calibrate(scorer: Scorer, tuning: readonly LabelledQuestion[], settings
     if (logits) labelled.push({ logits, label: INTENT_IDS.indexOf(question.intent) });
   }
   const temperature = settings.temperature ?? fitTemperature(labelled);
-  const items: TuningItem[] = tuning.map((question) => ({
-    ranked: scorer.rank(question.text, temperature, 3),
-    expected: question.intent,
-  }));
+  const readings = tuning.map((question) => ({ question, reading: scorer.read(question.text, temperature, 3) }));
+  const items: TuningItem[] = readings.map(({ question, reading }) => ({ ranked: reading.ranked, expected: question.intent }));
   const threshold = settings.threshold ?? tuneThreshold(items, settings.ambiguityRatio);
-  return { temperature, threshold, ambiguityRatio: settings.ambiguityRatio };
+  const answered: ConfidenceItem[] = [];
+  for (const { question, reading } of readings) {
+    const decision = decide(reading.ranked, { threshold, ambiguityRatio: settings.ambiguityRatio });
+    if (decision.intent === 'none') continue;
+    answered.push({
+      probability: decision.confidence,
+      contentAgrees: reading.contentBest === decision.intent,
+      correct: decision.intent === question.intent,
+    });
+  }
+  return { temperature, threshold, ambiguityRatio: settings.ambiguityRatio, confidence: fitConfidenceTable(answered) };
 }
 
 export function createMatcher(options: MatcherOptions = {}): TrainedMatcher {
   const settings: MatcherSettings = { ...DEFAULT_MATCHER_SETTINGS, ...options.settings };
-  const scorer = trainScorer(exampleSetToQuestions(options.training ?? TRAINING_SET), settings);
+  const scorer = trainScorer(exampleSetToQuestions(options.training ?? TRAINING_SET), options.content ?? answerContent(), settings);
   const calibration = calibrate(scorer, exampleSetToQuestions(options.tuning ?? TUNING_SET), settings);
   return {
     calibration,
     match(text: string): MatchResult {
-      return decide(scorer.rank(text, calibration.temperature, 3), calibration);
+      const reading = scorer.read(text, calibration.temperature, 3);
+      const decision = decide(reading.ranked, calibration);
+      if (decision.intent === 'none') return decision;
+      const agrees = reading.contentBest === decision.intent;
+      return { ...decision, confidence: calibration.confidence.confidence(decision.confidence, agrees) };
     },
   };
 }

@@ -10,13 +10,14 @@ export interface MatchResult {
   /** The intent to act on; `none` when the question is outside what the bot knows. */
   readonly intent: IntentId;
   /**
-   * How likely the decision is right: for an in-scope intent, its calibrated probability; for
-   * `none`, one minus the probability of the best in-scope candidate.
+   * How likely the decision is right: for an in-scope intent, a conservative estimate of how often
+   * answers like it are right (confidence-table.ts; never more than its probability); for `none`,
+   * one minus the probability of the best in-scope candidate.
    */
   readonly confidence: number;
-  /** The top three in-scope intents, best first (empty when nothing in the text was recognised). */
+  /** The top three in-scope intents with their probabilities, best first (empty when nothing in the text was recognised). */
   readonly candidates: readonly MatchCandidate[];
-  /** True when the top two candidates are close: the bot should ask "Did you mean…?". */
+  /** True when neither of the top two is clear alone but together they are, and they are close: the bot should ask "Did you mean…?". */
   readonly ambiguous: boolean;
 }
 

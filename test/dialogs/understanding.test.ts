@@ -54,6 +54,30 @@ describe('free questions, through the real intent matcher', () => {
     expect(allText(replies)).toContain('Give feedback');
     expect(recorded).toEqual(['how do I change my Outlook signature']);
   });
+
+  it('a question the facts cannot really answer gets what is known, and is counted for the digest too', async () => {
+    const recorded: string[] = [];
+    const understander = new IntentUnderstander(
+      fixedMatcher({ intent: 'enrol.duration', confidence: 0.8, ambiguous: false, candidates: [{ intent: 'enrol.duration', confidence: 0.8 }] }),
+      { recordUnanswered: async (q) => (recorded.push(q), true) },
+    );
+    const chat = TestChat.start({ understander });
+    await chat.say('how long does it take');
+    expect(titleOf(chat.card)).toBe(INTENT_ANSWERS['enrol.duration'].title);
+    expect(recorded).toEqual(['how long does it take']);
+  });
+
+  it('an answered question is not counted as unanswered', async () => {
+    const recorded: string[] = [];
+    const understander = new IntentUnderstander(
+      fixedMatcher({ intent: 'about.what', confidence: 0.8, ambiguous: false, candidates: [{ intent: 'about.what', confidence: 0.8 }] }),
+      { recordUnanswered: async (q) => (recorded.push(q), true) },
+    );
+    const chat = TestChat.start({ understander });
+    await chat.say('what is mfa');
+    expect(titleOf(chat.card)).toBe(INTENT_ANSWERS['about.what'].title);
+    expect(recorded).toEqual([]);
+  });
 });
 
 describe('decisions after a match', () => {

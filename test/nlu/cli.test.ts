@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TRAINING_SET } from '../../src/content/intents/index.js';
 import { INTENT_IDS } from '../../src/nlu/intents.js';
+import { OUTSIDERS_FLOORS } from './outsiders-floors.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'nlu-cli-'));
@@ -91,6 +92,38 @@ describe('npm run nlu -- test', () => {
       .map((line) => JSON.stringify(line))
       .join('\n'),
   );
+
+  it('checks floors: exit 0 when every figure holds, 1 naming each figure that falls past its floor', async () => {
+    // 2 of 3 in scope right, 2 of 2 out of scope rejected, no false rejection.
+    const pass = await nlu(['test', file, '--min-in-scope=0.6', '--min-out-of-scope=1', '--max-false-rejections=0']);
+    expect(pass.code).toBe(0);
+    expect(pass.stderr).toBe('');
+    const fail = await nlu(['test', file, '--min-in-scope=0.9', '--min-out-of-scope=0.5', '--json']);
+    expect(fail.code).toBe(1);
+    expect(fail.stderr).toBe('nlu test: in-scope accuracy 0.667 is below the floor 0.9\n');
+    expect(JSON.parse(fail.stdout)).toMatchObject({ questions: 5 });
+  });
+
+  it('passes the floors on the outsiders\' held-out set (the CI regression check)', async () => {
+    const { inScopeAccuracy, outOfScopeRecall, falseRejectionRate } = OUTSIDERS_FLOORS;
+    const result = await nlu([
+      'test',
+      'test/nlu/heldout-outsiders.jsonl',
+      `--min-in-scope=${inScopeAccuracy}`,
+      `--min-out-of-scope=${outOfScopeRecall}`,
+      `--max-false-rejections=${falseRejectionRate}`,
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('rejects an unknown floor or one outside 0–1 with the usage', async () => {
+    for (const option of ['--min-accuracy=0.5', '--min-in-scope=1.5', '--min-in-scope=', '--max-false-rejections=lots']) {
+      const result = await nlu(['test', file, option]);
+      expect(result.code).toBe(64);
+      expect(result.stderr).toContain('Usage:');
+    }
+  });
 
   it('--json prints the whole evaluation as one JSON object', async () => {
     const result = await nlu(['test', file, '--json']);
