@@ -312,9 +312,9 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'help.local_admin': {
     title: 'Your Local Administrator',
     paragraphs: [
-      'A Local Administrator (LA) is the person in your organisation who can re-enrol your MFA, switch it off, or give you a 24-hour exception.',
-      'They also re-enrol you when your mobile number changes, and FIDO2 security keys come from your organisation through them.',
-      `If you can't reach them, contact ${helpdeskContact}.`,
+      'Your Local Administrator (LA) is the person in your organisation who looks after NHSmail accounts. They can set up your MFA again, switch it off, or give you a 24-hour exception.',
+      'They also set up MFA again when your mobile number changes. FIDO2 security keys come from your organisation, through them.',
+      `If you can't reach them, ${helpdeskCall} (${helpdesk.hours}) or email ${helpdesk.email}.`,
     ],
     source: 'nhsmail-pods-exceptions',
     extraSources: ['nhsmail-reenrol', 'nhsmail-fido2-faqs', 'nhsmail-incident-procedure'],
@@ -323,9 +323,9 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'travel.abroad_locked_out': {
     title: "Abroad and can't sign in",
     paragraphs: [
-      'Since 10 February 2023, NHSmail sign-ins from outside the UK are blocked without MFA.',
-      `If you're abroad and can't get in, contact ${helpdeskContact}. ${CONTACTS.localAdmin.description}`,
-      "If you have already enrolled, the Authenticator app's one-time codes work even with no signal.",
+      `Abroad and can't get in now? ${HelpdeskCall} (${helpdesk.hours}) or email ${helpdesk.email}. ${localAdmin.description}`,
+      'Since 10 February 2023, NHSmail blocks sign-ins from outside the UK unless you use MFA.',
+      "If you have already set up the Authenticator app, its codes work even with no signal. Next time, set up MFA before you travel.",
     ],
     source: 'nhsmail-outside-uk',
     extraSources: ['nhsmail-incident-procedure', 'nhsmail-pods-exceptions', 'nhsmail-mfa'],
@@ -334,9 +334,9 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'enrol.colleague_phone': {
     title: "Using someone else's phone",
     paragraphs: [
-      "MFA is there so that only you can get into your account, even if someone finds out your password. Each person enrols their own account, so use a method you keep, not a colleague's phone.",
-      `No smartphone, or you don't want to use your own? Codes can come by text or call to a basic mobile, or ask ${localAdmin.name} about a FIDO2 security key.`,
-      "Long-term exceptions (up to 180 days) exist for accessibility, clinical-risk or secure-location reasons. Ask through your site's usual route.",
+      "No. Each person sets up MFA for their own account, with a phone or key they keep. MFA is there so that only you can get into your account.",
+      `No smartphone, or you don't want to use your own? Codes can come by text or call to a basic mobile. Or ask ${localAdmin.name} about a FIDO2 security key.`,
+      "Long-term exceptions (up to 180 days) exist for accessibility, clinical risk or secure places. Ask through your site's route.",
     ],
     source: 'cpe-factsheet',
     extraSources: ['cp-staffs-stoke-nhsmail', 'nhsmail-pods-exceptions', 'nhsmail-fido2-faqs'],
@@ -345,9 +345,9 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'methods.backup': {
     title: 'A backup method',
     paragraphs: [
-      `Yes, you can add more than one method, for example the Authenticator app and texts to your mobile. Add or change methods at ${securityInfo.url}.`,
-      'Self-service password reset works with the Authenticator app, a text to your mobile or a call to your mobile.',
-      'A FIDO2 security key cannot be your only method: set up the app, texts or calls first.',
+      `Yes, you can add more than one method, for example the Authenticator app and texts to your mobile. Add or change them on ${securityInfo.name}: ${securityInfo.url}.`,
+      'To reset your own password, you can use the Authenticator app, a text to your mobile or a call to your mobile.',
+      'A FIDO2 security key cannot be your only method. Set up the app, texts or calls first.',
     ],
     source: 'nhsmail-sspr',
     extraSources: ['nhsmail-mfa-ca-faqs'],
@@ -356,9 +356,9 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'trouble.phone_not_with_me': {
     title: 'Phone dead or not with you',
     paragraphs: [
-      'If you added another method you have with you, such as a FIDO2 security key, use that.',
-      `Otherwise, ${localAdmin.name} can give you a 24-hour exception, or contact ${helpdeskContact}.`,
-      `Lost or stolen phone? Call the ${helpdesk.name} on ${helpdesk.phone} for a 24-hour exception, then re-enrol when your phone is replaced.`,
+      `Use another method you have with you, if you added one. If not, ${localAdmin.name} can give you a 24-hour exception.`,
+      `You can also ${helpdeskCall} (${helpdesk.hours}) or email ${helpdesk.email}.`,
+      `Lost or stolen phone? ${HelpdeskCall} for a 24-hour exception. Then set up MFA again on your new phone.`,
     ],
     source: 'nhsmail-pods-exceptions',
     extraSources: ['nhsmail-incident-procedure', 'nhsmail-sspr'],
@@ -367,8 +367,9 @@ export const INTENT_ANSWERS: Record<InScopeIntentId, IntentAnswer> = {
   'enrol.duration': {
     title: 'How long set-up takes',
     paragraphs: [
-      "I don't have an official figure for how long it takes. Switching MFA on is five steps on the NHSmail portal, then Microsoft's 'Keep your account secure' screens set up your method at your next sign-in.",
-      `If you get stuck, ${localAdmin.name} can help, or ${helpdeskContact}.`,
+      "I don't have an official figure for how long it takes. Switching MFA on is five steps on the NHSmail portal.",
+      "Then, the next time you sign in, Microsoft's 'Keep your account secure' screens help you set up your method.",
+      `If you get stuck, ask ${localAdmin.name}, or ${helpdeskCall} (${helpdesk.hours}).`,
     ],
     source: 'cpe-factsheet',
     extraSources: ['n3i-msauth', 'nhsmail-incident-procedure'],
