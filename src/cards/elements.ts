@@ -1,6 +1,6 @@
 import { SOURCES, type SourceId } from '../content/sources.js';
 import type { ActionData } from './actions.js';
-import type { Action, ActionSet, AdaptiveCard, Container, Element, FactSet, OpenUrlAction, SubmitAction, TextBlock } from './schema.js';
+import type { Action, ActionSet, AdaptiveCard, Container, Element, FactSet, LegacySubmitAction, OpenUrlAction, SubmitAction, TextBlock } from './schema.js';
 
 export function heading(text: string): TextBlock {
   return { type: 'TextBlock', text, wrap: true, size: 'Large', weight: 'Bolder', style: 'heading' };
@@ -44,8 +44,11 @@ export function sourceLine(ids: readonly SourceId[]): TextBlock {
   return { type: 'TextBlock', text: `Source: ${parts.join('; ')}`, wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium', separator: true };
 }
 
+/** A button: a Universal Action (verb and data) with the same press as Action.Submit for older clients. */
 export function submit(title: string, data: ActionData, style?: SubmitAction['style']): SubmitAction {
-  return style === undefined ? { type: 'Action.Submit', title, data } : { type: 'Action.Submit', title, data, style };
+  const fallback: LegacySubmitAction = style === undefined ? { type: 'Action.Submit', title, data } : { type: 'Action.Submit', title, data, style };
+  const verb = typeof data.action === 'string' ? data.action : 'press';
+  return { type: 'Action.Execute', title, verb, data, ...(style === undefined ? {} : { style }), fallback };
 }
 
 export function openUrl(title: string, url: string): OpenUrlAction {

@@ -17,7 +17,7 @@ export interface Guide {
 }
 
 function keepInTab(action: Action): boolean {
-  return action.type !== 'Action.Submit' || action.data.action !== 'flow';
+  return action.type === 'Action.OpenUrl' || action.data.action !== 'flow';
 }
 
 function withoutConversationButtons(elements: readonly Element[]): Element[] {
