@@ -12,6 +12,7 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { sendInvokeResponse } from '../dialogs/send.js';
 import type { FeedbackLogger } from '../feedback/index.js';
 
 export interface MfaBotDeps {
@@ -119,7 +120,7 @@ export class MfaBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     await this.runDialog(context);
     const response = { statusCode: StatusCodes.OK, type: MESSAGE_RESPONSE, value: PRESS_TAKEN };
-    if (context.turnState.get(INVOKE_RESPONSE_KEY) === undefined) await context.sendActivity({ type: 'invokeResponse', value: { status: StatusCodes.OK, body: response } });
+    if (context.turnState.get(INVOKE_RESPONSE_KEY) === undefined) await sendInvokeResponse(context, response);
     // Not sent: the response above (or the card) already answered the invoke.
     return { statusCode: StatusCodes.OK, type: MESSAGE_RESPONSE, value: { verb: value.action.verb } };
   }

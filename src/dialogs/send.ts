@@ -28,8 +28,18 @@ function cardActivity(context: TurnContext, card: AdaptiveCard) {
  */
 async function answerInvoke(context: TurnContext, card: AdaptiveCard): Promise<boolean> {
   if (!isCardActionInvoke(context.activity) || context.turnState.get(INVOKE_RESPONSE_KEY) !== undefined) return false;
-  await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_TYPE, value: forChannel(context, card) } } });
+  await sendInvokeResponse(context, { statusCode: 200, type: ADAPTIVE_CARD_TYPE, value: forChannel(context, card) });
   return true;
+}
+
+/**
+ * Answers this turn's invoke (HTTP 200 with `body`). The turn state notes it has been answered, as
+ * every adapter does, so the activity handler does not answer it a second time.
+ */
+export async function sendInvokeResponse(context: TurnContext, body: object): Promise<void> {
+  const activity = { type: 'invokeResponse', value: { status: 200, body } };
+  await context.sendActivity(activity);
+  context.turnState.set(INVOKE_RESPONSE_KEY, activity);
 }
 
 /** Sends a card as a new message (or, on a Universal Action press, as the pressed card's replacement). */
