@@ -35,9 +35,11 @@ describe('Universal Actions (Action.Execute) in Teams', () => {
   it('a press sent as an adaptiveCard/action invoke gets the next card in the invoke response, and nothing else', async () => {
     const chat = TestChat.start({ channelId: 'msteams' });
     await chat.say('menu');
+    // Opening a conversation from the menu keeps the menu and sends the first step as a new card.
     let replies = await chat.execute('Set up MFA');
-    expect(replies).toEqual([{ card: chat.card, invoke: true }]);
-    expect(titleOf(chat.card)).toBe('Log in to the NHSmail portal');
+    expect(titleOf(replies.find((r) => r.invoke !== true)?.card)).toBe('Log in to the NHSmail portal');
+    expect(replies.filter((r) => r.invoke === true)).toEqual([{ invoke: true }]);
+    // A step's button replaces its card: the next step comes back in the invoke's response.
     replies = await chat.execute('Next');
     expect(replies).toHaveLength(1);
     expect(replies[0]?.invoke).toBe(true);
@@ -62,7 +64,19 @@ describe('Universal Actions (Action.Execute) in Teams', () => {
     await chat.execute('Next');
     const replies = await chat.execute('Next', first);
     expect(allText(replies)).toContain('That button is from an earlier card');
-    expect(titleOf(replies.find((r) => r.invoke === true)?.card)).toBe('Open My Profile');
+    // The old card is left alone; the current step comes as a new message.
+    expect(replies.filter((r) => r.invoke === true)).toEqual([{ invoke: true }]);
+    expect(titleOf(chat.card)).toBe('Open My Profile');
+  });
+
+  it("in a group chat, pressing a colleague's card does not replace it", async () => {
+    const ana = TestChat.start({ channelId: 'msteams', conversationType: 'groupChat' });
+    await ana.say('menu');
+    await ana.execute('Set up MFA');
+    const replies = await ana.as('ben').execute('Next', ana.card);
+    expect(allText(replies)).toContain('That button is from an earlier card');
+    expect(replies.filter((r) => r.invoke === true)).toEqual([{ invoke: true }]);
+    expect(titleOf((await ana.execute('Next')).find((r) => r.invoke === true)?.card)).toBe('Open My Profile');
   });
 });
 

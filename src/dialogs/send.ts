@@ -23,8 +23,9 @@ function cardActivity(context: TurnContext, card: AdaptiveCard) {
 }
 
 /**
- * On a Universal Action press, the first card of the turn is the invoke's response: Teams replaces
- * the pressed card with it, with no second call to the connector. Returns false when it was not.
+ * On a Universal Action press, the card that follows the pressed one is the invoke's response:
+ * Teams replaces the pressed card with it, with no second call to the connector. Returns false
+ * when the turn is not such a press (or its response has gone already).
  */
 async function answerInvoke(context: TurnContext, card: AdaptiveCard): Promise<boolean> {
   if (!isCardActionInvoke(context.activity) || context.turnState.get(INVOKE_RESPONSE_KEY) !== undefined) return false;
@@ -42,9 +43,8 @@ export async function sendInvokeResponse(context: TurnContext, body: object): Pr
   context.turnState.set(INVOKE_RESPONSE_KEY, activity);
 }
 
-/** Sends a card as a new message (or, on a Universal Action press, as the pressed card's replacement). */
+/** Sends a card as a new message: the card that was pressed (if any) stays as it is. */
 export async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
-  if (await answerInvoke(context, card)) return;
   await context.sendActivity(cardActivity(context, card));
 }
 
