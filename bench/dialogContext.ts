@@ -34,7 +34,7 @@ async function contextCost(cached: boolean): Promise<number> {
   for (let r = 0; r < 7; r++) {
     const start = performance.now();
     for (let i = 0; i < 2000; i++) {
-      const context = new TurnContext(adapter, { type: 'message', text: 'hi', channelId: 'test', conversation: { id: 'c', isGroup: false, name: '' }, from: { id: 'u', name: '' }, recipient: { id: 'b', name: '' } });
+      const context = new TurnContext(adapter, { type: 'message', text: 'hi', channelId: 'test', conversation: { id: 'c', isGroup: false, name: '', conversationType: 'personal' }, from: { id: 'u', name: '' }, recipient: { id: 'b', name: '' } });
       if (cached && configuration !== undefined) context.turnState.set(KEY, configuration);
       const dialogs = new DialogSet(accessor);
       dialogs.add(new ComponentDialog('root'));
@@ -50,7 +50,7 @@ async function turnCost(): Promise<number> {
   const { bot } = createBot({ storage: new MemoryStorage(), logger: silent, matcher: createMatcher() });
   const adapter = new TestAdapter((context) => bot.run(context));
   async function turn(conversation: string, activity: object): Promise<AdaptiveCard | undefined> {
-    await adapter.processActivity({ channelId: 'emulator', conversation: { id: conversation, isGroup: false, name: '' }, from: { id: `u-${conversation}`, name: '' }, ...activity });
+    await adapter.processActivity({ channelId: 'emulator', conversation: { id: conversation, isGroup: false, name: '', conversationType: 'personal' }, from: { id: `u-${conversation}`, name: '' }, ...activity });
     let card: AdaptiveCard | undefined;
     for (let reply = adapter.getNextReply(); reply !== undefined; reply = adapter.getNextReply()) {
       const content: unknown = reply.attachments?.[0]?.content;
