@@ -15,27 +15,22 @@ export type CardAnswer =
   /** Typed text that names none of the buttons (the conversation may still read it, e.g. a code). */
   | { readonly kind: 'notUnderstood'; readonly text: string; readonly titles: readonly string[] };
 
-export interface CardPromptOptions<S> {
-  /** The conversation's state, from which the card is drawn (again, on a re-prompt). */
-  readonly state: S;
-  /** The card's identity: its conversation instance and step; a press from any other card is stale. */
+/** The state a card is drawn from: its conversation instance (`flow`) and step (`at`) identify the card. */
+export interface CardState {
   readonly flow: string;
   readonly at: string;
+}
+
+export interface CardPromptOptions<S extends CardState> {
+  /** The conversation's state, from which the card is drawn (again, on a re-prompt). A press from any other card is stale. */
+  readonly state: S;
   /** How the card goes out: replacing the pressed card, as a new message, or not at all (already showing). */
   readonly show: 'replace' | 'new' | 'quiet';
 }
 
-/** A button's title and, for a button that answers this step, its choice. */
-interface Button {
-  readonly title: string;
-  readonly choice?: string;
-}
-
+/** What the prompt keeps between turns: only the state its card is drawn from (not the card). */
 interface PromptState<S> {
   readonly state: S;
-  readonly flow: string;
-  readonly at: string;
-  readonly buttons: readonly Button[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -48,7 +43,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * user is told and the card shown again; any other text ends the prompt as not understood, for the
  * conversation (and the root's route list) to deal with.
  */
-export class CardPrompt<S> extends Dialog<CardPromptOptions<S>> {
+export class CardPrompt<S extends CardState> extends Dialog<CardPromptOptions<S>> {
   constructor(
     id: string,
     private readonly render: (state: S) => Promise<AdaptiveCard> | AdaptiveCard,
@@ -59,16 +54,12 @@ export class CardPrompt<S> extends Dialog<CardPromptOptions<S>> {
 
   override async beginDialog(dc: DialogContext, options?: CardPromptOptions<S>): Promise<DialogTurnResult> {
     if (options === undefined) throw new Error(`${this.id}: a card prompt needs options`);
-    const card = await this.render(options.state);
-    const buttons = buttonsOf(card).flatMap((b): Button[] => {
-      if (b.kind !== 'submit') return [];
-      const action = parseAction(b.data);
-      return [action?.action === 'flow' ? { title: b.title, choice: action.choice } : { title: b.title }];
-    });
-    const state: PromptState<S> = { state: options.state, flow: options.flow, at: options.at, buttons };
+    const state: PromptState<S> = { state: options.state };
     if (dc.activeDialog !== undefined) dc.activeDialog.state = state;
+    if (options.show === 'quiet') return Dialog.EndOfTurn;
+    const card = await this.render(options.state);
     if (options.show === 'replace') await showCard(dc.context, card);
-    else if (options.show === 'new') await sendCard(dc.context, card);
+    else await sendCard(dc.context, card);
     return Dialog.EndOfTurn;
   }
 
@@ -78,7 +69,7 @@ export class CardPrompt<S> extends Dialog<CardPromptOptions<S>> {
     if (value !== undefined) {
       const action = parseAction(value);
       if (action?.action !== 'flow') return Dialog.EndOfTurn;
-      if (action.flow !== prompt.flow || action.at !== prompt.at) {
+      if (action.flow !== prompt.state.flow || action.at !== prompt.state.at) {
         await say(dc.context, REPLIES.staleButton);
         await sendCard(dc.context, await this.render(prompt.state));
         return Dialog.EndOfTurn;
@@ -86,11 +77,12 @@ export class CardPrompt<S> extends Dialog<CardPromptOptions<S>> {
       return dc.endDialog({ kind: 'choice', choice: action.choice, inputs: action.inputs, pressed: true } satisfies CardAnswer);
     }
     const text = typedText(dc.context.activity);
+    const buttons = buttonsOf(await this.render(prompt.state)).flatMap((b) => (b.kind === 'submit' ? [{ title: b.title, action: parseAction(b.data) }] : []));
     for (const wanted of candidateTitles(text)) {
-      const choice = prompt.buttons.find((b) => normaliseChoice(b.title) === wanted)?.choice;
-      if (choice !== undefined) return dc.endDialog({ kind: 'choice', choice, inputs: {}, pressed: false } satisfies CardAnswer);
+      const action = buttons.find((b) => normaliseChoice(b.title) === wanted && b.action?.action === 'flow')?.action;
+      if (action?.action === 'flow') return dc.endDialog({ kind: 'choice', choice: action.choice, inputs: {}, pressed: false } satisfies CardAnswer);
     }
-    return dc.endDialog({ kind: 'notUnderstood', text, titles: prompt.buttons.map((b) => b.title) } satisfies CardAnswer);
+    return dc.endDialog({ kind: 'notUnderstood', text, titles: buttons.map((b) => b.title) } satisfies CardAnswer);
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
@@ -99,13 +91,7 @@ export class CardPrompt<S> extends Dialog<CardPromptOptions<S>> {
 
   private promptState(instance: DialogInstance | undefined): PromptState<S> {
     const value: unknown = instance?.state;
-    if (!isRecord(value) || typeof value.flow !== 'string' || typeof value.at !== 'string' || !Array.isArray(value.buttons) || !this.isState(value.state)) {
-      throw new Error(`${this.id}: missing or invalid prompt state`);
-    }
-    const buttons = value.buttons.flatMap((b: unknown): Button[] => {
-      if (!isRecord(b) || typeof b.title !== 'string') return [];
-      return [typeof b.choice === 'string' ? { title: b.title, choice: b.choice } : { title: b.title }];
-    });
-    return { state: value.state, flow: value.flow, at: value.at, buttons };
+    if (!isRecord(value) || !this.isState(value.state)) throw new Error(`${this.id}: missing or invalid prompt state`);
+    return { state: value.state };
   }
 }

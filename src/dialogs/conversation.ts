@@ -72,7 +72,7 @@ export interface ConversationDeps {
 }
 
 /** The waterfall's options: the state to show, and how its card goes out. */
-interface StepOptions<S> {
+interface StepOptions<S extends FlowState> {
   readonly state: S;
   readonly show: CardPromptOptions<S>['show'];
 }
@@ -163,7 +163,7 @@ export abstract class CardConversation<S extends FlowState, O extends object = o
   private async ask(step: WaterfallStepContext<StepOptions<S>>): Promise<DialogTurnResult> {
     const { state, show } = step.options;
     await this.shown(step, state);
-    return step.beginDialog(CARD, { state, flow: state.flow, at: state.at, show } satisfies CardPromptOptions<S>);
+    return step.beginDialog(CARD, { state, show } satisfies CardPromptOptions<S>);
   }
 
   private async act(step: WaterfallStepContext<StepOptions<S>>): Promise<DialogTurnResult> {
