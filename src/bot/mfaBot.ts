@@ -62,7 +62,7 @@ export class MfaBot extends TeamsActivityHandler {
   private readonly welcomed: StatePropertyAccessor<boolean>;
   /**
    * SDK internal, kept because a benchmark shows it pays (bench/dialogContext.ts, "Dialog context"
-   * in bench/RESULTS.md: about 50 µs, 5% of a turn). botbuilder-dialogs builds its memory scopes
+   * in bench/RESULTS.md: about 60 µs, 6% of a turn). botbuilder-dialogs builds its memory scopes
    * and path resolvers afresh on every turn (a service container, validated with zod). They hold
    * no state, so the set built on the first turn is handed to every later one through the
    * turn-state key the SDK reads. If the key ever changes the bot is only slower, never wrong.
