@@ -102,12 +102,11 @@ export function createApp(deps: AppDeps): App {
     ...(remote ? { recreate: () => new OptimisticStorage(createStorage(config, stateDb)), timeoutMs: config.resilience.storageTimeoutMs } : {}),
     logger,
   });
-  const { bot, conversationState, middleware } = createBot({ storage, logger, matcher, feedback });
+  const { bot, conversationState } = createBot({ storage, logger, matcher, feedback });
   const adapter = createAdapter(config, deps.authentication);
   // First, so the conversation's rate limit and the turn's time budget cover everything after it.
   const turnGuard = new TurnGuard({ perConversationPerMinute: config.resilience.ratePerConversationPerMinute, turnTimeoutMs: config.resilience.turnTimeoutMs, logger });
   adapter.use(turnGuard);
-  for (const m of middleware) adapter.use(m);
   adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
   const inFlight = new InFlight();
   const server = createServer({

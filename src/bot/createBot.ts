@@ -1,47 +1,54 @@
-import { ConversationState, UserState, type Middleware, type Storage } from 'botbuilder';
+import { ConversationState, PrivateConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
 import { createConversations } from '../dialogs/index.js';
+import type { MemberInfo } from '../dialogs/memberInfo.js';
+import type { Understander } from '../dialogs/root.js';
 import { IntentUnderstander } from '../dialogs/understanding.js';
-import type { Matcher } from '../nlu/types.js';
-import { SecretGuard } from './secretGuard.js';
 import type { FeedbackService } from '../feedback/index.js';
-import type { Logger } from '../log.js';
+import type { FeedbackLogger } from '../feedback/index.js';
+import type { Matcher } from '../nlu/types.js';
 import { MfaBot } from './mfaBot.js';
 
 export interface BotParts {
   readonly bot: MfaBot;
-  readonly conversationState: ConversationState;
-  /** Middleware every adapter that carries this bot must use, in this order. */
-  readonly middleware: readonly Middleware[];
+  /** Everything the bot keeps about one conversation (shared and per person): cleared after a turn fails. */
+  readonly conversationState: { delete(context: TurnContext): Promise<void> };
 }
 
 export interface BotDeps {
   readonly storage: Storage;
-  readonly logger: Logger;
+  readonly logger: FeedbackLogger;
   readonly matcher: Matcher;
   readonly feedback?: FeedbackService;
+  /** Free-text understanding; defaults to intent matching with `matcher`; `null` leaves it out. */
+  readonly understander?: Understander | null;
+  /** Ids of conversation instances (on every card's buttons); random by default. */
+  readonly newFlowId?: () => string;
+  /** Current time in epoch milliseconds (the practice); Date.now by default. */
+  readonly clock?: () => number;
+  /** Who the user is, for feedback contact details; Teams member info by default. */
+  readonly memberInfo?: MemberInfo;
 }
 
-/** Storage → state → conversations → bot: the same bot for HTTP and the terminal chat. */
+/** Storage → state → conversations → bot: the same bot for HTTP, the terminal chat and the tests. */
 export function createBot(deps: BotDeps): BotParts {
   const { storage, logger, matcher, feedback } = deps;
   const conversationState = new ConversationState(storage);
+  const personalState = new PrivateConversationState(storage);
   const userState = new UserState(storage);
+  const understander = deps.understander === undefined ? new IntentUnderstander(matcher, feedback) : deps.understander;
   const conversations = createConversations({
     enrolProgress: userState.createProperty('enrolProgress'),
     logger,
-    understander: new IntentUnderstander(matcher, feedback),
+    ...(understander === null ? {} : { understander }),
     ...(feedback === undefined ? {} : { feedback }),
+    ...(deps.newFlowId === undefined ? {} : { newFlowId: deps.newFlowId }),
+    ...(deps.clock === undefined ? {} : { clock: deps.clock }),
+    ...(deps.memberInfo === undefined ? {} : { memberInfo: deps.memberInfo }),
   });
-  const bot = new MfaBot({
-    conversationState,
-    userState,
-    rootDialog: conversations.root,
-    expectsCode: (dc) => conversations.root.expectsCode(dc),
-    scrubsSecrets: (dc) => conversations.root.scrubsSecrets(dc),
-    welcome: conversations.welcome,
-    logger,
-  });
-  const guard = new SecretGuard({ expectsCode: (context) => bot.expectsCode(context), scrubsSecrets: (context) => bot.scrubsSecrets(context), logger });
-  return { bot, conversationState, middleware: [guard] };
+  const bot = new MfaBot({ conversationState, personalState, otherStates: [userState], rootDialog: conversations.root, welcome: conversations.welcome, logger });
+  const clear = async (context: TurnContext): Promise<void> => {
+    await conversationState.delete(context);
+    await personalState.delete(context);
+  };
+  return { bot, conversationState: { delete: clear } };
 }
-

@@ -1,28 +1,36 @@
 import {
+  INVOKE_RESPONSE_KEY,
   StatusCodes,
   TeamsActivityHandler,
   TurnContext,
   type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type BotState,
   type ConversationState,
   type InvokeResponse,
   type StatePropertyAccessor,
-  type UserState,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
-import type { Logger } from '../log.js';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { sendInvokeResponse } from '../dialogs/send.js';
+import type { FeedbackLogger } from '../feedback/index.js';
 
 export interface MfaBotDeps {
+  /** State shared by everyone in the conversation (whether the bot has said hello). */
   readonly conversationState: ConversationState;
-  readonly userState: UserState;
+  /** State of one person in one conversation: where they are in a conversation with the bot. */
+  readonly personalState: BotState;
+  /** Every other state to save at the end of a turn (the user's progress). */
+  readonly otherStates: readonly BotState[];
   readonly rootDialog: Dialog;
-  /** Given the dialog context: is the active conversation waiting for a practice code? */
-  readonly expectsCode: (dc: DialogContext) => boolean;
-  /** Given the dialog context: does the active conversation scrub secrets from typed text itself? */
-  readonly scrubsSecrets: (dc: DialogContext) => boolean;
   /** Sends the welcome card. */
   readonly welcome: (context: TurnContext) => Promise<void>;
-  readonly logger: Logger;
+  readonly logger: FeedbackLogger;
 }
+
+/** A Universal Action answered with a short message instead of a card (Teams shows it briefly). */
+const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
+const PRESS_TAKEN = 'Done.';
 
 const GROUP_TYPES = new Set(['channel', 'groupChat']);
 
@@ -44,22 +52,26 @@ function mentionsBot(activity: Activity): boolean {
 }
 
 /**
- * The Teams activity handler. It holds no per-user data: everything lives in conversation and user
- * state, saved at the end of every turn.
+ * The Teams activity handler: the one place that turns an incoming activity into a turn of the
+ * root dialog (whose route list decides everything else). It holds no per-user data: dialog state
+ * is kept per person (so two colleagues in one group chat each have their own place), saved at
+ * the end of every turn.
  */
 export class MfaBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly welcomed: StatePropertyAccessor<boolean>;
   /**
-   * botbuilder-dialogs builds its memory scopes and path resolvers afresh on every turn (a service
-   * container, validated with zod: a tenth of a turn's CPU). They hold no state, so the set built
-   * on the first turn is handed to every later one.
+   * SDK internal, kept because a benchmark shows it pays (bench/dialogContext.ts, "Dialog context"
+   * in bench/RESULTS.md: about 60 µs, 6% of a turn). botbuilder-dialogs builds its memory scopes
+   * and path resolvers afresh on every turn (a service container, validated with zod). They hold
+   * no state, so the set built on the first turn is handed to every later one through the
+   * turn-state key the SDK reads. If the key ever changes the bot is only slower, never wrong.
    */
   private dialogStateConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(private readonly deps: MfaBotDeps) {
     super();
-    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogState = deps.personalState.createProperty<DialogState>('dialogState');
     this.welcomed = deps.conversationState.createProperty<boolean>('welcomed');
 
     this.onMessage(async (context, next) => {
@@ -87,25 +99,11 @@ export class MfaBot extends TeamsActivityHandler {
     });
   }
 
-  private dialogContext(context: TurnContext): Promise<DialogContext> {
+  private async runDialog(context: TurnContext): Promise<void> {
     if (this.dialogStateConfiguration !== undefined) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.dialogStateConfiguration);
     const dialogs = new DialogSet(this.dialogState);
     dialogs.add(this.deps.rootDialog);
-    return dialogs.createContext(context);
-  }
-
-  /** For the secret guard: is this conversation waiting for a practice code right now? */
-  async expectsCode(context: TurnContext): Promise<boolean> {
-    return this.deps.expectsCode(await this.dialogContext(context));
-  }
-
-  /** For the secret guard: does the active conversation scrub secrets itself right now? */
-  async scrubsSecrets(context: TurnContext): Promise<boolean> {
-    return this.deps.scrubsSecrets(await this.dialogContext(context));
-  }
-
-  private async runDialog(context: TurnContext): Promise<void> {
-    const dc = await this.dialogContext(context);
+    const dc = await dialogs.createContext(context);
     if (this.dialogStateConfiguration === undefined) {
       const built: unknown = context.turnState.get(DIALOG_STATE_CONFIGURATION);
       if (isDialogStateConfiguration(built)) this.dialogStateConfiguration = built;
@@ -115,9 +113,23 @@ export class MfaBot extends TeamsActivityHandler {
   }
 
   /**
-   * This bot handles no invokes itself (its cards use Action.Submit). The SDK's own invoke handlers
-   * read `value` without checking it, so a malformed invoke (e.g. a search or card action whose
-   * value is a string) throws a TypeError; that is the caller's mistake, answered 400, not a turn error.
+   * A Universal Action (Action.Execute) press: the same turn as an Action.Submit press. The next
+   * card of the conversation goes back in the invoke's response (sent by `showCard`); when the
+   * turn has no card (e.g. "Cancel" only says something, as a message), Teams gets a short
+   * message response and keeps the card as it was.
+   */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    await this.runDialog(context);
+    const response = { statusCode: StatusCodes.OK, type: MESSAGE_RESPONSE, value: PRESS_TAKEN };
+    if (context.turnState.get(INVOKE_RESPONSE_KEY) === undefined) await sendInvokeResponse(context, response);
+    // Not sent: the response above (or the card) already answered the invoke.
+    return { statusCode: StatusCodes.OK, type: MESSAGE_RESPONSE, value: { verb: value.action.verb } };
+  }
+
+  /**
+   * The SDK's own invoke handlers read `value` without checking it, so a malformed invoke (e.g. a
+   * search or card action whose value is a string) throws a TypeError; that is the caller's
+   * mistake, answered 400, not a turn error.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     try {
@@ -131,7 +143,6 @@ export class MfaBot extends TeamsActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
+    for (const state of [this.deps.conversationState, this.deps.personalState, ...this.deps.otherStates]) await state.saveChanges(context, false);
   }
 }

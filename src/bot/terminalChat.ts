@@ -36,7 +36,7 @@ const logger = createLogger('silent');
 const feedbackStore = openFeedbackStore({ kind: 'sqlite', dataDir: feedbackConfig.dataDir }, { clock: systemClock, randomBytes: defaultRandomBytes });
 const feedback = new FeedbackService({ store: feedbackStore.store, config: feedbackConfig, logger });
 feedback.start();
-const { bot, conversationState, middleware } = createBot({ storage: new MemoryStorage(), logger, matcher: createMatcher(), feedback });
+const { bot, conversationState } = createBot({ storage: new MemoryStorage(), logger, matcher: createMatcher(), feedback });
 let buttons: readonly CardButton[] = [];
 
 const adapter = new TerminalAdapter((activity, updated) => {
@@ -49,7 +49,6 @@ const adapter = new TerminalAdapter((activity, updated) => {
   }
 });
 adapter.onTurnError = createTurnErrorHandler(conversationState, logger);
-for (const m of middleware) adapter.use(m);
 
 const user = { id: `terminal-user-${randomUUID().slice(0, 8)}`, name: 'You' };
 const botAccount = { id: 'mfa-assistant', name: 'MFA Assistant' };

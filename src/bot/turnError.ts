@@ -1,4 +1,4 @@
-import type { ConversationState, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { ActivityTypes, DeliveryModes } from 'botbuilder';
 import { REPLIES } from '../content/ui.js';
 import type { Logger } from '../log.js';
@@ -17,7 +17,7 @@ import { faultKind } from './faults.js';
  *   buffered replies are dropped too (also after a timeout), so the user sees only the request to
  *   try again.
  */
-export function createTurnErrorHandler(conversationState: ConversationState, logger: Logger) {
+export function createTurnErrorHandler(conversationState: { delete(context: TurnContext): Promise<void> }, logger: Logger) {
   return async (context: TurnContext, error: unknown): Promise<void> => {
     const kind = faultKind(error);
     const { activity } = context;

@@ -1,16 +1,17 @@
 import type { ActionData } from './actions.js';
-import type { Action, AdaptiveCard, Element, OpenUrlAction, SubmitAction } from './schema.js';
+import type { Action, AdaptiveCard, Element, ShowCardAction } from './schema.js';
 
 export type CardButton =
   | { readonly kind: 'submit'; readonly title: string; readonly data: ActionData }
   | { readonly kind: 'url'; readonly title: string; readonly url: string };
 
-function fromAction(a: SubmitAction | OpenUrlAction): CardButton {
-  return a.type === 'Action.Submit' ? { kind: 'submit', title: a.title, data: a.data } : { kind: 'url', title: a.title, url: a.url };
+/** A press (Action.Execute or its Action.Submit fallback) is a `submit` button: both carry the same data. */
+function fromAction(a: Exclude<Action, ShowCardAction>): CardButton {
+  return a.type === 'Action.OpenUrl' ? { kind: 'url', title: a.title, url: a.url } : { kind: 'submit', title: a.title, data: a.data };
 }
 
 /** Buttons that do something beyond the card; "More" (Action.ShowCard) only opens part of the card itself. */
-function isButton(a: Action): a is SubmitAction | OpenUrlAction {
+function isButton(a: Action): a is Exclude<Action, ShowCardAction> {
   return a.type !== 'Action.ShowCard';
 }
 

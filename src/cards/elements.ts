@@ -1,6 +1,6 @@
 import { SOURCES, type SourceId } from '../content/sources.js';
 import type { ActionData } from './actions.js';
-import type { Action, ActionSet, AdaptiveCard, Container, Element, FactSet, OpenUrlAction, SubmitAction, TextBlock, ShowCardAction } from './schema.js';
+import type { Action, ActionSet, AdaptiveCard, Container, Element, FactSet, LegacySubmitAction, OpenUrlAction, SubmitAction, TextBlock, ShowCardAction } from './schema.js';
 
 export function heading(text: string): TextBlock {
   return { type: 'TextBlock', text, wrap: true, size: 'Large', weight: 'Bolder', style: 'heading' };
@@ -70,8 +70,11 @@ export function more(items: readonly Element[], title = 'More'): Element[] {
   return [{ type: 'ActionSet', actions: [show], spacing: 'Small' }];
 }
 
+/** A button: a Universal Action (verb and data) with the same press as Action.Submit for older clients. */
 export function submit(title: string, data: ActionData, style?: SubmitAction['style']): SubmitAction {
-  return style === undefined ? { type: 'Action.Submit', title, data } : { type: 'Action.Submit', title, data, style };
+  const fallback: LegacySubmitAction = style === undefined ? { type: 'Action.Submit', title, data } : { type: 'Action.Submit', title, data, style };
+  const verb = typeof data.action === 'string' ? data.action : 'press';
+  return { type: 'Action.Execute', title, verb, data, ...(style === undefined ? {} : { style }), fallback };
 }
 
 export function openUrl(title: string, url: string): OpenUrlAction {

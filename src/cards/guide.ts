@@ -27,7 +27,7 @@ const TAB_SECTIONS: readonly string[] = ['enrol', 'methods', 'trouble', 'why'];
  * practice and feedback) only works in the chat, so the tab leaves it out.
  */
 function keepInTab(action: Action): boolean {
-  if (action.type !== 'Action.Submit') return true;
+  if (action.type === 'Action.OpenUrl' || action.type === 'Action.ShowCard') return true;
   const { data } = action;
   return data.action === 'open' && typeof data.conversation === 'string' && TAB_SECTIONS.includes(data.conversation);
 }

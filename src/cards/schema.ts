@@ -127,12 +127,27 @@ export interface InputToggle {
 export type Input = InputText | InputChoiceSet | InputToggle;
 export type Element = TextBlock | RichTextBlock | FactSet | Image | ColumnSet | Container | ActionSet | Input;
 
-export interface SubmitAction {
+/** Action.Submit: only ever the fallback of a button, for clients without Universal Actions. */
+export interface LegacySubmitAction {
   readonly type: 'Action.Submit';
   readonly title: string;
   readonly data: Readonly<Record<string, string | number | boolean>>;
   readonly style?: 'default' | 'positive' | 'destructive';
   readonly associatedInputs?: 'auto' | 'none';
+}
+
+/**
+ * A button that submits data (every button but links). It is a Universal Action (Teams' recommended button): Teams sends an `adaptiveCard/action` invoke
+ * and shows the card the bot returns. Clients without Universal Actions use the `fallback`.
+ */
+export interface SubmitAction {
+  readonly type: 'Action.Execute';
+  readonly title: string;
+  readonly verb: string;
+  readonly data: Readonly<Record<string, string | number | boolean>>;
+  readonly style?: 'default' | 'positive' | 'destructive';
+  readonly associatedInputs?: 'auto' | 'none';
+  readonly fallback: LegacySubmitAction;
 }
 
 export interface OpenUrlAction {
@@ -152,7 +167,7 @@ export interface ShowCardAction {
   readonly card: { readonly type: 'AdaptiveCard'; readonly body: readonly Element[] };
 }
 
-export type Action = SubmitAction | OpenUrlAction | ShowCardAction;
+export type Action = SubmitAction | LegacySubmitAction | OpenUrlAction | ShowCardAction;
 
 export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';

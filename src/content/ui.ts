@@ -57,6 +57,7 @@ export const REPLIES = {
   fixed: 'Great, glad that sorted it.',
   error: 'Sorry, something went wrong on my side. I\'ve reset our conversation; type "menu" to start again.',
   practiceInPrivate: 'Practising means typing codes, so let\'s do it in a one-to-one chat. Open a chat with MFA Assistant and choose "Practise with an authenticator".',
+  feedbackInPrivate: 'Feedback can include your name and email, so let\'s do it in a one-to-one chat. Open a chat with MFA Assistant and choose "Give feedback".',
   comingSoon: 'That part of the assistant isn\'t ready yet. Here\'s what I can do now.',
 } as const;
 

@@ -2,7 +2,7 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import { ENROL_TOTAL, enrolStepCard, nextSignInCard } from '../cards/enrolment.js';
 import type { AdaptiveCard } from '../cards/schema.js';
 import { REPLIES } from '../content/ui.js';
-import { GuidedDialog, isFlowState, type FlowState, type GuidedDeps, type Outcome } from './guided.js';
+import { CardConversation, isFlowState, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
 import { PRACTICE_DIALOG, type PracticeOptions } from './practice.js';
 import { ENROL_LAST, type EnrolProgressStore } from './progress.js';
 import { TROUBLE_DIALOG, type TroubleOptions } from './troubleshooting.js';
@@ -27,9 +27,9 @@ function state(flow: string, step: number): EnrolState {
 }
 
 /** The five portal steps one card at a time, then the next sign-in, then "Did it work?". */
-export class EnrolmentDialog extends GuidedDialog<EnrolState, EnrolOptions> {
+export class EnrolmentDialog extends CardConversation<EnrolState, EnrolOptions> {
   constructor(
-    deps: GuidedDeps,
+    deps: ConversationDeps,
     private readonly progress: EnrolProgressStore,
   ) {
     super(ENROL_DIALOG, 'enrol', deps);

@@ -1,4 +1,4 @@
-import type { DialogContext, DialogInstance } from 'botbuilder-dialogs';
+import type { DialogContext } from 'botbuilder-dialogs';
 import {
   FEEDBACK_TEXT_INPUT,
   feedbackContactCard,
@@ -28,7 +28,7 @@ import {
 } from '../feedback/index.js';
 import { REMOVED_KINDS, type RemovedKind } from '../privacy/index.js';
 import { typedRating, typedRole, typedTopic, typedYesNo } from './feedbackReplies.js';
-import { GuidedDialog, isFlowState, isRecord, type FlowState, type GuidedDeps, type Outcome } from './guided.js';
+import { CardConversation, isFlowState, isRecord, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
 import { canLookUpMember, usableContact, type MemberInfo } from './memberInfo.js';
 
 export const FEEDBACK_DIALOG = 'feedback';
@@ -111,15 +111,14 @@ function submittedLength(value: unknown, key: string): number | undefined {
  * a short reference. At most 5 items per user per hour: checked when the conversation starts and
  * again when it is sent.
  */
-export class FeedbackDialog extends GuidedDialog<FeedbackState> {
+export class FeedbackDialog extends CardConversation<FeedbackState> {
   /** The "tell us more" text is scrubbed as it arrives, so secrets in it are removed, not refused. */
-  override scrubsSecretsIn(instance: DialogInstance): boolean {
-    const state: unknown = instance.state;
-    return this.isState(state) && state.step === 'text';
+  protected override scrubsSecretsIn(state: FeedbackState): boolean {
+    return state.step === 'text';
   }
 
   constructor(
-    deps: GuidedDeps,
+    deps: ConversationDeps,
     private readonly feedback: FeedbackDialogDeps,
   ) {
     super(FEEDBACK_DIALOG, 'feedback', deps);

@@ -4,13 +4,13 @@ import type { FeedbackLogger, FeedbackService } from '../feedback/index.js';
 import { createPracticeEngine } from '../practice/index.js';
 import { EnrolmentDialog } from './enrolment.js';
 import { FeedbackDialog } from './feedback.js';
-import type { GuidedDeps } from './guided.js';
+import type { ConversationDeps } from './conversation.js';
 import { teamsMemberInfo, type MemberInfo } from './memberInfo.js';
 import { sendMenu } from './menu.js';
 import { MethodsDialog } from './methods.js';
 import { PracticeDialog } from './practice.js';
 import { EnrolProgressStore } from './progress.js';
-import { RootDialog, type ConversationDialog, type Understander } from './root.js';
+import { RootDialog, type ConversationDialog, type SecretLog, type Understander } from './root.js';
 import { TroubleshootingDialog } from './troubleshooting.js';
 import { WhyDialog } from './why.js';
 
@@ -25,8 +25,8 @@ export interface ConversationsDeps {
   readonly feedback?: FeedbackService;
   /** The user's name and email for feedback they agree to be contacted about; defaults to Teams member info. */
   readonly memberInfo?: MemberInfo;
-  /** Structured logging of failures (ids and error names only). */
-  readonly logger?: FeedbackLogger;
+  /** Structured logging of failures (ids and error names only) and of secrets held back (their kind only). */
+  readonly logger?: FeedbackLogger & SecretLog;
 }
 
 export interface Conversations {
@@ -37,10 +37,7 @@ export interface Conversations {
 /** Builds every conversation and the root that routes between them. */
 export function createConversations(deps: ConversationsDeps): Conversations {
   const progress = new EnrolProgressStore(deps.enrolProgress);
-  const guided: GuidedDeps = {
-    newFlowId: deps.newFlowId ?? (() => randomUUID().slice(0, 8)),
-    showMenu: (context) => sendMenu(context, progress),
-  };
+  const guided: ConversationDeps = { newFlowId: deps.newFlowId ?? (() => randomUUID().slice(0, 8)) };
   const conversations: ConversationDialog[] = [
     new WhyDialog(guided),
     new EnrolmentDialog(guided, progress),
@@ -53,6 +50,11 @@ export function createConversations(deps: ConversationsDeps): Conversations {
       ...(deps.logger === undefined ? {} : { logger: deps.logger }),
     }),
   ];
-  const root = new RootDialog({ progress, conversations, ...(deps.understander === undefined ? {} : { understander: deps.understander }) });
+  const root = new RootDialog({
+    progress,
+    conversations,
+    ...(deps.understander === undefined ? {} : { understander: deps.understander }),
+    ...(deps.logger === undefined ? {} : { log: deps.logger }),
+  });
   return { root, welcome: (context) => sendMenu(context, progress) };
 }

@@ -4,7 +4,7 @@ import type { AdaptiveCard } from '../cards/schema.js';
 import { nextChooserQuestion, recommend, type ChooserAnswers, type ChooserQuestionId } from '../content/methods.js';
 import { REPLIES } from '../content/ui.js';
 import { ENROL_DIALOG } from './enrolment.js';
-import { GuidedDialog, isFlowState, isRecord, type FlowState, type GuidedDeps, type Outcome } from './guided.js';
+import { CardConversation, isFlowState, isRecord, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
 
 export const METHODS_DIALOG = 'methods';
 
@@ -26,8 +26,8 @@ function answered(answers: ChooserAnswers): number {
 }
 
 /** The four methods compared side by side, and a guided chooser of two or three questions. */
-export class MethodsDialog extends GuidedDialog<MethodsState> {
-  constructor(deps: GuidedDeps) {
+export class MethodsDialog extends CardConversation<MethodsState> {
+  constructor(deps: ConversationDeps) {
     super(METHODS_DIALOG, 'methods', deps);
   }
 

@@ -1,4 +1,4 @@
-import type { DialogContext, DialogInstance } from 'botbuilder-dialogs';
+import type { DialogContext } from 'botbuilder-dialogs';
 import {
   practiceEndedCard,
   practiceIntroCard,
@@ -14,7 +14,7 @@ import type { AdaptiveCard } from '../cards/schema.js';
 import { PRACTICE } from '../content/practice.js';
 import { REPLIES } from '../content/ui.js';
 import { isPracticeSession, type PracticeEngine, type PracticeSession } from '../practice/index.js';
-import { GuidedDialog, isFlowState, isRecord, joinChoices, type FlowState, type GuidedDeps, type Outcome } from './guided.js';
+import { CardConversation, isFlowState, isRecord, joinChoices, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
 
 export const PRACTICE_DIALOG = 'practice';
 
@@ -80,9 +80,9 @@ function codeAttempt(text: string): { readonly code: string } | { readonly code:
  * state (conversation state) and goes as soon as it is no longer needed: on success, expiry, the
  * last try, or when the dialog ends. Typed codes are checked, never stored, logged or repeated.
  */
-export class PracticeDialog extends GuidedDialog<PracticeState, PracticeOptions> {
+export class PracticeDialog extends CardConversation<PracticeState, PracticeOptions> {
   constructor(
-    deps: GuidedDeps,
+    deps: ConversationDeps,
     private readonly engine: PracticeEngine,
   ) {
     super(PRACTICE_DIALOG, 'practice', deps);
@@ -164,8 +164,8 @@ export class PracticeDialog extends GuidedDialog<PracticeState, PracticeOptions>
   }
 
   /** Digits typed anywhere in the practice are taken as practice codes (and never stored). */
-  override acceptsCodeIn(instance: DialogInstance): boolean {
-    return this.isState(instance.state);
+  protected override acceptsCodeIn(_state: PracticeState): boolean {
+    return true;
   }
 
   protected isState(value: unknown): value is PracticeState {

@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { isRecord } from './guided.js';
+import { isRecord } from './conversation.js';
 
 /** Where a user is in the enrolment walkthrough, kept in user state so "continue" can resume. */
 export interface EnrolProgress {

@@ -1,15 +1,18 @@
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { parseAction } from '../cards/actions.js';
 import { notKnownCard } from '../cards/answer.js';
-import type { InScopeIntentId } from '../nlu/intents.js';
 import { buttonsOf, normaliseChoice } from '../cards/choices.js';
 import { menuCard } from '../cards/menu.js';
 import type { ConversationId, ConversationTarget } from '../content/conversations.js';
+import { SECRET_WARNING } from '../content/guard.js';
 import { CANCELLED, HELP, HELP_SUFFIX, REPLIES } from '../content/ui.js';
+import type { InScopeIntentId } from '../nlu/intents.js';
+import { detectSharedSecret } from '../privacy/index.js';
 import { globalCommand } from './commands.js';
-import { notUnderstood } from './guided.js';
+import { isConversationResult, type ConversationResult } from './conversation.js';
 import { sendMenu } from './menu.js';
+import { pressOf, typedText } from './press.js';
 import type { EnrolProgressStore } from './progress.js';
 import { say, sendCard } from './send.js';
 
@@ -18,10 +21,10 @@ export const ROOT_DIALOG = 'mfa-root';
 /** A guided conversation the root can start. */
 export interface ConversationDialog extends Dialog {
   readonly conversation: ConversationId;
-  /** Whether the conversation, in this state, is waiting for a (practice) verification code. */
-  acceptsCodeIn(instance: DialogInstance): boolean;
-  /** Whether the conversation, in this state, scrubs secrets from what is typed itself. */
-  scrubsSecretsIn(instance: DialogInstance): boolean;
+  /** Given the conversation's own (inner) dialog context: is it waiting for a (practice) code? */
+  acceptsCode(inner: DialogContext): boolean;
+  /** Given the conversation's own (inner) dialog context: does it scrub secrets from typed text itself? */
+  scrubsSecrets(inner: DialogContext): boolean;
 }
 
 export type Understanding =
@@ -36,10 +39,16 @@ export interface Understander {
   answer(context: TurnContext, intent: InScopeIntentId, midConversation: boolean): Promise<Understanding>;
 }
 
+/** Held-back secrets are logged by kind and channel only. */
+export interface SecretLog {
+  info(fields: { readonly event: 'secret_guard'; readonly kind: string; readonly channelId: string | undefined }, message: string): void;
+}
+
 export interface RootDeps {
   readonly progress: EnrolProgressStore;
   readonly conversations: readonly ConversationDialog[];
   readonly understander?: Understander;
+  readonly log?: SecretLog;
 }
 
 /** A team channel or group chat, where everything typed is seen by everyone. */
@@ -52,149 +61,224 @@ function startOptions(target: ConversationTarget): object | undefined {
   return target.conversation === 'trouble' && target.problem !== undefined ? { problem: target.problem } : undefined;
 }
 
+/** Conversations that must not run where others read along, and what is said instead. */
+const PRIVATE_ONLY: Partial<Record<ConversationId, string>> = {
+  practice: REPLIES.practiceInPrivate,
+  feedback: REPLIES.feedbackInPrivate,
+};
+
+/** One turn as the route list sees it. `unread` is what the active conversation handed back unread. */
+interface Turn {
+  readonly dc: DialogContext;
+  readonly press: unknown;
+  readonly text: string;
+  readonly current: ConversationDialog | undefined;
+  unread?: Extract<ConversationResult, { kind: 'notUnderstood' }> & { readonly dialogId: string };
+}
+
+/** A route answers the turn (true) or lets the next one look at it (false). */
+type Route = (turn: Turn) => Promise<boolean>;
+
 /**
- * The conversation's root. It stays active for the life of the conversation: it starts guided
- * conversations, handles what works anywhere (cancel, menu, help, continue, buttons that open a
- * conversation), and lets the active conversation read everything else.
+ * The conversation's root: it stays active for the life of the conversation, and every turn goes
+ * through its route list, top to bottom, until one route answers it.
  */
 export class RootDialog extends ComponentDialog {
+  /** Every turn, in this order. */
+  private readonly routes: readonly Route[] = [
+    (t) => this.secretGuard(t),
+    (t) => this.buttonPress(t),
+    (t) => this.anywhereCommand(t),
+    (t) => this.conversationAnswer(t),
+    (t) => this.questionMidConversation(t),
+    (t) => this.freeQuestion(t),
+  ];
+
   constructor(private readonly deps: RootDeps) {
     super(ROOT_DIALOG);
     for (const d of deps.conversations) this.addDialog(d);
   }
 
   protected override async onBeginDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    await this.handle(inner);
+    await this.route(inner);
     return Dialog.EndOfTurn;
   }
 
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    await this.handle(inner);
+    await this.route(inner);
     return Dialog.EndOfTurn;
   }
 
-  /** Given the context of the set holding this root: is the active conversation waiting for a code? */
-  expectsCode(outer: DialogContext): boolean {
-    const inner = outer.child;
-    const instance = inner?.activeDialog;
-    if (instance === undefined) return false;
-    return this.deps.conversations.find((d) => d.id === instance.id)?.acceptsCodeIn(instance) ?? false;
+  private async route(dc: DialogContext): Promise<void> {
+    const id = dc.activeDialog?.id;
+    const turn: Turn = { dc, press: pressOf(dc.context.activity), text: typedText(dc.context.activity), current: this.deps.conversations.find((d) => d.id === id) };
+    for (const route of this.routes) if (await route(turn)) return;
   }
 
-  /** Given the context of the set holding this root: does the active conversation scrub secrets itself? */
-  scrubsSecrets(outer: DialogContext): boolean {
-    const instance = outer.child?.activeDialog;
-    if (instance === undefined) return false;
-    return this.deps.conversations.find((d) => d.id === instance.id)?.scrubsSecretsIn(instance) ?? false;
-  }
-
-  private active(inner: DialogContext): ConversationDialog | undefined {
-    const id = inner.activeDialog?.id;
-    return this.deps.conversations.find((d) => d.id === id);
-  }
-
-  private async handle(inner: DialogContext): Promise<void> {
-    const { activity } = inner.context;
-    if (activity.value !== undefined && activity.value !== null) return this.handlePress(inner, activity.value);
-    const text = typeof activity.text === 'string' ? activity.text.trim() : '';
-    const command = globalCommand(text);
-    if (command !== undefined) return this.handleCommand(inner, command);
-    const current = this.active(inner);
-    if (current !== undefined) {
-      await inner.continueDialog();
-      const missed = notUnderstood(inner.context);
-      if (missed !== undefined) await this.answerFreeText(inner, missed.text, missed.hint);
-      return;
+  // 1. A code or password typed by mistake goes no further: warned, advised, and the step shown again.
+  private async secretGuard(turn: Turn): Promise<boolean> {
+    const found = turn.text === '' ? null : detectSharedSecret(turn.text);
+    if (found === null) return false;
+    const inner = turn.dc.child;
+    if (turn.current !== undefined && inner !== undefined) {
+      if (found.kind === 'code' && turn.current.acceptsCode(inner)) return false;
+      if (turn.current.scrubsSecrets(inner)) return false;
     }
-    const button = buttonsOf(menuCard()).find((b) => b.kind === 'submit' && normaliseChoice(b.title) === normaliseChoice(text));
-    if (button?.kind === 'submit') return this.handlePress(inner, button.data);
-    return this.answerFreeText(inner, text, undefined);
+    const { context } = turn.dc;
+    this.deps.log?.info({ event: 'secret_guard', kind: found.kind, channelId: context.activity.channelId }, 'message held back: looked like a secret');
+    context.activity.text = '';
+    const lines = [SECRET_WARNING[found.kind], ...(found.kind === 'password' ? [SECRET_WARNING.changePassword] : []), SECRET_WARNING.advice];
+    await say(context, lines.join('\n\n'));
+    if (turn.current !== undefined) await turn.dc.repromptDialog();
+    return true;
   }
 
-  private async handlePress(inner: DialogContext, value: unknown): Promise<void> {
-    const action = parseAction(value);
-    const current = this.active(inner);
+  // 2. A button: open a conversation, the menu, a recognised question, or the active conversation's answer.
+  private async buttonPress(turn: Turn): Promise<boolean> {
+    if (turn.press === undefined) return false;
+    const { dc, current } = turn;
+    const action = parseAction(turn.press);
     if (action === undefined) {
-      await say(inner.context, 'Sorry, that button didn\'t work.');
-      if (current !== undefined) await inner.repromptDialog();
-      else await sendMenu(inner.context, this.deps.progress);
-      return;
+      await say(dc.context, 'Sorry, that button didn\'t work.');
+      if (current !== undefined) await dc.repromptDialog();
+      else await sendMenu(dc.context, this.deps.progress);
+      return true;
     }
     switch (action.action) {
       case 'menu':
-        await inner.cancelAllDialogs();
-        return sendMenu(inner.context, this.deps.progress);
+        await dc.cancelAllDialogs();
+        await sendMenu(dc.context, this.deps.progress);
+        return true;
       case 'open':
-        return this.open(inner, action.problem === undefined ? { conversation: action.conversation } : { conversation: 'trouble', problem: action.problem });
+        await this.open(turn, action.problem === undefined ? { conversation: action.conversation } : { conversation: 'trouble', problem: action.problem });
+        return true;
       case 'flow':
-        if (current !== undefined) {
-          await inner.continueDialog();
-          return;
-        }
-        await say(inner.context, REPLIES.staleButton);
-        return sendMenu(inner.context, this.deps.progress);
+        if (current !== undefined) return this.finish(turn, await dc.continueDialog());
+        await say(dc.context, REPLIES.staleButton);
+        await sendMenu(dc.context, this.deps.progress);
+        return true;
       case 'intent': {
-        if (this.deps.understander === undefined) return sendMenu(inner.context, this.deps.progress);
-        const mid = current !== undefined;
-        return this.followUnderstanding(inner, await this.deps.understander.answer(inner.context, action.intent, mid), mid ? '' : undefined);
+        if (this.deps.understander === undefined) {
+          await sendMenu(dc.context, this.deps.progress);
+          return true;
+        }
+        const understanding = await this.deps.understander.answer(dc.context, action.intent, current !== undefined);
+        if (understanding.kind === 'start') await this.open(turn, understanding.target);
+        else if (understanding.kind === 'answered' && current !== undefined) await this.backToStep(turn);
+        else if (understanding.kind === 'none') await this.notKnown(turn);
+        return true;
       }
     }
   }
 
-  private async handleCommand(inner: DialogContext, command: NonNullable<ReturnType<typeof globalCommand>>): Promise<void> {
-    const current = this.active(inner);
+  // 3. Words that work anywhere: cancel, menu, help (and hello), continue.
+  private async anywhereCommand(turn: Turn): Promise<boolean> {
+    const command = globalCommand(turn.text);
+    if (command === undefined) return false;
+    const { dc, current } = turn;
     switch (command) {
       case 'cancel':
-        if (current === undefined) return sendMenu(inner.context, this.deps.progress, 'There\'s nothing to stop just now. What would you like to do?');
-        await inner.cancelAllDialogs();
-        return say(inner.context, CANCELLED[current.conversation] ?? REPLIES.cancelled);
+        if (current === undefined) {
+          await sendMenu(dc.context, this.deps.progress, 'There\'s nothing to stop just now. What would you like to do?');
+        } else {
+          await dc.cancelAllDialogs();
+          await say(dc.context, CANCELLED[current.conversation] ?? REPLIES.cancelled);
+        }
+        return true;
       case 'menu':
-        await inner.cancelAllDialogs();
-        return sendMenu(inner.context, this.deps.progress);
+        await dc.cancelAllDialogs();
+        await sendMenu(dc.context, this.deps.progress);
+        return true;
       case 'help':
       case 'greeting':
-        if (current === undefined) return sendMenu(inner.context, this.deps.progress);
-        return say(inner.context, `${command === 'greeting' ? 'Hello again! ' : ''}${HELP[current.conversation]} ${HELP_SUFFIX}`);
+        if (current === undefined) await sendMenu(dc.context, this.deps.progress);
+        else await say(dc.context, `${command === 'greeting' ? 'Hello again! ' : ''}${HELP[current.conversation]} ${HELP_SUFFIX}`);
+        return true;
       case 'continue':
-        if (current !== undefined) return inner.repromptDialog();
-        if ((await this.deps.progress.get(inner.context)) !== undefined) return this.open(inner, { conversation: 'enrol' });
-        return sendMenu(inner.context, this.deps.progress, REPLIES.nothingToContinue);
+        if (current !== undefined) await dc.repromptDialog();
+        else if ((await this.deps.progress.get(dc.context)) !== undefined) await this.open(turn, { conversation: 'enrol' });
+        else await sendMenu(dc.context, this.deps.progress, REPLIES.nothingToContinue);
+        return true;
     }
   }
 
-  private async open(inner: DialogContext, target: ConversationTarget): Promise<void> {
-    await inner.cancelAllDialogs();
-    if (target.conversation === 'menu') return sendMenu(inner.context, this.deps.progress);
-    if (target.conversation === 'practice' && isSharedConversation(inner.context)) {
-      return say(inner.context, REPLIES.practiceInPrivate);
-    }
-    const dialog = this.deps.conversations.find((d) => d.conversation === target.conversation);
-    if (dialog === undefined) return sendMenu(inner.context, this.deps.progress, REPLIES.comingSoon);
-    await inner.beginDialog(dialog.id, startOptions(target));
+  // 4. The active conversation reads what was typed: a button's title, or an answer it expects (a code, the feedback text).
+  private async conversationAnswer(turn: Turn): Promise<boolean> {
+    if (turn.current === undefined) return false;
+    return this.finish(turn, await turn.dc.continueDialog());
   }
 
-  /** Free text that is not an answer: a question to answer, a conversation to start, or a re-prompt. */
-  private async answerFreeText(inner: DialogContext, text: string, hint: string | undefined): Promise<void> {
-    const mid = hint !== undefined;
-    const understanding = text === '' || this.deps.understander === undefined ? { kind: 'none' as const } : await this.deps.understander.understand(inner.context, text, mid);
-    return this.followUnderstanding(inner, understanding, hint);
-  }
-
-  private async followUnderstanding(inner: DialogContext, understanding: Understanding, hint: string | undefined): Promise<void> {
-    const mid = hint !== undefined;
+  // 5. What the conversation could not read: a question answered (then the step shown again), or a short re-prompt.
+  private async questionMidConversation(turn: Turn): Promise<boolean> {
+    const unread = turn.unread;
+    if (unread === undefined) return false;
+    const { dc } = turn;
+    const understanding = unread.text === '' || this.deps.understander === undefined ? { kind: 'none' as const } : await this.deps.understander.understand(dc.context, unread.text, true);
     switch (understanding.kind) {
       case 'answered':
-        if (mid) {
-          await say(inner.context, 'Now, back to where we were:');
-          await inner.repromptDialog();
-        }
-        return;
+        await this.backToStep(turn);
+        return true;
       case 'start':
-        return this.open(inner, understanding.target);
+        await this.open(turn, understanding.target);
+        return true;
       case 'none':
-        if (mid) return say(inner.context, `${REPLIES.notUnderstood} ${hint} ${HELP_SUFFIX}`);
-        if (this.deps.understander !== undefined) return sendCard(inner.context, notKnownCard());
-        return sendMenu(inner.context, this.deps.progress, `${REPLIES.notUnderstood} Here's what I can help with:`);
+        await say(dc.context, `${REPLIES.notUnderstood} ${unread.hint} ${HELP_SUFFIX}`);
+        await dc.beginDialog(unread.dialogId, unread.resume);
+        return true;
+    }
+  }
+
+  // 6. A free question (or a menu button's title typed) with no conversation running.
+  private async freeQuestion(turn: Turn): Promise<boolean> {
+    const { dc, text } = turn;
+    const button = buttonsOf(menuCard()).find((b) => b.kind === 'submit' && normaliseChoice(b.title) === normaliseChoice(text));
+    if (button?.kind === 'submit') return this.buttonPress({ ...turn, press: button.data });
+    const understanding = text === '' || this.deps.understander === undefined ? { kind: 'none' as const } : await this.deps.understander.understand(dc.context, text, false);
+    if (understanding.kind === 'start') await this.open(turn, understanding.target);
+    else if (understanding.kind === 'none') await this.notKnown(turn);
+    return true;
+  }
+
+  /** After a question answered mid-conversation: the step the user was on, shown again. */
+  private async backToStep(turn: Turn): Promise<void> {
+    await say(turn.dc.context, 'Now, back to where we were:');
+    if (turn.unread !== undefined) await turn.dc.beginDialog(turn.unread.dialogId, { ...turn.unread.resume, showCard: true });
+    else await turn.dc.repromptDialog();
+  }
+
+  private async notKnown(turn: Turn): Promise<void> {
+    if (this.deps.understander !== undefined) await sendCard(turn.dc.context, notKnownCard());
+    else await sendMenu(turn.dc.context, this.deps.progress, `${REPLIES.notUnderstood} Here's what I can help with:`);
+  }
+
+  private async open(turn: Turn, target: ConversationTarget): Promise<void> {
+    const { dc } = turn;
+    await dc.cancelAllDialogs();
+    if (target.conversation === 'menu') return sendMenu(dc.context, this.deps.progress);
+    const privately = PRIVATE_ONLY[target.conversation];
+    if (privately !== undefined && isSharedConversation(dc.context)) return say(dc.context, privately);
+    const dialog = this.deps.conversations.find((d) => d.conversation === target.conversation);
+    if (dialog === undefined) return sendMenu(dc.context, this.deps.progress, REPLIES.comingSoon);
+    await this.finish(turn, await dc.beginDialog(dialog.id, startOptions(target)));
+  }
+
+  /**
+   * What a conversation handed back when it ended: the menu, another conversation, or text it
+   * could not read (kept on the turn for the next route). True when the turn is answered.
+   */
+  private async finish(turn: Turn, result: DialogTurnResult): Promise<boolean> {
+    if (result.status !== DialogTurnStatus.complete || !isConversationResult(result.result)) return true;
+    const ended = result.result;
+    switch (ended.kind) {
+      case 'menu':
+        await sendMenu(turn.dc.context, this.deps.progress);
+        return true;
+      case 'switch':
+        return this.finish(turn, await turn.dc.beginDialog(ended.dialogId, ended.options));
+      case 'notUnderstood':
+        if (turn.current === undefined) return true;
+        turn.unread = { ...ended, dialogId: turn.current.id };
+        return false;
     }
   }
 }

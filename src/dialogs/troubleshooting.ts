@@ -5,7 +5,7 @@ import { isProblemId, type ProblemId } from '../content/conversations.js';
 import { PROBLEMS } from '../content/troubleshooting.js';
 import { REPLIES } from '../content/ui.js';
 import { PRACTICE_DIALOG, type PracticeOptions } from './practice.js';
-import { GuidedDialog, isFlowState, type FlowState, type GuidedDeps, type Outcome } from './guided.js';
+import { CardConversation, isFlowState, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
 
 export const TROUBLE_DIALOG = 'trouble';
 
@@ -30,8 +30,8 @@ function onStep(s: TroubleState, problem: ProblemId, step: number): TroubleState
 }
 
 /** Pick a problem, then its fixes one at a time, ending in who can help when nothing worked. */
-export class TroubleshootingDialog extends GuidedDialog<TroubleState, TroubleOptions> {
-  constructor(deps: GuidedDeps) {
+export class TroubleshootingDialog extends CardConversation<TroubleState, TroubleOptions> {
+  constructor(deps: ConversationDeps) {
     super(TROUBLE_DIALOG, 'trouble', deps);
   }
 

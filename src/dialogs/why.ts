@@ -1,15 +1,15 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import { whyCard } from '../cards/why.js';
 import type { AdaptiveCard } from '../cards/schema.js';
-import { GuidedDialog, isFlowState, type FlowState, type GuidedDeps, type Outcome } from './guided.js';
+import { CardConversation, isFlowState, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
 
 export const WHY_DIALOG = 'why';
 
 type WhyState = FlowState;
 
 /** What MFA is, why it matters and how it was rolled out; then "Set it up now" or the menu. */
-export class WhyDialog extends GuidedDialog<WhyState> {
-  constructor(deps: GuidedDeps) {
+export class WhyDialog extends CardConversation<WhyState> {
+  constructor(deps: ConversationDeps) {
     super(WHY_DIALOG, 'why', deps);
   }
 
