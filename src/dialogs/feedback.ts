@@ -332,7 +332,7 @@ export class FeedbackDialog extends CardConversation<FeedbackState> {
         { key: s.flow }, // once per feedback conversation: a second Send returns the first item
       );
       if (!result.ok) return { kind: 'end', say: [`${result.message} ${FEEDBACK.elsewhere}`] };
-      return { kind: 'end', card: feedbackThanksCard(result.reference) };
+      return { kind: 'end', card: feedbackThanksCard(result.reference, { webhookConfigured: service.webhookConfigured }) };
     } catch (error) {
       this.feedback.logger?.error({ event: 'feedback_send_failed', error: error instanceof Error ? error.name : 'unknown' }, 'feedback could not be stored');
       return { kind: 'stay', say: [FEEDBACK.sendFailed] };

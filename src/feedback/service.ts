@@ -158,6 +158,11 @@ export class FeedbackService {
           });
   }
 
+  /** Whether a webhook is configured: only then is confirmed feedback "on its way" somewhere. */
+  get webhookConfigured(): boolean {
+    return this.config.webhook !== null;
+  }
+
   /**
    * The pseudonymous hash stored for a channel user id. The salt is FEEDBACK_USER_HASH_SALT or one
    * generated once and kept in the store, so every instance hashes a user the same way.

@@ -14,6 +14,7 @@ import { DATABASE_FILE_NAME } from '../../src/storage/index.js';
 import { makeHarness, type Harness } from '../support/feedbackHarness.js';
 import { TestChat, allText, titleOf, type Reply } from '../support/chat.js';
 import { makeTempDir } from '../support/tempDir.js';
+import { startReceiver } from '../support/webhookReceiver.js';
 
 /** A fixed moment (no dependence on today's date); the tests move it by hand. */
 const T0 = Date.UTC(2030, 0, 6, 9, 0, 0);
@@ -34,10 +35,10 @@ interface Bot {
 }
 
 /** The bot with a real FeedbackService over a fresh SQLite database in a temporary folder. */
-function bot(): Bot {
+function bot(options: { webhookUrl?: string } = {}): Bot {
   const temp = makeTempDir('feedback-dialog');
   let now = T0;
-  const harness = makeHarness({ dataDir: temp.dir, clock: { now: () => now } });
+  const harness = makeHarness({ dataDir: temp.dir, clock: { now: () => now }, ...(options.webhookUrl === undefined ? {} : { url: options.webhookUrl }) });
   cleanups.push(temp.remove, () => harness.close());
   return {
     harness,
@@ -145,6 +146,24 @@ describe('feedback: the questions', () => {
     ]);
     // The conversation is over: nothing of it is left in conversation state.
     expect(chat.stored()).not.toContain(TEXT);
+  });
+
+  it('says "on its way" only when a webhook is configured; otherwise that it is kept until one is', async () => {
+    const kept = bot();
+    const withoutWebhook = kept.chat();
+    await toSummary(withoutWebhook);
+    let text = allText(await withoutWebhook.press(FEEDBACK.send));
+    expect(text).toContain(FEEDBACK.thanksKept);
+    expect(text).not.toContain('on its way');
+
+    const receiver = await startReceiver();
+    cleanups.push(() => receiver.close());
+    const sent = bot({ webhookUrl: receiver.url });
+    const withWebhook = sent.chat();
+    await toSummary(withWebhook);
+    text = allText(await withWebhook.press(FEEDBACK.send));
+    expect(text).toContain(FEEDBACK.thanksSent);
+    expect(text).toContain(FEEDBACK.referenceHint);
   });
 
   it('accepts typed answers: a topic by name, "skip" for the rating, the text as a message, a role in words', async () => {
