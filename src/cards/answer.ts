@@ -15,7 +15,7 @@ const START_LABEL: Readonly<Record<ConversationTarget['conversation'], string>> 
   why: 'Tell me more',
   enrol: 'Walk me through it',
   methods: 'Help me choose',
-  trouble: 'Fix it step by step',
+  trouble: WORDS.fixStepByStep,
   practice: 'Practise now',
   feedback: 'Give feedback',
 };

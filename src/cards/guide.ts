@@ -68,7 +68,7 @@ export function buildGuide(): Guide {
   const sections: GuideSection[] = [
     { id: 'enrol', title: 'Set up MFA, step by step', cards: steps },
     { id: 'methods', title: 'The methods compared', cards: [compareCard(flow)] },
-    { id: 'trouble', title: 'Fix a problem', cards: [...URGENT_IDS.map(urgentCard), ...trouble, escalationCard()] },
+    { id: 'trouble', title: 'Fix a problem', cards: [...URGENT_IDS.map((id) => urgentCard(id)), ...trouble, escalationCard()] },
     { id: 'why', title: 'Why MFA matters', cards: [whyCard(flow)] },
   ];
   return { sections: sections.map((s) => ({ ...s, cards: s.cards.map(forTab) })) };

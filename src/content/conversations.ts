@@ -1,3 +1,5 @@
+import type { UrgentId } from './urgent.js';
+
 /**
  * The guided conversations the bot offers, and the problems troubleshooting knows.
  * Content (answers, menu entries, intents) points at these ids; the dialogs layer maps them to dialogs.
@@ -19,7 +21,7 @@ export type ProblemId = (typeof PROBLEM_IDS)[number];
 /** Where a button, an answer or a recognised intent can take the user. */
 export type ConversationTarget =
   | { readonly conversation: Exclude<ConversationId, 'trouble'> }
-  | { readonly conversation: 'trouble'; readonly problem?: ProblemId };
+  | { readonly conversation: 'trouble'; readonly problem?: ProblemId; readonly urgent?: UrgentId };
 
 export function isConversationId(value: unknown): value is ConversationId {
   return typeof value === 'string' && (CONVERSATION_IDS as readonly string[]).includes(value);

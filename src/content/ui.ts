@@ -32,6 +32,7 @@ export const WORDS = {
   notSure: 'Not sure',
   fixedIt: 'That fixed it',
   stillStuck: 'Still stuck',
+  fixStepByStep: 'Fix it step by step',
   giveFeedback: 'Give feedback',
   didItWork: 'Did it work?',
   itWorked: 'Yes, it worked',

@@ -1,4 +1,5 @@
 import { capitalised, CONTACTS } from './contacts.js';
+import type { ProblemId } from './conversations.js';
 import type { SourceId } from './sources.js';
 
 /**
@@ -7,8 +8,9 @@ import type { SourceId } from './sources.js';
  * exceptions guide; abroad: the outside-the-UK notice; locked out: self-service password reset),
  * with the helpdesk and Local Administrator from contacts.ts.
  *
- * Not yet wired into the conversations (that waits for the dialogs rewrite): the cards are built
- * by src/cards/urgent.ts, and the trouble cards and answers already lead with the same words.
+ * The first reply when someone says they cannot get in (src/dialogs/urgent.ts decides which):
+ * built by src/cards/urgent.ts as the first card of the troubleshooting conversation; the trouble
+ * cards and answers lead with the same words.
  */
 export interface UrgentLine {
   readonly text: string;
@@ -27,6 +29,13 @@ export interface UrgentAnswer {
 
 export const URGENT_IDS = ['lost_phone', 'abroad_locked_out', 'locked_out'] as const;
 export type UrgentId = (typeof URGENT_IDS)[number];
+
+/** The troubleshooting problem whose steps follow each urgent answer ("Fix it step by step"). */
+export const URGENT_PROBLEM = { lost_phone: 'new_phone', abroad_locked_out: 'abroad', locked_out: 'locked_out' } as const satisfies Record<UrgentId, ProblemId>;
+
+export function isUrgentId(value: unknown): value is UrgentId {
+  return typeof value === 'string' && (URGENT_IDS as readonly string[]).includes(value);
+}
 
 const { helpdesk, localAdmin, securityInfo } = CONTACTS;
 const callHelpdesk = `call the ${helpdesk.name} on ${helpdesk.phone}`;

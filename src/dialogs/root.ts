@@ -58,7 +58,9 @@ function isSharedConversation(context: TurnContext): boolean {
 }
 
 function startOptions(target: ConversationTarget): object | undefined {
-  return target.conversation === 'trouble' && target.problem !== undefined ? { problem: target.problem } : undefined;
+  if (target.conversation !== 'trouble') return undefined;
+  if (target.urgent !== undefined) return { urgent: target.urgent };
+  return target.problem === undefined ? undefined : { problem: target.problem };
 }
 
 /** Conversations that must not run where others read along, and what is said instead. */

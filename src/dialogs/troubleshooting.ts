@@ -1,9 +1,11 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { AdaptiveCard } from '../cards/schema.js';
 import { escalationCard, pickProblemCard, troubleStepCard } from '../cards/troubleshooting.js';
+import { urgentCard } from '../cards/urgent.js';
 import { isProblemId, type ProblemId } from '../content/conversations.js';
 import { PROBLEMS } from '../content/troubleshooting.js';
 import { REPLIES } from '../content/ui.js';
+import { isUrgentId, URGENT_PROBLEM, type UrgentId } from '../content/urgent.js';
 import { PRACTICE_DIALOG, type PracticeOptions } from './practice.js';
 import { CardConversation, isFlowState, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
 
@@ -13,12 +15,20 @@ export interface TroubleOptions {
   readonly problem?: ProblemId;
   /** The enrolment step the user was stuck on, when they came from the walkthrough. */
   readonly enrolStep?: number;
+  /** Someone who cannot get in: the urgent answer first, then the problem's steps on request. */
+  readonly urgent?: UrgentId;
 }
 
 interface TroubleState extends FlowState {
   readonly problem?: ProblemId;
   readonly step: number;
   readonly enrolStep?: number;
+  /** Set while the urgent answer is the card showing (`at` is 'urgent'). */
+  readonly urgent?: UrgentId;
+}
+
+function urgentFirst(flow: string, urgent: UrgentId): TroubleState {
+  return { flow, at: 'urgent', step: 0, urgent };
 }
 
 function picking(flow: string, enrolStep: number | undefined): TroubleState {
@@ -36,16 +46,21 @@ export class TroubleshootingDialog extends CardConversation<TroubleState, Troubl
   }
 
   protected initial(_dc: DialogContext, flow: string, options: TroubleOptions | undefined): Outcome<TroubleState> {
+    if (options?.urgent !== undefined) return { kind: 'show', state: urgentFirst(flow, options.urgent) };
     const start = picking(flow, options?.enrolStep);
     return { kind: 'show', state: options?.problem === undefined ? start : onStep(start, options.problem, 1) };
   }
 
   protected render(s: TroubleState): AdaptiveCard {
+    if (s.urgent !== undefined) return urgentCard(s.urgent, s);
     return s.problem === undefined ? pickProblemCard(s.flow, s.enrolStep) : troubleStepCard(s.flow, s.problem, s.step);
   }
 
   protected choose(_dc: DialogContext, s: TroubleState, choice: string): Outcome<TroubleState> {
     if (choice === 'cancel') return { kind: 'end', say: [REPLIES.cancelled] };
+    if (s.urgent !== undefined) {
+      return choice === 'steps' ? { kind: 'show', state: onStep(picking(s.flow, s.enrolStep), URGENT_PROBLEM[s.urgent], 1) } : { kind: 'show', state: s };
+    }
     if (s.problem === undefined) {
       return isProblemId(choice) ? { kind: 'show', state: onStep(s, choice, 1) } : { kind: 'show', state: s };
     }
@@ -67,6 +82,7 @@ export class TroubleshootingDialog extends CardConversation<TroubleState, Troubl
 
   protected isState(value: unknown): value is TroubleState {
     if (!isFlowState(value) || typeof value.step !== 'number') return false;
+    if (value.urgent !== undefined) return isUrgentId(value.urgent) && value.at === 'urgent' && value.problem === undefined;
     if (value.problem === undefined) return value.at === 'pick';
     return isProblemId(value.problem) && value.step >= 1 && value.step <= PROBLEMS[value.problem].steps.length;
   }

@@ -1,10 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import { answerCard, didYouMeanCard } from '../cards/answer.js';
+import { urgentCard } from '../cards/urgent.js';
 import { INTENT_ANSWERS } from '../content/answers.js';
 import { isInScopeIntentId, type InScopeIntentId } from '../nlu/intents.js';
 import type { Matcher } from '../nlu/types.js';
 import type { Understander, Understanding } from './root.js';
 import { sendCard } from './send.js';
+import { urgentFor } from './urgent.js';
 
 /** Where questions the bot could not answer are counted (scrubbed) for the feedback digest. */
 export interface UnansweredLog {
@@ -41,10 +43,18 @@ export class IntentUnderstander implements Understander {
     if (!midConversation && INTENT_ANSWERS[result.intent].countAsUnanswered === true) {
       await this.unanswered?.recordUnanswered(text).catch(() => false);
     }
-    return this.answer(context, result.intent, midConversation);
+    return this.answer(context, result.intent, midConversation, text);
   }
 
-  async answer(context: TurnContext, intent: InScopeIntentId, midConversation: boolean): Promise<Understanding> {
+  /** `text` is what was typed, when it was typed (not a button): it tells a lost phone from a new one. */
+  async answer(context: TurnContext, intent: InScopeIntentId, midConversation: boolean, text?: string): Promise<Understanding> {
+    const urgent = urgentFor(intent, text);
+    if (urgent !== undefined) {
+      // Someone who cannot get in: the urgent answer is the first reply, wherever they are.
+      if (!midConversation) return { kind: 'start', target: { conversation: 'trouble', urgent } };
+      await sendCard(context, urgentCard(urgent));
+      return { kind: 'answered' };
+    }
     const answer = INTENT_ANSWERS[intent];
     if (!midConversation && answer.start !== undefined) return { kind: 'start', target: answer.start };
     await sendCard(context, answerCard(intent, answer, { midConversation }));
