@@ -1,12 +1,36 @@
 import { MENU } from '../content/ui.js';
-import { openData } from './actions.js';
+import { openData, parseAction } from './actions.js';
+import { buttonsOf } from './choices.js';
 import { actionSets, card, heading, paragraph, submit, subtle } from './elements.js';
 import type { AdaptiveCard } from './schema.js';
 
+/** A walkthrough left part-way: the step to go back to, of how many. */
+export interface KeptPlace {
+  readonly step: number;
+  readonly total: number;
+}
+
 export interface MenuOptions {
   /** A walkthrough left part-way, offered as "Continue set-up". */
-  readonly resume?: { readonly step: number; readonly total: number };
+  readonly resume?: KeptPlace;
   readonly intro?: string;
+}
+
+function continueButtons(place: KeptPlace) {
+  return actionSets([submit(MENU.continueLabel(place.step, place.total), openData('enrol'), 'positive')]);
+}
+
+/**
+ * Any card shown while a walkthrough's place is kept offers "Continue set-up" at its foot, unless
+ * it already has a button that opens the walkthrough.
+ */
+export function withContinue(shown: AdaptiveCard, place: KeptPlace): AdaptiveCard {
+  const opensEnrol = buttonsOf(shown).some((b) => {
+    if (b.kind !== 'submit') return false;
+    const action = parseAction(b.data);
+    return action?.action === 'open' && action.conversation === 'enrol';
+  });
+  return opensEnrol ? shown : { ...shown, body: [...shown.body, ...continueButtons(place)] };
 }
 
 /** Menu entries per row: six entries make two even rows, well inside Teams' five buttons a row. */
@@ -14,7 +38,7 @@ const MENU_ROW = 3;
 
 export function menuCard(options: MenuOptions = {}): AdaptiveCard {
   const entries = actionSets(MENU.entries.map((e) => submit(e.label, openData(e.conversation))), MENU_ROW);
-  const resume = options.resume === undefined ? [] : actionSets([submit(MENU.continueLabel(options.resume.step, options.resume.total), openData('enrol'), 'positive')]);
+  const resume = options.resume === undefined ? [] : continueButtons(options.resume);
   return card(
     [heading(MENU.title), paragraph(options.intro ?? MENU.intro), ...resume, ...entries, subtle(MENU.privacy)],
     [],

@@ -85,10 +85,16 @@ export function practiceSetupCard(flow: string, at: string, setup: PracticeSetup
   );
 }
 
-export function practiceSuccessCard(flow: string, at: string): AdaptiveCard {
+/** `left`: the practice account is still live, so another code can be typed to check the clock again. */
+export function practiceSuccessCard(flow: string, at: string, left?: { readonly triesLeft: number; readonly minutesLeft: number }): AdaptiveCard {
   const { success } = PRACTICE;
   return card(
-    [heading(success.title), bullets(success.points.map((p) => p.text)), sourceLine(sourcesOf(success.points))],
+    [
+      heading(success.title),
+      bullets(success.points.map((p) => p.text)),
+      ...(left === undefined || left.triesLeft === 0 ? [] : [paragraph(PRACTICE.checkAgain(left.triesLeft, left.minutesLeft), { spacing: 'Medium' })]),
+      sourceLine(sourcesOf(success.points)),
+    ],
     [submit(PRACTICE.removeNext, flowData(flow, at, 'done'), 'positive')],
     `${success.title} ${success.points.map((p) => p.text).join(' ')}`,
   );

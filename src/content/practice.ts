@@ -168,11 +168,16 @@ export const PRACTICE = {
         source: 'general',
       },
       {
-        text: 'Type the 6 digits without spaces.',
+        text: 'Type all 6 digits. A space or a dash in the middle is fine, as in 123 456.',
         source: 'general',
       },
     ] as const satisfies readonly PracticeText[],
   },
+
+  /** Under a success while the practice account is still live: check the clock again, same entry. */
+  checkAgain: (triesLeft: number, minutesLeft: number): string =>
+    `Want to check again later? Type a fresh code from the same practice entry here. There is no need to add it again. ` +
+    `You have ${triesLeft === 1 ? '1 try' : `${triesLeft} tries`} and about ${minutesLeft === 1 ? 'a minute' : `${minutesLeft} minutes`} left.`,
 
   /** Under a clock or no-match result, while tries are left. */
   tryAgain: 'Then type a fresh code from the practice entry here.',

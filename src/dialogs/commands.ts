@@ -28,9 +28,31 @@ const COMMANDS: Readonly<Record<string, GlobalCommand>> = {
   continue: 'continue',
   resume: 'continue',
   'carry on': 'continue',
+  'keep going': 'continue',
+  'go on': 'continue',
+  'where was i': 'continue',
+  'where were we': 'continue',
+  'back to where i was': 'continue',
+  'take me back to where i was': 'continue',
   'pick up where i left off': 'continue',
+  'pick up where we left off': 'continue',
   'continue set up': 'continue',
   'continue setup': 'continue',
+  'continue setting up': 'continue',
+  'continue where i left off': 'continue',
+  'carry on where i left off': 'continue',
+  'carry on setting up': 'continue',
+  'carry on with set up': 'continue',
+  'carry on with setup': 'continue',
+  'continue with set up': 'continue',
+  'continue with setup': 'continue',
+  'resume set up': 'continue',
+  'resume setup': 'continue',
+  'back to set up': 'continue',
+  'back to setup': 'continue',
+  'finish setting up': 'continue',
+  'finish set up': 'continue',
+  'finish setup': 'continue',
   hi: 'greeting',
   hello: 'greeting',
   hey: 'greeting',
@@ -40,9 +62,19 @@ const COMMANDS: Readonly<Record<string, GlobalCommand>> = {
   'good evening': 'greeting',
 };
 
+/** Polite or chatty words around a command ("ok, let's carry on please") that do not change it. */
+const LEADING = /^(please|ok|okay|right|so|yes|yeah|can we|can i|could we|lets|let us|i want to|i would like to|id like to|i need to) /;
+const TRAILING = / (please|thanks|thank you|then|now|again|from there|with it)$/;
+
 export function globalCommand(text: string): GlobalCommand | undefined {
-  const t = normaliseChoice(text).replace(/^(please|ok|okay) /, '').replace(/ (please|thanks|thank you)$/, '');
-  return COMMANDS[t];
+  let t = normaliseChoice(text);
+  for (let before = ''; before !== t; ) {
+    const command = COMMANDS[t];
+    if (command !== undefined) return command;
+    before = t;
+    t = t.replace(LEADING, '').replace(TRAILING, '');
+  }
+  return undefined;
 }
 
 /** Everyday ways of saying a button's title ("y" for Yes, "previous" for Back). */

@@ -27,7 +27,8 @@ export interface PracticeOptions {
  * - `intro`: what the practice is and how to add it; no secret yet.
  * - `code`: a practice account is live (`session` holds its secret); typed codes are checked.
  *   `miss` is the previous try's result, shown instead of the set-up card.
- * - `success`: the code was right; the secret is already dropped.
+ * - `success`: the code was right; the account stays live (`session`) so that another code can be
+ *   typed to check the clock again, until it expires, runs out of tries or the user is done.
  * - `ended`: expired or out of tries; the secret is already dropped.
  */
 type Stage = 'intro' | 'code' | 'success' | 'ended';
@@ -97,8 +98,10 @@ export class PracticeDialog extends CardConversation<PracticeState, PracticeOpti
     switch (s.stage) {
       case 'intro':
         return practiceIntroCard(s.flow);
-      case 'success':
-        return practiceSuccessCard(s.flow, s.at);
+      case 'success': {
+        const left = s.session === undefined ? undefined : this.engine.allowance(s.session);
+        return left === undefined || left.expired ? practiceSuccessCard(s.flow, s.at) : practiceSuccessCard(s.flow, s.at, left);
+      }
       case 'ended':
         return s.miss === undefined ? practiceEndedCard(s.flow, s.at, s.ended ?? 'expired') : practiceMissCard(s.flow, s.at, s.miss, { kind: 'out-of-tries' });
       case 'code': {
@@ -130,7 +133,7 @@ export class PracticeDialog extends CardConversation<PracticeState, PracticeOpti
     const attempt = codeAttempt(text);
     if (attempt === undefined) return undefined;
     if (s.stage === 'intro') return { kind: 'stay', say: [PRACTICE.notYet] };
-    if (s.stage !== 'code' || s.session === undefined) return { kind: 'stay', say: [PRACTICE.notChecking] };
+    if ((s.stage !== 'code' && s.stage !== 'success') || s.session === undefined) return { kind: 'stay', say: [PRACTICE.notChecking] };
     if (attempt.code === undefined) return { kind: 'stay', say: [PRACTICE.notACode] };
 
     const check = this.engine.check(s.session, attempt.code);
@@ -139,7 +142,7 @@ export class PracticeDialog extends CardConversation<PracticeState, PracticeOpti
       case 'not-a-code':
         return { kind: 'stay', say: [PRACTICE.notACode] };
       case 'success':
-        return { kind: 'show', state: { ...base(s), at: `a${s.attempt}-ok`, stage: 'success' } };
+        return { kind: 'show', state: { ...base(s), at: `a${s.attempt}-ok${check.session.tries}`, stage: 'success', session: check.session } };
       case 'expired':
       case 'out-of-tries':
         return { kind: 'show', state: { ...base(s), at: `a${s.attempt}-end`, stage: 'ended', ended: result.kind } };

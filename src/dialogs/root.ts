@@ -3,7 +3,8 @@ import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type Dia
 import { parseAction } from '../cards/actions.js';
 import { notKnownCard } from '../cards/answer.js';
 import { buttonsOf, normaliseChoice } from '../cards/choices.js';
-import { menuCard } from '../cards/menu.js';
+import { ENROL_TOTAL } from '../cards/enrolment.js';
+import { menuCard, type KeptPlace } from '../cards/menu.js';
 import type { ConversationId, ConversationTarget } from '../content/conversations.js';
 import { SECRET_WARNING } from '../content/guard.js';
 import { CANCELLED, HELP, HELP_SUFFIX, REPLIES } from '../content/ui.js';
@@ -14,7 +15,7 @@ import { isConversationResult, type ConversationResult } from './conversation.js
 import { sendMenu } from './menu.js';
 import { pressOf, typedText } from './press.js';
 import type { EnrolProgressStore } from './progress.js';
-import { say, sendCard } from './send.js';
+import { keepPlace, say, sendCard } from './send.js';
 
 export const ROOT_DIALOG = 'mfa-root';
 
@@ -114,7 +115,14 @@ export class RootDialog extends ComponentDialog {
   private async route(dc: DialogContext): Promise<void> {
     const id = dc.activeDialog?.id;
     const turn: Turn = { dc, press: pressOf(dc.context.activity), text: typedText(dc.context.activity), current: this.deps.conversations.find((d) => d.id === id) };
+    if (turn.current?.conversation !== 'enrol') keepPlace(dc.context, await this.keptPlace(dc.context));
     for (const route of this.routes) if (await route(turn)) return;
+  }
+
+  /** A walkthrough left part-way (past its first step): every card shown elsewhere offers Continue. */
+  private async keptPlace(context: TurnContext): Promise<KeptPlace | undefined> {
+    const saved = await this.deps.progress.get(context);
+    return saved === undefined || saved.step <= 1 ? undefined : { step: Math.min(saved.step, ENROL_TOTAL), total: ENROL_TOTAL };
   }
 
   // 1. A code or password typed by mistake goes no further: warned, advised, and the step shown again.
@@ -261,6 +269,7 @@ export class RootDialog extends ComponentDialog {
     if (privately !== undefined && isSharedConversation(dc.context)) return say(dc.context, privately);
     const dialog = this.deps.conversations.find((d) => d.conversation === target.conversation);
     if (dialog === undefined) return sendMenu(dc.context, this.deps.progress, REPLIES.comingSoon);
+    if (dialog.conversation === 'enrol') keepPlace(dc.context, undefined);
     await this.finish(turn, await dc.beginDialog(dialog.id, startOptions(target)));
   }
 
@@ -276,6 +285,7 @@ export class RootDialog extends ComponentDialog {
         await sendMenu(turn.dc.context, this.deps.progress);
         return true;
       case 'switch':
+        if (this.deps.conversations.find((d) => d.id === ended.dialogId)?.conversation === 'enrol') keepPlace(turn.dc.context, undefined);
         return this.finish(turn, await turn.dc.beginDialog(ended.dialogId, ended.options));
       case 'notUnderstood':
         if (turn.current === undefined) return true;

@@ -1,11 +1,27 @@
 import { CardFactory, INVOKE_RESPONSE_KEY, MessageFactory, type TurnContext } from 'botbuilder';
 import { ADAPTIVE_CARD_TYPE } from '../cards/guards.js';
+import { withContinue, type KeptPlace } from '../cards/menu.js';
 import type { AdaptiveCard } from '../cards/schema.js';
 import { withSubmitButtons } from '../cards/universal.js';
 import { isCardActionInvoke, pressOf } from './press.js';
 
+/** Turn state: the walkthrough place kept while the user is elsewhere (set by the root for the turn). */
+const KEPT_PLACE = Symbol('keptPlace');
+
+function isKeptPlace(value: unknown): value is KeptPlace {
+  return typeof value === 'object' && value !== null && 'step' in value && typeof value.step === 'number' && 'total' in value && typeof value.total === 'number';
+}
+
+/** For this turn, every card sent offers "Continue set-up" back to this place (`undefined`: none). */
+export function keepPlace(context: TurnContext, place: KeptPlace | undefined): void {
+  if (place === undefined) context.turnState.delete(KEPT_PLACE);
+  else context.turnState.set(KEPT_PLACE, place);
+}
+
 /** Teams runs Universal Actions; every other host gets the Action.Submit fallbacks. */
-function forChannel(context: TurnContext, card: AdaptiveCard): AdaptiveCard {
+function forChannel(context: TurnContext, shown: AdaptiveCard): AdaptiveCard {
+  const place: unknown = context.turnState.get(KEPT_PLACE);
+  const card = isKeptPlace(place) ? withContinue(shown, place) : shown;
   return context.activity.channelId === 'msteams' ? card : withSubmitButtons(card);
 }
 

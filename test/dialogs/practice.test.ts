@@ -131,12 +131,31 @@ describe('practice: checking typed codes with a controlled clock', () => {
     expect(titleOf(chat.card)).toBe(PRACTICE.success.title);
   });
 
+  it('after a success the clock can be checked again with the same practice entry, without adding it again', async () => {
+    const { chat, now, advance } = practiceChat();
+    const secret = await startPractice(chat);
+    let text = texts(await chat.say(phoneCode(secret, now())));
+    expect(titleOf(chat.card)).toBe(PRACTICE.success.title);
+    expect(text).toContain('Type a fresh code from the same practice entry here');
+    expect(text).toContain('4 tries');
+    // Two minutes later the phone's clock has drifted 3 minutes fast: the same entry's code shows it.
+    advance(2 * MINUTE);
+    text = texts(await chat.say(phoneCode(secret, now() + 3 * MINUTE)));
+    expect(titleOf(chat.card)).toBe(PRACTICE.clockOff.title);
+    expect(text).toContain('about 3 minutes fast');
+    // Clock fixed: right again, still the same entry.
+    text = texts(await chat.say(phoneCode(secret, now())));
+    expect(titleOf(chat.card)).toBe(PRACTICE.success.title);
+    expect(text).toContain('2 tries');
+    expect(text).not.toContain(PRACTICE.notChecking);
+  });
+
   it('a code from another account gets the no-match advice', async () => {
     const { chat, now } = practiceChat();
     const secret = await startPractice(chat);
     const text = texts(await chat.say(wrongCode(secret, now())));
     expect(titleOf(chat.card)).toBe(PRACTICE.noMatch.title);
-    expect(text).toContain('without spaces');
+    expect(text).toContain('A space or a dash in the middle is fine');
     expect(text).toContain(`reading the code from the \\"${PRACTICE_ACCOUNT.issuer}\\" entry`);
     expect(text).toContain('fresh code');
   });
@@ -235,12 +254,13 @@ describe('practice: limits', () => {
 });
 
 describe('practice: the secret lives only in conversation state, for the practice only', () => {
-  it('is in state during the practice and gone once it succeeded and after it ends', async () => {
+  it('is in state during the practice (a success keeps it, to check again) and gone once the user is done', async () => {
     const { chat, now } = practiceChat();
     const secret = await startPractice(chat);
     expect(chat.stored()).toContain(secret);
     await chat.say(phoneCode(secret, now()));
-    expect(chat.stored()).not.toContain(secret);
+    expect(titleOf(chat.card)).toBe(PRACTICE.success.title);
+    expect(chat.stored()).toContain(secret);
     const replies = await chat.press(PRACTICE.removeNext);
     expect(titleOf(chat.card)).toBe(PRACTICE.remove.title);
     expect(texts(replies)).toContain('Remove account');
