@@ -1,6 +1,8 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import { ENROL_TOTAL, enrolStepCard, nextSignInCard } from '../cards/enrolment.js';
 import type { AdaptiveCard } from '../cards/schema.js';
+import { normaliseChoice } from '../cards/choices.js';
+import { ENROLMENT_STEPS } from '../content/enrolment.js';
 import { REPLIES } from '../content/ui.js';
 import { CardConversation, isFlowState, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
 import { PRACTICE_DIALOG, type PracticeOptions } from './practice.js';
@@ -73,6 +75,20 @@ export class EnrolmentDialog extends CardConversation<EnrolState, EnrolOptions> 
       default:
         return { kind: 'end', say: [REPLIES.enrolPaused] };
     }
+  }
+
+  /**
+   * One of this step's own problems typed in the user's words ("I can't find Self-Service"): its
+   * answer straight away, with the step's card still there to carry on from.
+   */
+  protected override readText(_dc: DialogContext, s: EnrolState, text: string): Outcome<EnrolState> | undefined {
+    const typed = normaliseChoice(text).replace(/^(help|please|sorry|hi) /, '');
+    if (typed.split(' ').length < 3) return undefined;
+    const help = ENROLMENT_STEPS[s.step - 1]?.stuck.find((h) => {
+      const title = normaliseChoice(h.title);
+      return typed === title || typed.includes(title) || title.includes(typed);
+    });
+    return help === undefined ? undefined : { kind: 'stay', say: [`**${help.title}?** ${help.text}`] };
   }
 
   protected isState(value: unknown): value is EnrolState {

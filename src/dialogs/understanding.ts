@@ -7,6 +7,12 @@ import type { Matcher } from '../nlu/types.js';
 import type { Understander, Understanding } from './root.js';
 import { sendCard } from './send.js';
 import { urgentFor } from './urgent.js';
+import type { UrgentId } from '../content/urgent.js';
+
+/** Urgent answers that need the user's own words (a lost phone, being abroad), not just the intent. */
+function isCueBacked(id: UrgentId | undefined): boolean {
+  return id === 'lost_phone' || id === 'abroad_locked_out';
+}
 
 /** Where questions the bot could not answer are counted (scrubbed) for the feedback digest. */
 export interface UnansweredLog {
@@ -27,6 +33,10 @@ export class IntentUnderstander implements Understander {
 
   async understand(context: TurnContext, text: string, midConversation: boolean): Promise<Understanding> {
     const result = this.matcher.match(text);
+    // Urgent first: of two close readings, one that says the phone is gone or the user is abroad
+    // and cannot get in (the words say so) is answered at once, not with "Did you mean…?".
+    const urgentReading = result.ambiguous ? result.candidates.slice(0, 2).map((c) => c.intent).filter(isInScopeIntentId).find((i) => isCueBacked(urgentFor(i, text))) : undefined;
+    if (urgentReading !== undefined) return this.answer(context, urgentReading, midConversation, text);
     if (result.ambiguous) {
       const options = result.candidates.map((c) => c.intent).filter(isInScopeIntentId).slice(0, 2);
       if (options.length === 2) {
