@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buttonsOf } from '../../src/cards/choices.js';
+import type { Action, AdaptiveCard, Element } from '../../src/cards/schema.js';
+import { ENROLMENT_STEPS } from '../../src/content/enrolment.js';
 import { TestChat, allText, titleOf } from '../support/chat.js';
 
 const STEP_TITLES = ['Log in to the NHSmail portal', 'Open My Profile', 'Go to Self-Service', 'Self-enrol for MFA', 'Choose how you will receive MFA'];
@@ -8,6 +10,42 @@ async function startEnrolment(chat: TestChat) {
   await chat.say('menu');
   return chat.press('Set up MFA');
 }
+
+/** Every button on a card in reading order: those in the body (ActionSets, ShowCards included), then the card's own. */
+function buttonTitlesInOrder(card: AdaptiveCard): string[] {
+  const inBody = (elements: readonly Element[]): Action[] =>
+    elements.flatMap((e) => (e.type === 'ActionSet' ? e.actions : e.type === 'Container' ? inBody(e.items) : e.type === 'ColumnSet' ? e.columns.flatMap((c) => inBody(c.items)) : []));
+  return [...inBody(card.body), ...(card.actions ?? [])].map((a) => a.title ?? '');
+}
+
+describe('enrolment walkthrough: help for the step you are on', () => {
+  it('"I\'m stuck" at step 3 offers "I can\'t find Self-Service" first, before the general problems', async () => {
+    const chat = TestChat.start();
+    await startEnrolment(chat);
+    await chat.say('next');
+    await chat.say('next');
+    expect(titleOf(chat.card)).toBe('Go to Self-Service');
+    await chat.say("I'm stuck");
+    const titles = buttonTitlesInOrder(chat.card);
+    expect(titles[0]).toBe("I can't find Self-Service");
+    expect(titles.indexOf("I can't find Self-Service")).toBeLessThan(titles.indexOf('New, lost or stolen phone'));
+    expect(titles).toContain('Back to step 3');
+  });
+
+  it('a step\'s own problem typed in words is answered at once, and the step carries on', async () => {
+    const chat = TestChat.start();
+    await startEnrolment(chat);
+    await chat.say('next');
+    await chat.say('next');
+    const replies = await chat.say('cant find self service');
+    const help = ENROLMENT_STEPS[2]?.stuck[0];
+    expect(help?.title).toBe("I can't find Self-Service");
+    expect(allText(replies)).toContain(help?.text ?? 'missing');
+    expect(allText(replies)).not.toContain('Reset your password');
+    await chat.say('next');
+    expect(titleOf(chat.card)).toBe('Self-enrol for MFA');
+  });
+});
 
 describe('enrolment walkthrough', () => {
   it('walks the five portal steps, then the next sign-in, then "Did it work?"', async () => {

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { globalCommand } from '../../src/dialogs/commands.js';
+
+describe('words that work anywhere', () => {
+  it.each([
+    'carry on',
+    'Carry on please',
+    "ok let's carry on",
+    'keep going',
+    'go on then',
+    'where was I?',
+    'where were we',
+    'back to where I was',
+    'can we pick up where we left off',
+    'continue with setup',
+    'carry on setting up',
+    'resume set-up',
+    'back to set up',
+    "I'd like to finish setting up",
+  ])('"%s" resumes', (text) => {
+    expect(globalCommand(text)).toBe('continue');
+  });
+
+  it('keeps the other commands as they were, polite words or not', () => {
+    expect(globalCommand('start again')).toBe('menu');
+    expect(globalCommand('stop please')).toBe('cancel');
+    expect(globalCommand('help me')).toBe('help');
+    expect(globalCommand('hello')).toBe('greeting');
+  });
+
+  it('does not take a question that merely contains the words for a command', () => {
+    expect(globalCommand('how do i carry on using nhsmail abroad')).toBeUndefined();
+    expect(globalCommand('go on the portal')).toBeUndefined();
+    expect(globalCommand('yes')).toBeUndefined();
+  });
+});
