@@ -9,6 +9,14 @@ import { PRACTICE_DIALOG, type PracticeOptions } from './practice.js';
 import { ENROL_LAST, type EnrolProgressStore } from './progress.js';
 import { TROUBLE_DIALOG, type TroubleOptions } from './troubleshooting.js';
 
+/** Words that say nothing about which problem it is ("I can't find", "isn't there"). */
+const NOT_CONTENT = new Set(['i', 'im', 'ive', 'cant', 'can', 'not', 'find', 'see', 'the', 'a', 'an', 'is', 'isnt', 'there', 'dont', 'do', 'have', 'my', 'think', 'only', 'use', 'want', 'on', 'wont']);
+
+/** The words of a step problem's title that name it: "I can't find Self-Service" → self, service. */
+function contentWords(title: string): string[] {
+  return normaliseChoice(title).split(' ').filter((w) => !NOT_CONTENT.has(w));
+}
+
 export const ENROL_DIALOG = 'enrol';
 
 interface EnrolState extends FlowState {
@@ -82,11 +90,11 @@ export class EnrolmentDialog extends CardConversation<EnrolState, EnrolOptions> 
    * answer straight away, with the step's card still there to carry on from.
    */
   protected override readText(_dc: DialogContext, s: EnrolState, text: string): Outcome<EnrolState> | undefined {
-    const typed = normaliseChoice(text).replace(/^(help|please|sorry|hi) /, '');
-    if (typed.split(' ').length < 3) return undefined;
+    const typed = new Set(normaliseChoice(text).split(' '));
+    if (typed.size < 2) return undefined;
     const help = ENROLMENT_STEPS[s.step - 1]?.stuck.find((h) => {
-      const title = normaliseChoice(h.title);
-      return typed === title || typed.includes(title) || title.includes(typed);
+      const words = contentWords(h.title);
+      return words.length > 0 && words.every((w) => typed.has(w));
     });
     return help === undefined ? undefined : { kind: 'stay', say: [`**${help.title}?** ${help.text}`] };
   }

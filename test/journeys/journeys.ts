@@ -166,6 +166,23 @@ export const JOURNEYS: readonly Journey[] = [
     never: ['Reset your password yourself'],
   },
   {
+    name: '"where is self service" on step 3: that step\'s own answer, and the step carries on',
+    persona: 'unsure of every term',
+    turns: ['how do i get mfa going', 'next', 'next', 'where is self service??', 'found it'],
+    expect: [
+      { by: 4, says: ["It is on the 'My Profile' page, not in the top bar"] },
+      { by: 5, says: ['Self-enrol for MFA'] },
+    ],
+    never: ['Reset your password yourself'],
+  },
+  {
+    name: 'no smartphone, said on the step that asks how to get codes',
+    persona: 'technician on the shop phone',
+    turns: ['set up mfa', 'next', 'next', 'next', 'next', "i haven't got a smartphone just a basic one"],
+    expect: [{ by: 6, says: ["I don't have a smartphone?"] }],
+    never: ["Sorry, I didn't catch that"],
+  },
+  {
     name: '"I\'m stuck" on the first step offers that step\'s own problems',
     persona: 'locum in a hurry',
     turns: ['how do i register for mfa', 'stuck'],
