@@ -1,7 +1,10 @@
 import AC from 'adaptivecards/dist/adaptivecards.js';
 import { describe, expect, it } from 'vitest';
 import { parseAction } from '../src/cards/actions.js';
+import { answerCard } from '../src/cards/answer.js';
 import { catalogue } from '../src/cards/catalog.js';
+import { menuCard, withContinue } from '../src/cards/menu.js';
+import { INTENT_ANSWERS } from '../src/content/answers.js';
 import { buttonsOf } from '../src/cards/choices.js';
 import type { AdaptiveCard, Element } from '../src/cards/schema.js';
 import { SOURCES } from '../src/content/sources.js';
@@ -70,4 +73,27 @@ it('every card but the menu names its source', () => {
     if (name.startsWith('menu') || name.startsWith('methods-question') || name.startsWith('trouble-pick') || name.startsWith('feedback-form-')) continue;
     expect(JSON.stringify(card.body), name).toContain('Source: ');
   }
+});
+
+describe('a kept walkthrough place: every card offers Continue', () => {
+  const place = { step: 3, total: 5 };
+  const continueTitle = 'Continue set-up (step 3 of 5)';
+
+  it('adds one "Continue set-up" that opens the walkthrough to a card without one', () => {
+    const answer = answerCard('about.what', INTENT_ANSWERS['about.what']);
+    expect(buttonsOf(answer).map((b) => b.title)).not.toContain(continueTitle);
+    const shown = withContinue(answer, place);
+    const added = buttonsOf(shown).filter((b) => b.title === continueTitle);
+    expect(added).toHaveLength(1);
+    const data = added[0]?.kind === 'submit' ? parseAction(added[0].data) : undefined;
+    expect(data).toEqual({ action: 'open', conversation: 'enrol' });
+    // Adding it again changes nothing, and the original card is not touched.
+    expect(withContinue(shown, place)).toEqual(shown);
+    expect(buttonsOf(answer).map((b) => b.title)).not.toContain(continueTitle);
+  });
+
+  it('leaves a card that already opens the walkthrough (the menu) as it is', () => {
+    const menu = menuCard({ resume: place });
+    expect(withContinue(menu, place)).toEqual(menu);
+  });
 });
