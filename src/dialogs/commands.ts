@@ -110,6 +110,9 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   'didnt work': ['still stuck', 'no i need help'],
   'it didnt work': ['still stuck', 'no i need help'],
   'not fixed': ['still stuck'],
+  'step by step': ['fix it step by step'],
+  'show me the steps': ['fix it step by step'],
+  'what else can i try': ['fix it step by step', 'still stuck'],
 };
 
 /** The button titles a typed reply may mean, most specific first. */

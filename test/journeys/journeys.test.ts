@@ -58,7 +58,11 @@ async function take(chat: TestChat, turn: JourneyTurn, now: number, entry: strin
 /** Plays the journey; returns what the user read at each turn (each turn's messages in order). */
 async function play(journey: Journey): Promise<string[][]> {
   let now = T0;
-  const chat = TestChat.start({ clock: () => now, ...(journey.feedback === true ? { feedback: feedbackService() } : {}) });
+  const chat = TestChat.start({
+    clock: () => now,
+    ...(journey.feedback === true ? { feedback: feedbackService() } : {}),
+    ...(journey.where === 'group chat' ? { conversationType: 'groupChat' } : {}),
+  });
   const seen: string[][] = [];
   let entry: string | undefined;
   for (const turn of journey.turns) {

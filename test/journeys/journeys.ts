@@ -36,6 +36,8 @@ export interface Journey {
   readonly never: readonly string[];
   /** Needs the feedback service (a real store in a temporary folder). */
   readonly feedback?: boolean;
+  /** Where it happens; a one-to-one chat unless said. */
+  readonly where?: 'group chat';
 }
 
 const HELPDESK = '0333 200 1133';
@@ -312,6 +314,25 @@ export const JOURNEYS: readonly Journey[] = [
       { by: 2, says: ['Step 1 of'] },
     ],
     never: ['that button didn'],
+  },
+  // A team chat: practice means typing codes, so not where colleagues read along.
+  {
+    name: 'asked to practise in the team\'s group chat: sent to a one-to-one chat, no codes asked for here',
+    persona: 'manager asking for the team',
+    where: 'group chat',
+    turns: ['can we all have a practice run at the codes'],
+    expect: [{ by: 1, says: ['one-to-one chat'] }],
+    never: ['Your practice account'],
+  },
+  {
+    name: 'locked out, then "show me the steps" from the urgent card',
+    persona: 'locum in a hurry',
+    turns: ["can't get into nhs mail, says I'm locked", 'show me the steps'],
+    expect: [
+      { by: 1, says: ['Reset your password yourself', HELPDESK], first: true },
+      { by: 2, says: ['Step 1 of'] },
+    ],
+    never: ["Sorry, I didn't catch that"],
   },
   // Unsure of every term.
   {
