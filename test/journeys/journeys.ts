@@ -44,6 +44,8 @@ const HELPDESK = '0333 200 1133';
 const EXCEPTION = '24-hour exception';
 const WALKTHROUGH = 'Step 1 of 5';
 const CONTINUE = 'Continue set-up';
+/** The urgent card's way on to the steps: it shows the urgent card came first, not step 1. */
+const FIX_IT = 'Fix it step by step';
 /** The reply to "continue" with nothing kept: a resume that failed shows it. */
 const NOTHING_KEPT = 'nothing to continue';
 
@@ -61,7 +63,7 @@ export const JOURNEYS: readonly Journey[] = [
     persona: 'technician on the shop phone',
     turns: ['my mobile got stolen last night how do i log in', 'fix it step by step'],
     expect: [
-      { by: 1, says: [HELPDESK, EXCEPTION, 'Lost or stolen phone'], first: true },
+      { by: 1, says: [HELPDESK, EXCEPTION, 'Lost or stolen phone', FIX_IT], first: true },
       { by: 2, says: ['Step 1 of'] },
     ],
     never: ['Sorry, I didn\'t catch that'],
@@ -70,7 +72,7 @@ export const JOURNEYS: readonly Journey[] = [
     name: 'lost phone, asked as a question about MFA',
     persona: 'unsure of every term',
     turns: ['I have lost my phone, what happens with the MFA thing?'],
-    expect: [{ by: 1, says: [HELPDESK, EXCEPTION], first: true }],
+    expect: [{ by: 1, says: [HELPDESK, EXCEPTION, FIX_IT], first: true }],
     never: [WALKTHROUGH],
   },
   {
@@ -103,14 +105,14 @@ export const JOURNEYS: readonly Journey[] = [
     name: 'locked out: reset it yourself, or the helpdesk, first',
     persona: 'technician on the shop phone',
     turns: ['locked out of my account'],
-    expect: [{ by: 1, says: ['Reset your password yourself', HELPDESK], first: true }],
+    expect: [{ by: 1, says: ['Reset your password yourself', HELPDESK, FIX_IT], first: true }],
     never: [WALKTHROUGH],
   },
   {
     name: 'forgotten password: the way back in first',
     persona: 'unsure of every term',
     turns: ['I forgot my password and now it says my account is locked'],
-    expect: [{ by: 1, says: ['Reset your password yourself'], first: true }],
+    expect: [{ by: 1, says: ['Reset your password yourself', FIX_IT], first: true }],
     never: [WALKTHROUGH],
   },
   // Why: the direct answer first.
@@ -329,7 +331,7 @@ export const JOURNEYS: readonly Journey[] = [
     persona: 'locum in a hurry',
     turns: ["can't get into nhs mail, says I'm locked", 'show me the steps'],
     expect: [
-      { by: 1, says: ['Reset your password yourself', HELPDESK], first: true },
+      { by: 1, says: ['Reset your password yourself', HELPDESK, FIX_IT], first: true },
       { by: 2, says: ['Step 1 of'] },
     ],
     never: ["Sorry, I didn't catch that"],
