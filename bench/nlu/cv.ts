@@ -1,4 +1,5 @@
 import { TRAINING_SET, TUNING_SET, type ExampleSet } from '../../src/content/intents/index.js';
+import { OUT_OF_SCOPE_EXAMPLES } from '../../src/content/intents/out-of-scope.js';
 import { evaluatePredictions, type Prediction } from '../../src/nlu/evaluate.js';
 import { IN_SCOPE_INTENT_IDS } from '../../src/nlu/intents.js';
 import { createMatcher, type MatcherSettings } from '../../src/nlu/matcher.js';
@@ -49,6 +50,9 @@ console.log(
   `CV in ${f(report.inScopeAccuracy)}  out ${f(report.outOfScopeRecall)}  FR ${f(report.falseRejectionRate)}  ` +
     `balanced ${f((report.inScopeAccuracy + report.outOfScopeRecall) / 2)}  >=0.9 wrong ${confidentWrong}  (n=${report.questions})`,
 );
+const original = new Set(OUT_OF_SCOPE_EXAMPLES);
+const originalNone = predictions.filter((p) => p.expected === 'none' && original.has(p.text));
+console.log(`CV out on out-of-scope.ts alone ${f(originalNone.filter((p) => p.predicted === 'none').length / originalNone.length)}`);
 if (args.includes('--per-intent')) {
   for (const score of [...report.perIntent].sort((a, b) => a.recall - b.recall)) {
     const rejected = predictions.filter((p) => p.expected === score.intent && p.predicted === 'none').length;
