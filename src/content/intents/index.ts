@@ -1,6 +1,6 @@
 import { IN_SCOPE_INTENT_IDS, type InScopeIntentId } from '../../nlu/intents.js';
 import { OUT_OF_SCOPE_EXAMPLES } from './out-of-scope.js';
-import { OUTSIDER_OUT_OF_SCOPE_EXAMPLES, OUTSIDER_TRAINING_EXAMPLES } from './training-outsiders.js';
+import { OUTSIDER_TRAINING_EXAMPLES } from './training-outsiders.js';
 import { TRAINING_EXAMPLES } from './training.js';
 import { TUNING_EXAMPLES } from './tuning.js';
 import type { ExampleSet } from './types.js';
@@ -15,8 +15,8 @@ function merged(): ExampleSet['intents'] {
   return intents;
 }
 
-/** What the matcher learns from: in-scope examples (training.ts and training-outsiders.ts) plus the out-of-scope lists (out-of-scope.ts and training-outsiders.ts). */
-export const TRAINING_SET: ExampleSet = { intents: merged(), none: [...OUT_OF_SCOPE_EXAMPLES, ...OUTSIDER_OUT_OF_SCOPE_EXAMPLES] };
+/** What the matcher learns from: in-scope examples (training.ts and training-outsiders.ts) plus the out-of-scope list. */
+export const TRAINING_SET: ExampleSet = { intents: merged(), none: OUT_OF_SCOPE_EXAMPLES };
 
 /** What calibrates the matcher's confidence and `none` threshold; never trained on. */
 export const TUNING_SET: ExampleSet = TUNING_EXAMPLES;
