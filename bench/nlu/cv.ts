@@ -1,0 +1,80 @@
+import { TRAINING_SET, TUNING_SET, type ExampleSet } from '../../src/content/intents/index.js';
+import { OUT_OF_SCOPE_EXAMPLES } from '../../src/content/intents/out-of-scope.js';
+import { evaluatePredictions, type Prediction } from '../../src/nlu/evaluate.js';
+import { IN_SCOPE_INTENT_IDS } from '../../src/nlu/intents.js';
+import { createMatcher, type MatcherSettings } from '../../src/nlu/matcher.js';
+
+/**
+ * `npx tsx bench/nlu/cv.ts ['{"l2":1e-3}'] [--per-intent]`: 5-fold cross-validation over the
+ * training examples (every intent and the out-of-scope list split into five by position; the
+ * matcher trained on four, threshold and calibration on the tuning examples, scored on the fifth).
+ * The figures decisions are made on; the held-out files are never read here.
+ */
+const FOLDS = 5;
+
+function foldOf(list: readonly string[], fold: number, keep: boolean): string[] {
+  return list.filter((_, index) => (index % FOLDS === fold) !== keep);
+}
+
+function split(set: ExampleSet, fold: number): { train: ExampleSet; test: ExampleSet } {
+  const train: Record<string, string[]> = {};
+  const test: Record<string, string[]> = {};
+  for (const intent of IN_SCOPE_INTENT_IDS) {
+    const list = set.intents[intent] ?? [];
+    train[intent] = foldOf(list, fold, true);
+    test[intent] = foldOf(list, fold, false);
+  }
+  return {
+    train: { intents: train, none: foldOf(set.none, fold, true) },
+    test: { intents: test, none: foldOf(set.none, fold, false) },
+  };
+}
+
+const args = process.argv.slice(2);
+const settings: Partial<MatcherSettings> = JSON.parse(args.find((arg) => arg.startsWith('{')) ?? '{}');
+const predictions: Prediction[] = [];
+for (let fold = 0; fold < FOLDS; fold++) {
+  const { train, test } = split(TRAINING_SET, fold);
+  const matcher = createMatcher({ training: train, tuning: TUNING_SET, settings });
+  const add = (text: string, expected: Prediction['expected']): void => {
+    const result = matcher.match(text);
+    predictions.push({ text, expected, predicted: result.intent, confidence: result.confidence });
+  };
+  for (const intent of IN_SCOPE_INTENT_IDS) for (const text of test.intents[intent] ?? []) add(text, intent);
+  for (const text of test.none) add(text, 'none');
+}
+const report = evaluatePredictions(predictions);
+const confidentWrong = predictions.filter((p) => p.predicted !== 'none' && p.predicted !== p.expected && p.confidence >= 0.9).length;
+const f = (value: number): string => value.toFixed(3);
+console.log(
+  `CV in ${f(report.inScopeAccuracy)}  out ${f(report.outOfScopeRecall)}  FR ${f(report.falseRejectionRate)}  ` +
+    `balanced ${f((report.inScopeAccuracy + report.outOfScopeRecall) / 2)}  >=0.9 wrong ${confidentWrong}  (n=${report.questions})`,
+);
+const original = new Set(OUT_OF_SCOPE_EXAMPLES);
+const originalNone = predictions.filter((p) => p.expected === 'none' && original.has(p.text));
+console.log(`CV out on out-of-scope.ts alone ${f(originalNone.filter((p) => p.predicted === 'none').length / originalNone.length)}`);
+if (args.includes('--per-intent')) {
+  for (const score of [...report.perIntent].sort((a, b) => a.recall - b.recall)) {
+    const rejected = predictions.filter((p) => p.expected === score.intent && p.predicted === 'none').length;
+    console.log(`${score.intent.padEnd(28)} n=${String(score.support).padStart(3)} recall ${f(score.recall)} precision ${f(score.precision)} rejected ${rejected}`);
+  }
+}
+
+// The same matcher trained on every training example, scored on the tuning examples (a fixed set,
+// so changes to the training examples can be compared; it also chose the threshold, so it flatters).
+const full = createMatcher({ settings });
+const tuning: Prediction[] = [];
+for (const intent of IN_SCOPE_INTENT_IDS) {
+  for (const text of TUNING_SET.intents[intent] ?? []) {
+    const result = full.match(text);
+    tuning.push({ text, expected: intent, predicted: result.intent, confidence: result.confidence });
+  }
+}
+for (const text of TUNING_SET.none) {
+  const result = full.match(text);
+  tuning.push({ text, expected: 'none', predicted: result.intent, confidence: result.confidence });
+}
+const tuned = evaluatePredictions(tuning);
+console.log(
+  `Tuning in ${f(tuned.inScopeAccuracy)}  out ${f(tuned.outOfScopeRecall)}  FR ${f(tuned.falseRejectionRate)}  (n=${tuned.questions})`,
+);
