@@ -5,7 +5,7 @@ import { buttonsOf, normaliseChoice } from '../cards/choices.js';
 import type { AdaptiveCard } from '../cards/schema.js';
 import { REPLIES } from '../content/ui.js';
 import { candidateTitles } from './commands.js';
-import { pressOf, typedText } from './press.js';
+import { isRecord, pressOf, typedText } from './press.js';
 import { say, sendCard, showCard } from './send.js';
 
 /** What a card prompt hands back to its waterfall. */
@@ -31,10 +31,6 @@ export interface CardPromptOptions<S extends CardState> {
 /** What the prompt keeps between turns: only the state its card is drawn from (not the card). */
 interface PromptState<S> {
   readonly state: S;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

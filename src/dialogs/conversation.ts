@@ -1,14 +1,12 @@
 import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AdaptiveCard } from '../cards/schema.js';
 import type { ConversationId } from '../content/conversations.js';
-import { CardPrompt, type CardAnswer, type CardPromptOptions } from './cardPrompt.js';
+import { CardPrompt, type CardAnswer, type CardPromptOptions, type CardState } from './cardPrompt.js';
+import { isRecord } from './press.js';
 import { say, sendCard, showCard } from './send.js';
 
-/** Every guided conversation keeps which instance it is (`flow`) and which card is showing (`at`). */
-export interface FlowState {
-  readonly flow: string;
-  readonly at: string;
-}
+/** Every guided conversation keeps which instance it is (`flow`) and which card is showing (`at`): the state its card prompt draws from. */
+export type FlowState = CardState;
 
 /** What a step does next: show a card (the same step again, or another), end, or hand over. */
 export type Outcome<S> =
@@ -34,9 +32,7 @@ export interface ResumeOptions {
   readonly showCard: boolean;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 /** The common part of every guided conversation's stored state. */
 export function isFlowState(value: unknown): value is Record<string, unknown> & FlowState {

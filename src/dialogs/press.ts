@@ -2,7 +2,8 @@ import type { Activity } from 'botbuilder';
 
 export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain JSON object (state and activity values arrive as untyped JSON). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

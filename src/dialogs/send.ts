@@ -81,7 +81,7 @@ export async function showCard(context: TurnContext, card: AdaptiveCard): Promis
       // The old message may be gone or too old to edit: fall through and send a new one.
     }
   }
-  await context.sendActivity(cardActivity(context, card));
+  await sendCard(context, card);
 }
 
 export async function say(context: TurnContext, text: string): Promise<void> {
