@@ -6,6 +6,7 @@ import { ensureFeedbackSchema } from './schema.js';
 import {
   DEFAULT_RATE_LIMIT,
   DEFAULT_STATUS_PERIOD_MS,
+  entryFromRow,
   limitWait,
   type ClaimedEntry,
   type DeadLetter,
@@ -22,27 +23,6 @@ import type { Clock } from './time.js';
 export interface SqliteOutboxOptions {
   readonly clock: Clock;
   readonly randomBytes: RandomBytes;
-}
-
-function toEntry(row: unknown): OutboxEntry {
-  const kind = textColumn(row, 'kind');
-  const status = textColumn(row, 'status');
-  if (kind !== 'feedback' && kind !== 'digest') throw new TypeError(`Unknown outbox kind ${kind}`);
-  if (status !== 'pending' && status !== 'delivered' && status !== 'dead') throw new TypeError(`Unknown outbox status ${status}`);
-  return {
-    id: textColumn(row, 'id'),
-    kind,
-    reference: optionalTextColumn(row, 'reference'),
-    createdAt: numberColumn(row, 'created_at'),
-    body: JSON.parse(textColumn(row, 'body')),
-    status,
-    attempts: numberColumn(row, 'attempts'),
-    queuedAt: numberColumn(row, 'queued_at'),
-    nextAttemptAt: numberColumn(row, 'next_attempt_at'),
-    lastError: optionalTextColumn(row, 'last_error'),
-    deliveredAt: optionalNumberColumn(row, 'delivered_at'),
-    deadReason: optionalTextColumn(row, 'dead_reason'),
-  };
 }
 
 /**
@@ -156,7 +136,7 @@ export class SqliteOutbox implements Outbox {
         .all(now, now, ...(onlyIds ?? []), limit);
       const lease = this.db.prepare('UPDATE feedback_outbox SET lease_until = ? WHERE id = ?');
       return rows.map((row) => {
-        const entry = toEntry(row);
+        const entry = entryFromRow(row);
         lease.run(now + leaseMs, entry.id);
         return { ...entry, lease: '' };
       });
@@ -225,7 +205,7 @@ export class SqliteOutbox implements Outbox {
 
   async get(id: string): Promise<OutboxEntry | null> {
     const row: unknown = this.db.prepare('SELECT * FROM feedback_outbox WHERE id = ?').get(id);
-    return row === undefined ? null : toEntry(row);
+    return row === undefined ? null : entryFromRow(row);
   }
 
   async status(sinceMs?: number): Promise<OutboxStatus> {

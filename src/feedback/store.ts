@@ -1,3 +1,4 @@
+import { numberColumn, optionalNumberColumn, optionalTextColumn, textColumn } from '../storage/rows.js';
 import type { FeedbackItem } from './model.js';
 
 /**
@@ -35,6 +36,28 @@ export interface OutboxEntry {
   readonly lastError: string | null;
   readonly deliveredAt: number | null;
   readonly deadReason: string | null;
+}
+
+/** A stored message read back, checking every column: a SQLite row, or an Azure table row (its properties are named alike). */
+export function entryFromRow(row: unknown): OutboxEntry {
+  const kind = textColumn(row, 'kind');
+  const status = textColumn(row, 'status');
+  if (kind !== 'feedback' && kind !== 'digest') throw new TypeError(`Unknown outbox kind ${kind}`);
+  if (status !== 'pending' && status !== 'delivered' && status !== 'dead') throw new TypeError(`Unknown outbox status ${status}`);
+  return {
+    id: textColumn(row, 'id'),
+    kind,
+    reference: optionalTextColumn(row, 'reference'),
+    createdAt: numberColumn(row, 'created_at'),
+    body: JSON.parse(textColumn(row, 'body')),
+    status,
+    attempts: numberColumn(row, 'attempts'),
+    queuedAt: numberColumn(row, 'queued_at'),
+    nextAttemptAt: numberColumn(row, 'next_attempt_at'),
+    lastError: optionalTextColumn(row, 'last_error'),
+    deliveredAt: optionalNumberColumn(row, 'delivered_at'),
+    deadReason: optionalTextColumn(row, 'dead_reason'),
+  };
 }
 
 /** An entry this process has claimed: nobody else may send it until `lease` is settled or runs out. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FeedbackAccount } from '../../src/feedback/azure/account.js';
-import { createAzureFeedbackStore } from '../../src/feedback/azure/azureFeedbackStore.js';
+import { createAzureFeedbackStore } from '../../src/feedback/azure/delivery.js';
 import { REFERENCE_PATTERN } from '../../src/feedback/ids.js';
 import { createSqliteFeedbackStore } from '../../src/feedback/sqliteStore.js';
 import { readOrCreate, type FeedbackStore, type NewFeedback } from '../../src/feedback/store.js';
@@ -317,7 +317,7 @@ describe('the shared outbox on Azure tables and a queue', () => {
     const id = await enqueue(store, 'dup');
     const found = await store.outbox.get(id);
     if (found === null) throw new Error('not stored');
-    await new FeedbackAccount({ ...azureNames() }).announce(id, `m${new Date(START).toISOString().slice(0, 10)}`);
+    await new FeedbackAccount({ ...azureNames() }).announce({ id, partition: `m${new Date(START).toISOString().slice(0, 10)}` });
     const [mine, theirs] = await Promise.all([store.outbox.claimDue(5, 20_000), other.outbox.claimDue(5, 20_000)]);
     expect([...mine, ...theirs].map((e) => e.id)).toEqual([id]);
     const [claimed] = [...mine, ...theirs];

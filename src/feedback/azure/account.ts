@@ -1,16 +1,7 @@
-import { TableClient, type TableEntity, type TableEntityResult } from '@azure/data-tables';
+import { odata, TableClient, type TableEntity, type TableEntityResult } from '@azure/data-tables';
 import { QueueClient } from '@azure/storage-queue';
-
-/** The HTTP status of an Azure Storage error (tables and queues alike), or undefined for anything else. */
-export function storageStatus(error: unknown): number | undefined {
-  return error instanceof Error && 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : undefined;
-}
-
-/** A conditional write that lost to someone else: 409 (already exists) or 412 (ETag changed). */
-export function lostRace(error: unknown): boolean {
-  const status = storageStatus(error);
-  return status === 409 || status === 412;
-}
+import { optionalNumberColumn, textColumn } from '../../storage/rows.js';
+import { entryFromRow, type OutboxEntry } from '../store.js';
 
 export interface AccountOptions {
   readonly connectionString: string;
@@ -24,32 +15,48 @@ export type Row = TableEntityResult<Record<string, unknown>>;
 export type NewRow = TableEntity<Record<string, unknown>>;
 
 /**
- * The feedback's part of one Azure storage account: a table (the records) and a queue (what is
- * due to be posted), with the few operations the store needs. Both are created on first use (and
- * again after a failed attempt), so an instance starts even while storage is unreachable and
- * recovers when it returns.
+ * A message (feedback item or digest) as its row holds it: partition `m<day it was created>`, row
+ * key its id, the SQLite outbox's columns as properties. The row is the truth about its delivery;
+ * `id/<id>` (its partition), `pending/<id>` and `dead/<id>` only point at it, written before the row
+ * changes and checked against it when read, so a crash in between leaves a stale pointer, never a
+ * message nobody can find.
+ */
+export interface Message extends OutboxEntry {
+  readonly partition: string;
+  readonly etag: string;
+  readonly deadAt: number | null;
+  /** Until when a deliverer holds it (the records' clock). */
+  readonly leaseUntil: number | null;
+}
+
+/** `call`'s result, or `fallback` when storage answered one of `statuses` (404 absent, 409 exists, 412 changed…). */
+export async function unless<T, F>(statuses: readonly number[], fallback: F, call: Promise<T>): Promise<T | F> {
+  try {
+    return await call;
+  } catch (error) {
+    const status = error instanceof Error && 'statusCode' in error ? error.statusCode : undefined;
+    if (typeof status === 'number' && statuses.includes(status)) return fallback;
+    throw error;
+  }
+}
+
+/**
+ * The feedback's part of one storage account: a table (the records) and a queue (what is due to be
+ * posted). Both are created on first use, and again after a failed attempt, so an instance starts
+ * while storage is unreachable and recovers when it returns.
  */
 export class FeedbackAccount {
   readonly table: TableClient;
   readonly queue: QueueClient;
   private readonly timeoutMs: number;
-  private ready: Promise<void> | null = null;
+  private ready: Promise<unknown> | null = null;
 
-  constructor(options: AccountOptions) {
-    this.timeoutMs = options.timeoutMs ?? 5_000;
-    const table = TableClient.fromConnectionString(options.connectionString, options.table);
-    // Azurite (and only a local emulator) is plain http; the SDK refuses to sign over http unless told.
-    this.table = table.url.startsWith('http:')
-      ? TableClient.fromConnectionString(options.connectionString, options.table, { allowInsecureConnection: true })
-      : table;
-    this.queue = new QueueClient(options.connectionString, options.queue, {
-      retryOptions: {
-        maxTries: 3,
-        tryTimeoutInMs: Math.max(100, Math.floor(this.timeoutMs / 2)),
-        retryDelayInMs: 50,
-        maxRetryDelayInMs: Math.max(100, Math.floor(this.timeoutMs / 4)),
-      },
-    });
+  constructor({ connectionString, table, queue, timeoutMs }: AccountOptions) {
+    // Azurite (and only a local emulator) is plain http; the SDK signs over http only when told to.
+    const allowInsecureConnection = TableClient.fromConnectionString(connectionString, table).url.startsWith('http:');
+    this.table = TableClient.fromConnectionString(connectionString, table, { allowInsecureConnection });
+    this.queue = new QueueClient(connectionString, queue);
+    this.timeoutMs = timeoutMs ?? 5_000;
   }
 
   /** Where it is, for operators: the table's and the queue's URLs, without credentials. */
@@ -57,81 +64,98 @@ export class FeedbackAccount {
     return `${this.table.url.split('?')[0] ?? ''}/${this.table.tableName} and ${this.queue.url.split('?')[0] ?? ''}`;
   }
 
-  /** A time limit for one call. */
+  /** The time limit of one call. */
   limit(): { abortSignal: AbortSignal } {
     return { abortSignal: AbortSignal.timeout(this.timeoutMs) };
   }
 
   async ensure(): Promise<void> {
-    this.ready ??= Promise.all([this.table.createTable(this.limit()), this.queue.createIfNotExists(this.limit())]).then(
-      () => undefined,
-      (error: unknown) => {
-        this.ready = null;
-        throw error;
-      },
-    );
-    return this.ready;
+    this.ready ??= Promise.all([this.table.createTable(this.limit()), this.queue.createIfNotExists(this.limit())]).catch((error: unknown) => {
+      this.ready = null;
+      throw error;
+    });
+    await this.ready;
   }
 
   async read(partitionKey: string, rowKey: string): Promise<Row | null> {
     await this.ensure();
-    try {
-      return await this.table.getEntity(partitionKey, rowKey, this.limit());
-    } catch (error) {
-      if (storageStatus(error) === 404) return null;
-      throw error;
-    }
+    return unless([404], null, this.table.getEntity(partitionKey, rowKey, this.limit()));
   }
 
   /** Creates a row only if it is absent; false when it exists. */
-  async create(entity: NewRow): Promise<boolean> {
+  async create(row: NewRow): Promise<boolean> {
     await this.ensure();
-    try {
-      await this.table.createEntity(entity, this.limit());
-      return true;
-    } catch (error) {
-      if (lostRace(error)) return false;
-      throw error;
-    }
+    return unless([409], false, this.table.createEntity(row, this.limit()).then(() => true));
   }
 
-  /** Replaces a row only if it is still at `etag`; its new ETag, or null when it changed or went. */
-  async replace(entity: NewRow, etag: string): Promise<string | null> {
+  /** Replaces a row only if it is still at `etag`: its new ETag, or null when it changed or went. */
+  async replace(row: NewRow, etag: string): Promise<string | null> {
     await this.ensure();
-    try {
-      return (await this.table.updateEntity(entity, 'Replace', { ...this.limit(), etag })).etag ?? null;
-    } catch (error) {
-      if (lostRace(error) || storageStatus(error) === 404) return null;
-      throw error;
-    }
+    return unless([404, 412], null, this.table.updateEntity(row, 'Replace', { ...this.limit(), etag }).then((r) => r.etag ?? null));
   }
 
-  async upsert(entity: NewRow): Promise<void> {
+  async remove(partitionKey: string, rowKey: string): Promise<void> {
     await this.ensure();
-    await this.table.upsertEntity(entity, 'Replace', this.limit());
+    await unless([404], null, this.table.deleteEntity(partitionKey, rowKey, this.limit()));
   }
 
-  /** Deletes a row (only at `etag` when given); false when it was gone or had changed. */
-  async remove(partitionKey: string, rowKey: string, etag?: string): Promise<boolean> {
+  /** Every row of one partition: the only query made, so none reads more than the day (or index) asked for. */
+  async list(partitionKey: string): Promise<Row[]> {
     await this.ensure();
-    try {
-      await this.table.deleteEntity(partitionKey, rowKey, { ...this.limit(), ...(etag === undefined ? {} : { etag }) });
-      return true;
-    } catch (error) {
-      if (storageStatus(error) === 404 || lostRace(error)) return false;
-      throw error;
-    }
+    const rows: Row[] = [];
+    for await (const row of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } })) rows.push(row);
+    return rows;
   }
 
-  /** Puts a stored message's id (and its row's partition) on the queue, due at once. */
-  async announce(id: string, partition: string): Promise<void> {
-    await this.ensure();
-    await this.queue.sendMessage(JSON.stringify({ id, p: partition }), this.limit());
+  async message(partition: string, id: string): Promise<Message | null> {
+    const row = await this.read(partition, id);
+    return row === null ? null : toMessage(row, partition);
   }
 
-  /** Every row of one partition: the only kind of query the store makes, so none reads more than the partition asked for. */
-  async *partition(partitionKey: string): AsyncGenerator<Row> {
-    await this.ensure();
-    yield* this.table.listEntities({ queryOptions: { filter: `PartitionKey eq '${partitionKey.replace(/'/g, "''")}'` } });
+  /** A message by id alone, through its `id` pointer. */
+  async find(id: string): Promise<Message | null> {
+    const pointer = await this.read('id', id);
+    return pointer === null ? null : this.message(textColumn(pointer, 'p'), id);
   }
+
+  /** Puts a stored message's partition and id on the queue (row keys hold no `/`), due now. */
+  async announce(m: { readonly partition: string; readonly id: string }): Promise<void> {
+    await this.ensure();
+    await this.queue.sendMessage(`${m.partition}/${m.id}`, this.limit());
+  }
+}
+
+/** A message's row, whole (written with Replace: a property left out, such as a null, is removed). */
+export function messageRow(m: Omit<Message, 'etag'>): NewRow {
+  const columns = {
+    kind: m.kind, reference: m.reference, created_at: m.createdAt, body: JSON.stringify(m.body), status: m.status, attempts: m.attempts,
+    queued_at: m.queuedAt, next_attempt_at: m.nextAttemptAt, last_error: m.lastError, delivered_at: m.deliveredAt,
+    dead_reason: m.deadReason, dead_at: m.deadAt, lease_until: m.leaseUntil,
+  };
+  return { partitionKey: m.partition, rowKey: m.id, ...Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== null)) };
+}
+
+/** Reads a message back from its row; throws a TypeError when it is not one. */
+export function toMessage(row: Row, partition: string): Message {
+  const columns = { ...ABSENT, ...row, id: row.rowKey };
+  const [deadAt, leaseUntil] = [optionalNumberColumn(columns, 'dead_at'), optionalNumberColumn(columns, 'lease_until')];
+  return { ...entryFromRow(columns), partition, etag: row.etag, deadAt, leaseUntil };
+}
+
+/** The properties a row leaves out when they are null. */
+const ABSENT = { reference: null, last_error: null, delivered_at: null, dead_reason: null, dead_at: null, lease_until: null };
+
+const DAY = 86_400_000;
+
+/** One day's partition: `m2030-01-06` for messages, `q2030-01-06` for unanswered questions. */
+export function day(prefix: 'm' | 'q', at: number): string {
+  return `${prefix}${new Date(at).toISOString().slice(0, 10)}`;
+}
+
+/** The day partitions holding [from, to), oldest first: a period is read by its days alone. */
+export function days(prefix: 'm' | 'q', from: number, to: number): string[] {
+  const first = Math.floor(Math.max(0, from) / DAY);
+  const count = to <= from ? 0 : Math.floor((to - 1) / DAY) - first + 1;
+  if (count > 3_661) throw new RangeError('A period of more than ten years cannot be read');
+  return Array.from({ length: count }, (_, i) => day(prefix, (first + i) * DAY));
 }
