@@ -12,14 +12,13 @@ export interface AccountOptions {
 }
 
 export type Row = TableEntityResult<Record<string, unknown>>;
-export type NewRow = TableEntity<Record<string, unknown>>;
+type NewRow = TableEntity<Record<string, unknown>>;
 
 /**
  * A message (feedback item or digest) as its row holds it: partition `m<day it was created>`, row
- * key its id, the SQLite outbox's columns as properties. The row is the truth about its delivery;
- * `id/<id>` (its partition), `pending/<id>` and `dead/<id>` only point at it, written before the row
- * changes and checked against it when read, so a crash in between leaves a stale pointer, never a
- * message nobody can find.
+ * key its id, the SQLite outbox's columns as properties. The row is the truth about its delivery.
+ * `id/<id>` and `open/<id>` (not delivered yet) point at it: written before the row changes and
+ * checked against it when read, so a crash between leaves a stale pointer, never a lost message.
  */
 export interface Message extends OutboxEntry {
   readonly partition: string;
@@ -27,17 +26,6 @@ export interface Message extends OutboxEntry {
   readonly deadAt: number | null;
   /** Until when a deliverer holds it (the records' clock). */
   readonly leaseUntil: number | null;
-}
-
-/** `call`'s result, or `fallback` when storage answered one of `statuses` (404 absent, 409 exists, 412 changed…). */
-export async function unless<T, F>(statuses: readonly number[], fallback: F, call: Promise<T>): Promise<T | F> {
-  try {
-    return await call;
-  } catch (error) {
-    const status = error instanceof Error && 'statusCode' in error ? error.statusCode : undefined;
-    if (typeof status === 'number' && statuses.includes(status)) return fallback;
-    throw error;
-  }
 }
 
 /**
@@ -70,33 +58,41 @@ export class FeedbackAccount {
   }
 
   async ensure(): Promise<void> {
-    this.ready ??= Promise.all([this.table.createTable(this.limit()), this.queue.createIfNotExists(this.limit())]).catch((error: unknown) => {
+    this.ready ??= Promise.all([this.table.createTable(this.limit()), this.queue.createIfNotExists(this.limit())]).catch((e: unknown) => {
       this.ready = null;
-      throw error;
+      throw e;
     });
     await this.ready;
   }
 
-  async read(partitionKey: string, rowKey: string): Promise<Row | null> {
+  /** Makes a call once table and queue exist: its result, or `fallback` when storage answered one of `statuses` (404 absent…). */
+  async call<T, F>(statuses: readonly number[], fallback: F, call: () => Promise<T>): Promise<T | F> {
     await this.ensure();
-    return unless([404], null, this.table.getEntity(partitionKey, rowKey, this.limit()));
+    try {
+      return await call();
+    } catch (error) {
+      const status = error instanceof Error && 'statusCode' in error ? error.statusCode : undefined;
+      if (typeof status === 'number' && statuses.includes(status)) return fallback;
+      throw error;
+    }
+  }
+
+  read(partitionKey: string, rowKey: string): Promise<Row | null> {
+    return this.call([404], null, () => this.table.getEntity(partitionKey, rowKey, this.limit()));
   }
 
   /** Creates a row only if it is absent; false when it exists. */
-  async create(row: NewRow): Promise<boolean> {
-    await this.ensure();
-    return unless([409], false, this.table.createEntity(row, this.limit()).then(() => true));
+  create(row: NewRow): Promise<boolean> {
+    return this.call([409], false, () => this.table.createEntity(row, this.limit()).then(() => true));
   }
 
   /** Replaces a row only if it is still at `etag`: its new ETag, or null when it changed or went. */
-  async replace(row: NewRow, etag: string): Promise<string | null> {
-    await this.ensure();
-    return unless([404, 412], null, this.table.updateEntity(row, 'Replace', { ...this.limit(), etag }).then((r) => r.etag ?? null));
+  replace(row: NewRow, etag: string): Promise<string | null> {
+    return this.call([404, 412], null, async () => (await this.table.updateEntity(row, 'Replace', { ...this.limit(), etag })).etag ?? null);
   }
 
   async remove(partitionKey: string, rowKey: string): Promise<void> {
-    await this.ensure();
-    await unless([404], null, this.table.deleteEntity(partitionKey, rowKey, this.limit()));
+    await this.call([404], null, () => this.table.deleteEntity(partitionKey, rowKey, this.limit()));
   }
 
   /** Every row of one partition: the only query made, so none reads more than the day (or index) asked for. */
@@ -125,7 +121,7 @@ export class FeedbackAccount {
   }
 }
 
-/** A message's row, whole (written with Replace: a property left out, such as a null, is removed). */
+/** A message's row, whole (written with Replace, which removes a property left out, as a null is). */
 export function messageRow(m: Omit<Message, 'etag'>): NewRow {
   const columns = {
     kind: m.kind, reference: m.reference, created_at: m.createdAt, body: JSON.stringify(m.body), status: m.status, attempts: m.attempts,
@@ -135,15 +131,13 @@ export function messageRow(m: Omit<Message, 'etag'>): NewRow {
   return { partitionKey: m.partition, rowKey: m.id, ...Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== null)) };
 }
 
-/** Reads a message back from its row; throws a TypeError when it is not one. */
+/** Reads a message back from its row (the properties left out are null); throws a TypeError when it is not one. */
 export function toMessage(row: Row, partition: string): Message {
-  const columns = { ...ABSENT, ...row, id: row.rowKey };
+  const nulls = { reference: null, last_error: null, delivered_at: null, dead_reason: null, dead_at: null, lease_until: null };
+  const columns = { ...nulls, ...row, id: row.rowKey };
   const [deadAt, leaseUntil] = [optionalNumberColumn(columns, 'dead_at'), optionalNumberColumn(columns, 'lease_until')];
   return { ...entryFromRow(columns), partition, etag: row.etag, deadAt, leaseUntil };
 }
-
-/** The properties a row leaves out when they are null. */
-const ABSENT = { reference: null, last_error: null, delivered_at: null, dead_reason: null, dead_at: null, lease_until: null };
 
 const DAY = 86_400_000;
 

@@ -2,25 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { numberColumn, textColumn } from '../../storage/rows.js';
 import { idempotencyKey, newId, newReference, type RandomBytes } from '../ids.js';
 import { parseFeedbackItem, type FeedbackItem } from '../model.js';
-import {
-  DEFAULT_RATE_LIMIT,
-  DEFAULT_STATUS_PERIOD_MS,
-  limitWait,
-  type EnqueueResult,
-  type FeedbackRecords,
-  type MetaStore,
-  type NewFeedback,
-  type OutboxEntry,
-  type OutboxKind,
-  type OutboxStatus,
-  type RateLimit,
-  type UnansweredStore,
-} from '../store.js';
+import { DEFAULT_RATE_LIMIT, DEFAULT_STATUS_PERIOD_MS, limitWait, type FeedbackRecords, type MetaStore } from '../store.js';
+import type { EnqueueResult, NewFeedback, OutboxEntry, OutboxKind, OutboxStatus, RateLimit, UnansweredStore } from '../store.js';
 import type { Clock } from '../time.js';
 import { day, days, messageRow, toMessage, type FeedbackAccount, type Message, type Row } from './account.js';
 
 /**
- * The records in Azure Table Storage, shared by every instance (see Message for a message's rows).
+ * The records in Azure Table Storage, shared by every instance (a message's rows: see Message).
  * Instances agree through the table's own conditions: an id, a reference and an idempotency key
  * (`key/<hash>`) are rows created only if absent; a user's send times (`user/<hash>`) are rewritten
  * only at the ETag read, so two instances cannot both let a sixth item through.
@@ -38,7 +26,7 @@ export class TableRecords implements FeedbackRecords {
     const scoped = key === undefined ? null : idempotencyKey(fields.userHash, key);
     const earlier = scoped === null ? null : await this.takeKey(scoped, id, now);
     if (earlier !== null) {
-      // Its first Send may have stopped before the queue heard of it (and said so): tell the queue now; a repeat is harmless.
+      // Its first Send may have stopped before the queue heard of it: tell the queue now (a repeat is harmless).
       if (earlier.status === 'pending' && earlier.attempts === 0) await this.account.announce(earlier);
       return { ok: true, item: parseFeedbackItem(earlier.body), repeated: true };
     }
@@ -68,7 +56,9 @@ export class TableRecords implements FeedbackRecords {
   async status(sinceMs?: number): Promise<OutboxStatus> {
     const now = this.clock.now();
     const since = sinceMs ?? now - DEFAULT_STATUS_PERIOD_MS;
-    const [pending, dead, created] = await Promise.all([this.indexed('pending'), this.indexed('dead'), this.createdBetween(since, now + 1)]);
+    const [open, created] = await Promise.all([this.open(), this.createdBetween(since, now + 1)]);
+    const pending = open.filter((m) => m.status === 'pending');
+    const dead = open.filter((m) => m.status === 'dead').sort((a, b) => (a.deadAt ?? 0) - (b.deadAt ?? 0));
     const earliest = (values: number[]) => (values.length === 0 ? null : Math.min(...values));
     return {
       pending: pending.length,
@@ -77,9 +67,9 @@ export class TableRecords implements FeedbackRecords {
       dead: dead.length,
       oldestPendingAt: earliest(pending.map((m) => m.createdAt)),
       nextAttemptAt: earliest(pending.map((m) => m.nextAttemptAt)),
-      deadLetters: dead
-        .map((m) => ({ id: m.id, kind: m.kind, reference: m.reference, reason: m.deadReason ?? 'unknown', deadAt: m.deadAt ?? 0, attempts: m.attempts }))
-        .sort((a, b) => a.deadAt - b.deadAt),
+      deadLetters: dead.map(({ id, kind, reference, deadReason, deadAt, attempts }) => {
+        return { id, kind, reference, reason: deadReason ?? 'unknown', deadAt: deadAt ?? 0, attempts };
+      }),
     };
   }
 
@@ -92,26 +82,28 @@ export class TableRecords implements FeedbackRecords {
   /** The messages created in [from, to), oldest first, read from the days of the period alone. */
   private async createdBetween(from: number, to: number): Promise<Message[]> {
     const found: Message[] = [];
-    for (const partition of days('m', from, to)) for (const row of await this.account.list(partition)) found.push(toMessage(row, partition));
+    for (const partition of days('m', from, to)) {
+      for (const row of await this.account.list(partition)) found.push(toMessage(row, partition));
+    }
     return found.filter((m) => m.createdAt >= from && m.createdAt < to).sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  /** The messages an index (`pending`, `dead`) points at that really are in that state. */
-  protected async indexed(state: 'pending' | 'dead'): Promise<Message[]> {
-    const pointers = await this.account.list(state);
+  /** The messages not delivered yet (pending or dead), as their `open` pointers and then their rows say. */
+  protected async open(): Promise<Message[]> {
+    const pointers = await this.account.list('open');
     const found = await Promise.all(pointers.map((p) => this.account.message(textColumn(p, 'p'), p.rowKey ?? '')));
-    return found.filter((m): m is Message => m?.status === state);
+    return found.filter((m): m is Message => m !== null && m.status !== 'delivered');
   }
 
-  /** Stores a new message, due now: its id pointer (created only if absent: an id is stored once), its `pending` pointer, its row, its id on the queue. */
+  /** Stores a message, due now: its `id` pointer (only if absent: an id is stored once), its `open` one, its row, its id on the queue. */
   private async store(id: string, kind: OutboxKind, reference: string | null, now: number, body: unknown): Promise<boolean> {
     const partition = day('m', now);
     if (!(await this.account.create({ partitionKey: 'id', rowKey: id, p: partition }))) return false;
-    await this.account.create({ partitionKey: 'pending', rowKey: id, p: partition });
-    await this.account.create(
-      messageRow({ partition, id, kind, reference, createdAt: now, body, status: 'pending', attempts: 0, queuedAt: now, nextAttemptAt: now,
-        lastError: null, deliveredAt: null, deadReason: null, deadAt: null, leaseUntil: null }),
-    );
+    await this.account.create({ partitionKey: 'open', rowKey: id, p: partition });
+    const [createdAt, queuedAt, nextAttemptAt] = [now, now, now];
+    const nulls = { lastError: null, deliveredAt: null, deadReason: null, deadAt: null, leaseUntil: null };
+    const fresh = { partition, id, kind, reference, body, status: 'pending', attempts: 0, createdAt, queuedAt, nextAttemptAt } as const;
+    await this.account.create(messageRow({ ...fresh, ...nulls }));
     await this.account.announce({ partition, id });
     return true;
   }
@@ -119,7 +111,7 @@ export class TableRecords implements FeedbackRecords {
   /**
    * Takes an idempotency key for `id`, or returns the message stored under it earlier. Another Send
    * with the key may be half-way through storing it: its row is waited for (a few seconds at most); a
-   * key whose message never appeared (its instance died) is taken over.
+   * key whose message never appeared (its instance died) is taken over after 30 s.
    */
   private async takeKey(scoped: string, id: string, now: number): Promise<Message | null> {
     const key = { partitionKey: 'key', rowKey: scoped, id, p: day('m', now), at: now };
@@ -129,7 +121,7 @@ export class TableRecords implements FeedbackRecords {
       if (held === null) continue; // given up (rate-limited) meanwhile: try again
       const earlier = await this.account.message(textColumn(held, 'p'), textColumn(held, 'id'));
       if (earlier !== null) return earlier;
-      if (now - numberColumn(held, 'at') > KEY_TAKEOVER_MS && (await this.account.replace(key, held.etag)) !== null) return null;
+      if (now - numberColumn(held, 'at') > 30_000 && (await this.account.replace(key, held.etag)) !== null) return null;
       await sleep(50);
     }
     throw new Error('Another Send from this conversation did not finish storing its item');
@@ -158,9 +150,6 @@ export class TableRecords implements FeedbackRecords {
   }
 }
 
-/** A Send whose item has not appeared this long after it took the key is taken to have died. */
-const KEY_TAKEOVER_MS = 30_000;
-
 function sendTimes(row: Row | null): number[] {
   const parsed: unknown = row === null ? [] : JSON.parse(textColumn(row, 'times'));
   return Array.isArray(parsed) ? parsed.filter((t): t is number => typeof t === 'number') : [];
@@ -185,10 +174,7 @@ export function tableMeta(account: FeedbackAccount): MetaStore {
   };
 }
 
-/**
- * Unanswered questions: one row per asking in a partition per day (`q<YYYY-MM-DD>`), row key
- * `<ms, 13 digits>-<random>`. Nothing is ever rewritten, so instances never contend.
- */
+/** Unanswered questions: a row per asking, in a partition per day (`q<YYYY-MM-DD>`). Nothing is rewritten, so instances never contend. */
 export function tableUnanswered(account: FeedbackAccount, randomBytes: RandomBytes): UnansweredStore {
   return {
     async add(key, text, at) {
@@ -199,8 +185,9 @@ export function tableUnanswered(account: FeedbackAccount, randomBytes: RandomByt
       const asked = new Map<string, { text: string; count: number; lastAt: number }>();
       for (const partition of days('q', from, to)) {
         for (const row of await account.list(partition)) {
-          const [key, at, seen] = [textColumn(row, 'k'), numberColumn(row, 'at'), asked.get(textColumn(row, 'k'))];
-          if (at >= from && at < to) asked.set(key, { text: seen?.text ?? textColumn(row, 'q'), count: (seen?.count ?? 0) + 1, lastAt: Math.max(seen?.lastAt ?? 0, at) });
+          const [key, at] = [textColumn(row, 'k'), numberColumn(row, 'at')];
+          const seen = asked.get(key) ?? { text: textColumn(row, 'q'), count: 0, lastAt: at };
+          if (at >= from && at < to) asked.set(key, { text: seen.text, count: seen.count + 1, lastAt: Math.max(seen.lastAt, at) });
         }
       }
       const top = [...asked.values()].sort((a, b) => b.count - a.count || b.lastAt - a.lastAt).slice(0, Math.max(0, limit));
