@@ -66,10 +66,10 @@ export class FeedbackAccount {
   }
 
   /** Makes a call once table and queue exist: its result, or `fallback` when storage answered one of `statuses` (404 absent…). */
-  async call<T, F>(statuses: readonly number[], fallback: F, call: () => Promise<T>): Promise<T | F> {
+  async call<T, F>(statuses: readonly number[], fallback: F, make: () => Promise<T>): Promise<T | F> {
     await this.ensure();
     try {
-      return await call();
+      return await make();
     } catch (error) {
       const status = error instanceof Error && 'statusCode' in error ? error.statusCode : undefined;
       if (typeof status === 'number' && statuses.includes(status)) return fallback;

@@ -30,14 +30,13 @@ export function createAzureFeedbackStore(options: AzureFeedbackStoreOptions): Fe
  * recorded marks a message that keeps taking its deliverer down (poison): it is dead-lettered.
  */
 class QueueDelivery extends TableRecords implements Outbox {
-  private readonly hideAtMostMs: number;
-  private readonly maxUnsettled: number;
   private lastSweep = Number.NEGATIVE_INFINITY;
 
-  constructor(account: FeedbackAccount, options: AzureFeedbackStoreOptions) {
+  constructor(
+    account: FeedbackAccount,
+    private readonly options: AzureFeedbackStoreOptions,
+  ) {
     super(account, options.clock, options.randomBytes);
-    this.hideAtMostMs = options.hideAtMostMs ?? MAX_HIDE_S * 1000;
-    this.maxUnsettled = options.maxUnsettledReceives ?? 10;
   }
 
   async claimDue(limit: number, leaseMs: number, onlyIds?: readonly string[]): Promise<ClaimedEntry[]> {
@@ -104,7 +103,7 @@ class QueueDelivery extends TableRecords implements Outbox {
       await this.release(message, Math.max(1_000, m.nextAttemptAt - now, (m.leaseUntil ?? 0) - now));
       return null;
     }
-    if (message.dequeueCount <= m.attempts + this.maxUnsettled) return claimed;
+    if (message.dequeueCount <= m.attempts + (this.options.maxUnsettledReceives ?? 10)) return claimed;
     await this.markDead(claimed, `received ${message.dequeueCount} times without an answer being recorded (poison message)`);
     return null;
   }
@@ -146,16 +145,18 @@ class QueueDelivery extends TableRecords implements Outbox {
   /** Hides a received message for `hideMs`, or deletes it (null); one received again by someone else since is theirs. */
   private async release(message: Pick<DequeuedMessageItem, 'messageId' | 'popReceipt'>, hideMs: number | null): Promise<void> {
     const { messageId, popReceipt } = message;
-    const [queue, limit] = [this.account.queue, this.account.limit()];
-    const hide = () => queue.updateMessage(messageId, popReceipt, undefined, seconds(Math.min(hideMs ?? 0, this.hideAtMostMs)), limit);
-    await this.account.call([400, 404], null, hideMs === null ? () => queue.deleteMessage(messageId, popReceipt, limit) : hide);
+    const hideS = seconds(Math.min(hideMs ?? 0, this.options.hideAtMostMs ?? Infinity));
+    await this.account.call([400, 404], null, () =>
+      hideMs === null
+        ? this.account.queue.deleteMessage(messageId, popReceipt, this.account.limit())
+        : this.account.queue.updateMessage(messageId, popReceipt, undefined, hideS, this.account.limit()),
+    );
   }
 }
 
-/** Azure's longest visibility timeout, in seconds (7 days). */
-const MAX_HIDE_S = 7 * 24 * 3600;
 const SWEEP_EVERY_MS = 5 * 60_000;
 
+/** A visibility timeout: whole seconds, at most Azure's longest (7 days). */
 function seconds(ms: number): number {
-  return Math.min(MAX_HIDE_S, Math.max(0, Math.ceil(ms / 1000)));
+  return Math.min(7 * 24 * 3600, Math.max(0, Math.ceil(ms / 1000)));
 }
