@@ -330,6 +330,22 @@ describe('the shared outbox on Azure tables and a queue', () => {
     expect(await store.outbox.nextDueAt()).toBeNull();
   }, 20_000);
 
+  it('a deliverer whose lease ran out and was taken over settles nothing: the message is the new holder\'s', async () => {
+    const [, make] = stores[1] ?? [];
+    if (make === undefined) throw new Error('no Azure store');
+    const { store, other, advance } = make();
+    const id = await enqueue(store, 'slow');
+    const [late] = await store.outbox.claimDue(1, 1_000, [id]);
+    advance(2_000);
+    const [taken] = await other.outbox.claimDue(1, 20_000, [id]);
+    if (late === undefined || taken === undefined) throw new Error('not claimed');
+    await store.outbox.markDead(late, 'HTTP 400');
+    expect(await store.outbox.get(id)).toMatchObject({ status: 'pending', attempts: 0 });
+    await other.outbox.markDelivered(taken);
+    expect(await store.outbox.get(id)).toMatchObject({ status: 'delivered', attempts: 1 });
+    expect(await store.outbox.status()).toMatchObject({ pending: 0, delivered: 1, dead: 0 });
+  });
+
   it('a message that keeps taking its deliverer down (received again and again, never settled) is dead-lettered as poison', async () => {
     containers += 1;
     const { clock, advance } = clockAt(START);
