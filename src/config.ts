@@ -214,6 +214,11 @@ function resilience(env: Env): ResilienceConfig {
   };
 }
 
+/** REMINDER_TICK_MS: how often due reminders are looked for (1 s to an hour; default a minute). Also read by `npm run chat`. */
+export function parseRemindersConfig(env: Env): RemindersConfig {
+  return { tickMs: integer(env, 'REMINDER_TICK_MS', 60_000, 1_000, 3_600_000) };
+}
+
 export function loadConfig(env: Env): Config {
   const creds = credentials(env);
   const localMode = creds.appId === '';
@@ -232,6 +237,6 @@ export function loadConfig(env: Env): Config {
     devChat: devChat(env, localMode),
     blob: blobStorage(env, storage),
     resilience: resilience(env),
-    reminders: { tickMs: integer(env, 'REMINDER_TICK_MS', 60_000, 1_000, 3_600_000) },
+    reminders: parseRemindersConfig(env),
   };
 }
