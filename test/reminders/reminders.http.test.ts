@@ -9,7 +9,7 @@ import { REMINDERS } from '../../src/content/reminders.js';
 import { MENU, WORDS } from '../../src/content/ui.js';
 import { ENROL_TOTAL } from '../../src/cards/enrolment.js';
 import { type Env } from '../../src/config.js';
-import { startAzurite, type Azurite } from '../support/azurite.js';
+import { useAzurite } from '../support/azurite.js';
 import { startFakeConnector, type FakeConnector } from '../support/fakeTeamsConnector.js';
 import { HttpChat, repliesText } from '../support/httpChat.js';
 import { postActivity, startServer, type RunningServer } from '../support/server.js';
@@ -263,16 +263,10 @@ describe('delivered exactly once', () => {
 });
 
 describe('delivered exactly once on Azure storage (Azurite)', () => {
-  let azurite: Azurite;
-  beforeAll(async () => {
-    azurite = await startAzurite();
-  }, 30_000);
-  afterAll(async () => {
-    await azurite?.stop();
-  });
+  const azurite = useAzurite({ beforeAll, afterAll });
 
   it('two instances sharing the storage account send each reminder once; Continue on the other instance resumes', async () => {
-    const env: Env = { STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString(), AZURE_STORAGE_CONTAINER: 'rem-state', AZURE_FEEDBACK_TABLE: 'remfeedback', AZURE_FEEDBACK_QUEUE: 'rem-feedback', AZURE_REMINDER_TABLE: 'remreminders' };
+    const env: Env = { STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite().connectionString(), AZURE_STORAGE_CONTAINER: 'rem-state', AZURE_FEEDBACK_TABLE: 'remfeedback', AZURE_FEEDBACK_QUEUE: 'rem-feedback', AZURE_REMINDER_TABLE: 'remreminders' };
     const [a, b] = [await server(env), await server(env)];
     const users = [await pausedAtStep3(a.url), await pausedAtStep3(b.url)];
     for (const u of users) await u.chat.press(REMINDERS.tomorrow);

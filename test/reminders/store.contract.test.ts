@@ -3,9 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { reminderKey, toReminderAddress, type NewReminder, type ReminderAddress, type ReminderStore } from '../../src/reminders/index.js';
 import { AzureReminderStore } from '../../src/reminders/azureStore.js';
 import { SqliteReminderStore } from '../../src/reminders/sqliteStore.js';
-import { openDatabase } from '../../src/storage/database.js';
-import { startAzurite, type Azurite } from '../support/azurite.js';
-import { makeTempDir } from '../support/tempDir.js';
+import { useAzurite } from '../support/azurite.js';
+import { twoDatabaseHandles } from '../support/tempDir.js';
 
 /**
  * One behaviour, two stores: reminders in the embedded SQLite database and in Azure Table Storage
@@ -15,17 +14,9 @@ const START = Date.UTC(2030, 0, 6, 9);
 const HOUR = 3_600_000;
 const LEASE = 5 * 60_000;
 
-let azurite: Azurite;
+const azurite = useAzurite({ beforeAll, afterAll });
 let tables = 0;
 const cleanups: (() => void)[] = [];
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-}, 30_000);
-
-afterAll(async () => {
-  await azurite?.stop();
-});
 
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
@@ -41,13 +32,9 @@ const stores: [string, () => Made][] = [
   [
     'SQLite',
     () => {
-      const temp = makeTempDir('reminder-contract');
-      const [db, db2] = [openDatabase({ dataDir: temp.dir }), openDatabase({ dataDir: temp.dir })];
-      cleanups.push(() => {
-        db.close();
-        db2.close();
-        temp.remove();
-      });
+      const { dbs, remove } = twoDatabaseHandles('reminder-contract');
+      const [db, db2] = dbs;
+      cleanups.push(remove);
       return { store: new SqliteReminderStore(db), other: new SqliteReminderStore(db2), path: db.name };
     },
   ],
@@ -55,7 +42,7 @@ const stores: [string, () => Made][] = [
     'Azure table',
     () => {
       tables += 1;
-      const options = { connectionString: azurite.connectionString(), table: `reminders${tables}` };
+      const options = { connectionString: azurite().connectionString(), table: `reminders${tables}` };
       return { store: new AzureReminderStore(options), other: new AzureReminderStore(options) };
     },
   ],
