@@ -42,7 +42,7 @@ export interface Conversations {
 /** Builds every conversation and the root that routes between them. */
 export function createConversations(deps: ConversationsDeps): Conversations {
   const progress = new EnrolProgressStore(deps.enrolProgress);
-  const reminders = new Reminders(progress, deps.reminders);
+  const reminders = new Reminders(progress, deps.reminders, deps.logger);
   const guided: ConversationDeps = { newFlowId: deps.newFlowId ?? (() => randomUUID().slice(0, 8)) };
   const conversations: ConversationDialog[] = [
     new WhyDialog(guided),

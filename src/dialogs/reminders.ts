@@ -53,6 +53,11 @@ export interface ReminderDeps {
   readonly now: () => number;
 }
 
+/** A store that could not be reached is logged by error name only. */
+export interface ReminderLog {
+  warn(fields: { readonly event: 'reminder_store_failed'; readonly error: string }, message: string): void;
+}
+
 /**
  * "Remind me tomorrow" in the conversation: offered when a walkthrough is paused with its place
  * kept, stored (one per person and conversation, a new request replacing the pending one) only
@@ -63,6 +68,7 @@ export class Reminders {
   constructor(
     private readonly progress: EnrolProgressStore,
     private readonly deps: ReminderDeps | undefined,
+    private readonly log?: ReminderLog,
   ) {}
 
   /** The card for a walkthrough paused with its place kept (`text`), offering a reminder; undefined where none can be set. */
@@ -70,26 +76,43 @@ export class Reminders {
     return this.deps === undefined || isShared(context) ? undefined : reminderOfferCard(text);
   }
 
-  /** A reminder button pressed or its words typed. */
+  /**
+   * A reminder button pressed or its words typed. The store being out of reach is a passing fault:
+   * the user is told reminders are unavailable and the walkthrough's place is untouched.
+   */
   async handle(context: TurnContext, choice: ReminderChoice): Promise<void> {
     if (isShared(context)) return say(context, REMINDERS.personalOnly);
-    if (this.deps === undefined) return say(context, REMINDERS.unavailable);
-    const { store, now } = this.deps;
+    const deps = this.deps;
+    if (deps === undefined) return say(context, REMINDERS.unavailable);
+    let reply: string | undefined;
+    try {
+      reply = await this.apply(context, choice, deps);
+    } catch (error) {
+      this.log?.warn({ event: 'reminder_store_failed', error: error instanceof Error ? error.name : 'unknown' }, 'reminder store unavailable');
+      reply = REMINDERS.unavailable;
+    }
+    if (reply !== undefined) await say(context, reply);
+  }
+
+  /** What the choice does to the store; the reply to say, or undefined when a card was sent. */
+  private async apply(context: TurnContext, choice: ReminderChoice, deps: ReminderDeps): Promise<string | undefined> {
+    const { store, now } = deps;
     const key = keyOf(context);
     switch (choice) {
       case 'stop':
-        return say(context, key !== undefined && (await store.cancel(key)) ? REMINDERS.stopped : REMINDERS.noneToStop);
+        return key !== undefined && (await store.cancel(key)) ? REMINDERS.stopped : REMINDERS.noneToStop;
       case 'notNow':
-        if ((await this.progress.get(context)) === undefined) return say(context, REMINDERS.nothingToRemind);
-        return sendCard(context, reminderOfferCard(REMINDERS.notNow));
+        if ((await this.progress.get(context)) === undefined) return REMINDERS.nothingToRemind;
+        await sendCard(context, reminderOfferCard(REMINDERS.notNow));
+        return undefined;
       case 'tomorrow':
       case 'nextWeek': {
-        if ((await this.progress.get(context)) === undefined) return say(context, REMINDERS.nothingToRemind);
+        if ((await this.progress.get(context)) === undefined) return REMINDERS.nothingToRemind;
         const address = toReminderAddress(TurnContext.getConversationReference(context.activity));
-        if (address === undefined || key === undefined) return say(context, REMINDERS.unavailable);
+        if (address === undefined || key === undefined) return REMINDERS.unavailable;
         const at = now();
         await store.set({ key, address, dueAt: at + REMINDER_DELAY_MS[choice], createdAt: at });
-        return say(context, REMINDERS.set[choice]);
+        return REMINDERS.set[choice];
       }
     }
   }

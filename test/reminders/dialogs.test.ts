@@ -91,6 +91,46 @@ describe('asking for a reminder in words', () => {
   });
 });
 
+describe('in Teams, with Universal Actions', () => {
+  it('Cancel, then Remind me tomorrow as Action.Execute presses: the paused card replaces the step, the reminder is set', async () => {
+    const s = store();
+    const chat = TestChat.start({ channelId: 'msteams', reminders: { store: s, now: () => START } });
+    await chat.say('set up mfa');
+    await chat.execute(WORDS.next);
+    const paused = await chat.execute(WORDS.cancel);
+    expect(paused.find((r) => r.invoke === true)?.card?.fallbackText).toContain('kept your place');
+    expect(buttonsOf(chat.card).map((b) => b.title)).toEqual([REMINDERS.tomorrow, REMINDERS.nextWeek]);
+    expect(allText(await chat.execute(REMINDERS.tomorrow))).toContain(REMINDERS.set.tomorrow);
+    expect(await s.list(START)).toHaveLength(1);
+  });
+});
+
+describe('a reminder store out of reach', () => {
+  it('says reminders are unavailable, logs the error name only, and keeps the place', async () => {
+    const temp = makeTempDir('reminder-broken');
+    const db = openDatabase({ dataDir: temp.dir });
+    cleanups.push(() => {
+      db.close();
+      temp.remove();
+    });
+    class Unreachable extends SqliteReminderStore {
+      override async set(): Promise<void> {
+        throw new RangeError('storage down at https://secret.example');
+      }
+    }
+    const broken = new Unreachable(db);
+    const warned: object[] = [];
+    const logger = { info: () => undefined, warn: (fields: object) => warned.push(fields), error: () => undefined };
+    const chat = TestChat.start({ reminders: { store: broken, now: () => START }, logger });
+    await chat.say('set up mfa');
+    await chat.press(WORDS.next);
+    await chat.press(WORDS.cancel);
+    expect(allText(await chat.press(REMINDERS.tomorrow))).toContain(REMINDERS.unavailable);
+    expect(warned).toEqual([{ event: 'reminder_store_failed', error: 'RangeError' }]);
+    expect(allText(await chat.say('continue'))).toContain("let's pick up at step 2");
+  });
+});
+
 describe('the scheduler', () => {
   it('ticks on its timer, and not after stop', async () => {
     vi.useFakeTimers();
