@@ -5,9 +5,8 @@ import { WORDS } from '../../src/content/ui.js';
 import { reminderWords } from '../../src/dialogs/reminders.js';
 import { ReminderScheduler, retryDelayMs } from '../../src/reminders/scheduler.js';
 import { SqliteReminderStore } from '../../src/reminders/sqliteStore.js';
-import { openDatabase } from '../../src/storage/database.js';
 import { allText, TestChat } from '../support/chat.js';
-import { makeTempDir } from '../support/tempDir.js';
+import { tempDatabase } from '../support/tempDir.js';
 
 const START = Date.UTC(2030, 0, 6, 9);
 const DAY = 86_400_000;
@@ -17,14 +16,14 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+function database() {
+  const { db, remove } = tempDatabase('reminder-dialogs');
+  cleanups.push(remove);
+  return db;
+}
+
 function store(): SqliteReminderStore {
-  const temp = makeTempDir('reminder-dialogs');
-  const db = openDatabase({ dataDir: temp.dir });
-  cleanups.push(() => {
-    db.close();
-    temp.remove();
-  });
-  return new SqliteReminderStore(db);
+  return new SqliteReminderStore(database());
 }
 
 describe('asking for a reminder in words', () => {
@@ -107,18 +106,12 @@ describe('in Teams, with Universal Actions', () => {
 
 describe('a reminder store out of reach', () => {
   it('says reminders are unavailable, logs the error name only, and keeps the place', async () => {
-    const temp = makeTempDir('reminder-broken');
-    const db = openDatabase({ dataDir: temp.dir });
-    cleanups.push(() => {
-      db.close();
-      temp.remove();
-    });
     class Unreachable extends SqliteReminderStore {
       override async set(): Promise<void> {
         throw new RangeError('storage down at https://secret.example');
       }
     }
-    const broken = new Unreachable(db);
+    const broken = new Unreachable(database());
     const warned: object[] = [];
     const logger = { info: () => undefined, warn: (fields: object) => warned.push(fields), error: () => undefined };
     const chat = TestChat.start({ reminders: { store: broken, now: () => START }, logger });

@@ -10,9 +10,8 @@ import { REMINDERS } from '../../src/content/reminders.js';
 import { WORDS } from '../../src/content/ui.js';
 import { silentLogger } from '../../src/feedback/logger.js';
 import { SqliteReminderStore } from '../../src/reminders/sqliteStore.js';
-import { openDatabase } from '../../src/storage/database.js';
 import { sharedMatcher } from '../support/chat.js';
-import { makeTempDir } from '../support/tempDir.js';
+import { tempDatabase } from '../support/tempDir.js';
 
 const START = Date.UTC(2030, 0, 6, 9);
 const DAY = 86_400_000;
@@ -50,12 +49,8 @@ function terminal(conversationId: string, store: SqliteReminderStore, clock: () 
 
 describe('npm run chat shows its reminder when due', () => {
   it('the reminder card is printed once, when due, and only for this terminal conversation', async () => {
-    const temp = makeTempDir('terminal-reminders');
-    const db = openDatabase({ dataDir: temp.dir });
-    cleanups.push(() => {
-      db.close();
-      temp.remove();
-    });
+    const { db, remove } = tempDatabase('terminal-reminders');
+    cleanups.push(remove);
     const store = new SqliteReminderStore(db);
     let now = START;
     const mine = terminal('terminal-1', store, () => now);

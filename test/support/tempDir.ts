@@ -9,10 +9,17 @@ export function makeTempDir(prefix: string): { dir: string; remove: () => void }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Two connections to one fresh database (as two instances, or the bot and the CLI, have), and a function that closes both and removes the folder. */
-export function twoDatabaseHandles(prefix: string): { dbs: readonly [SqliteDatabase, SqliteDatabase]; remove: () => void } {
+/** A fresh database in its own folder, and a function that closes it and removes the folder. */
+export function tempDatabase(prefix: string): { db: SqliteDatabase; remove: () => void } {
+  const { dbs, remove } = databaseHandles(prefix, 1);
+  const [db] = dbs;
+  if (db === undefined) throw new Error('no database');
+  return { db, remove };
+}
+
+function databaseHandles(prefix: string, count: number): { dbs: SqliteDatabase[]; remove: () => void } {
   const temp = makeTempDir(prefix);
-  const dbs = [openDatabase({ dataDir: temp.dir }), openDatabase({ dataDir: temp.dir })] as const;
+  const dbs = Array.from({ length: count }, () => openDatabase({ dataDir: temp.dir }));
   return {
     dbs,
     remove: () => {
@@ -20,4 +27,12 @@ export function twoDatabaseHandles(prefix: string): { dbs: readonly [SqliteDatab
       temp.remove();
     },
   };
+}
+
+/** Two connections to one fresh database (as two instances, or the bot and the CLI, have), and a function that closes both and removes the folder. */
+export function twoDatabaseHandles(prefix: string): { dbs: readonly [SqliteDatabase, SqliteDatabase]; remove: () => void } {
+  const { dbs, remove } = databaseHandles(prefix, 2);
+  const [a, b] = dbs;
+  if (a === undefined || b === undefined) throw new Error('no database');
+  return { dbs: [a, b], remove };
 }
