@@ -27,6 +27,12 @@ function double(value: number): { readonly value: number; readonly type: 'Double
   return { value, type: 'Double' };
 }
 
+/** A time as an OData Edm.Double literal ("1893920400000.0"), compared like for like with the stored property. */
+function doubleLiteral(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError('not a time in milliseconds');
+  return `${value}.0`;
+}
+
 function num(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
@@ -118,7 +124,8 @@ export class AzureReminderStore implements ReminderStore {
   }
 
   async claimDue(now: number, leaseMs: number, limit: number, onlyKey?: string): Promise<ClaimedReminder[]> {
-    const filter = onlyKey === undefined ? odata`PartitionKey eq ${PARTITION} and dueAt le ${now}` : odata`PartitionKey eq ${PARTITION} and RowKey eq ${onlyKey} and dueAt le ${now}`;
+    const rows = onlyKey === undefined ? odata`PartitionKey eq ${PARTITION}` : odata`PartitionKey eq ${PARTITION} and RowKey eq ${onlyKey}`;
+    const filter = `${rows} and dueAt le ${doubleLiteral(now)}`;
     const claimed: ClaimedReminder[] = [];
     for (const row of await this.rows(filter)) {
       if (claimed.length >= limit) break;
