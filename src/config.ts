@@ -41,6 +41,13 @@ export interface Config {
   readonly blob: BlobStorageConfig | undefined;
   /** Limits and time budgets that keep the server responsive under load, faults and abuse. */
   readonly resilience: ResilienceConfig;
+  /** "Remind me tomorrow": how often due reminders are looked for. */
+  readonly reminders: RemindersConfig;
+}
+
+export interface RemindersConfig {
+  /** How often the store is checked for due reminders (REMINDER_TICK_MS, default a minute). */
+  readonly tickMs: number;
 }
 
 export interface BlobStorageConfig {
@@ -51,6 +58,8 @@ export interface BlobStorageConfig {
   readonly feedbackTable: string;
   /** What is due to be posted to the feedback webhook (AZURE_FEEDBACK_QUEUE). */
   readonly feedbackQueue: string;
+  /** "Remind me tomorrow" reminders waiting to be sent (AZURE_REMINDER_TABLE). */
+  readonly reminderTable: string;
 }
 
 export interface ResilienceConfig {
@@ -168,7 +177,9 @@ function blobStorage(env: Env, storage: StorageKind): BlobStorageConfig | undefi
   if (!TABLE.test(feedbackTable)) throw new ConfigError('AZURE_FEEDBACK_TABLE', `must be 3-63 letters and digits, starting with a letter (got "${feedbackTable}")`);
   const feedbackQueue = text(env, 'AZURE_FEEDBACK_QUEUE', 'mfa-feedback') || 'mfa-feedback';
   if (!CONTAINER.test(feedbackQueue)) throw new ConfigError('AZURE_FEEDBACK_QUEUE', `must be 3-63 lowercase letters, digits and single hyphens (got "${feedbackQueue}")`);
-  return { connectionString, container, feedbackTable, feedbackQueue };
+  const reminderTable = text(env, 'AZURE_REMINDER_TABLE', 'mfareminders') || 'mfareminders';
+  if (!TABLE.test(reminderTable)) throw new ConfigError('AZURE_REMINDER_TABLE', `must be 3-63 letters and digits, starting with a letter (got "${reminderTable}")`);
+  return { connectionString, container, feedbackTable, feedbackQueue, reminderTable };
 }
 
 function isHttpUrl(value: string): boolean {
@@ -203,6 +214,11 @@ function resilience(env: Env): ResilienceConfig {
   };
 }
 
+/** REMINDER_TICK_MS: how often due reminders are looked for (1 s to an hour; default a minute). Also read by `npm run chat`. */
+export function parseRemindersConfig(env: Env): RemindersConfig {
+  return { tickMs: integer(env, 'REMINDER_TICK_MS', 60_000, 1_000, 3_600_000) };
+}
+
 export function loadConfig(env: Env): Config {
   const creds = credentials(env);
   const localMode = creds.appId === '';
@@ -221,5 +237,6 @@ export function loadConfig(env: Env): Config {
     devChat: devChat(env, localMode),
     blob: blobStorage(env, storage),
     resilience: resilience(env),
+    reminders: parseRemindersConfig(env),
   };
 }

@@ -40,6 +40,10 @@ logger.info({ event: 'started', port, version, localMode: config.localMode, stor
 if (config.localMode) {
   logger.info({ event: 'local_mode', endpoint: `http://localhost:${port}/api/messages` }, 'No MicrosoftAppId set: accepting local unauthenticated traffic (Bot Framework Emulator, npm run chat)');
 }
+logger.info(
+  { event: 'reminders', sending: app.reminders.scheduler !== undefined, tickMs: config.reminders.tickMs },
+  app.reminders.scheduler === undefined ? 'Reminders are kept but not sent in local mode: npm run feedback -- status lists them' : 'Sending due reminders',
+);
 if (config.devChat) {
   logger.info({ event: 'dev_chat', url: `http://localhost:${port}/chat` }, 'Try the bot in a browser with Web Chat');
 }

@@ -15,7 +15,7 @@ describe('configuration for scale-out, limits and time budgets', () => {
   it('STORAGE=azure reads the connection string, the state container and the feedback table and queue', () => {
     const c = loadConfig({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: AZURITE });
     expect(c.storage).toBe('blob');
-    expect(c.blob).toEqual({ connectionString: AZURITE, container: 'mfa-bot-state', feedbackTable: 'mfafeedback', feedbackQueue: 'mfa-feedback' });
+    expect(c.blob).toEqual({ connectionString: AZURITE, container: 'mfa-bot-state', feedbackTable: 'mfafeedback', feedbackQueue: 'mfa-feedback', reminderTable: 'mfareminders' });
     expect(loadConfig({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: PORTAL }).blob?.connectionString).toBe(PORTAL);
     // STORAGE=blob, the old name, still works.
     const other = loadConfig({ STORAGE: 'Blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_CONTAINER: 'state-2', AZURE_FEEDBACK_TABLE: 'Feedback2', AZURE_FEEDBACK_QUEUE: 'fb-2' });

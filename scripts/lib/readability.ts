@@ -13,6 +13,7 @@ import * as feedback from '../../src/content/feedback.js';
 import * as guard from '../../src/content/guard.js';
 import * as methods from '../../src/content/methods.js';
 import * as practice from '../../src/content/practice.js';
+import * as reminders from '../../src/content/reminders.js';
 import * as troubleshooting from '../../src/content/troubleshooting.js';
 import * as ui from '../../src/content/ui.js';
 import * as urgent from '../../src/content/urgent.js';
@@ -28,6 +29,7 @@ export const CONTENT_MODULES: Readonly<Record<string, Readonly<Record<string, un
   guard,
   methods,
   practice,
+  reminders,
   troubleshooting,
   ui,
   urgent,

@@ -9,6 +9,7 @@ import { FeedbackService } from '../feedback/index.js';
 import { defaultRandomBytes } from '../feedback/ids.js';
 import { feedbackStoreSettings, openFeedbackStore } from '../feedback/openStore.js';
 import { systemClock } from '../feedback/time.js';
+import { openReminderStore, ReminderScheduler, reminderStoreSettings, type ReminderStore } from '../reminders/index.js';
 import { openDatabase, SqliteStorage, type SqliteDatabase } from '../storage/index.js';
 import type { Logger } from '../log.js';
 import { MfaAdapter, type BotAuthentication } from './adapter.js';
@@ -16,6 +17,7 @@ import { ReusingBotFrameworkAuthentication } from './authentication.js';
 import { createBlobStorage } from './blobStorage.js';
 import { DEFAULT_CHAT_DIR } from './chatRoutes.js';
 import { createBot } from './createBot.js';
+import { createReminderSender } from './reminderSender.js';
 import { GuardedStorage } from './guardedStorage.js';
 import { InFlight } from './inFlight.js';
 import { OptimisticStorage } from './optimisticStorage.js';
@@ -32,6 +34,8 @@ export interface App {
   /** Requests being answered; `drain()` stops taking new ones and waits for these (SIGTERM). */
   readonly inFlight: InFlight;
   readonly feedback: FeedbackService;
+  /** "Remind me tomorrow": the store, and the scheduler that sends due reminders (none in local mode). */
+  readonly reminders: { readonly store: ReminderStore; readonly scheduler: ReminderScheduler | undefined };
   /** Starts background work (feedback delivery, digests). */
   start(): void;
   /** Stops taking requests, lets turns in flight finish, flushes feedback, closes the database. */
@@ -51,6 +55,13 @@ export interface AppDeps {
   readonly tabDir?: string;
   /** Where the built /chat page is (default: the project's build/chat). */
   readonly chatDir?: string;
+  /** The clock reminders are due by (default Date.now); tests move it on instead of waiting. */
+  readonly reminderClock?: () => number;
+  /**
+   * Send due reminders (default: only with credentials; in local mode they are only listed by
+   * `npm run feedback -- status`). Tests turn it on to send through a loopback stand-in connector.
+   */
+  readonly sendReminders?: boolean;
 }
 
 /** Bot state: the embedded SQLite database by default, memory (lost on restart), or Azure Blob Storage (shared by instances). */
@@ -102,8 +113,21 @@ export function createApp(deps: AppDeps): App {
     ...(remote ? { recreate: () => new OptimisticStorage(createStorage(config, stateDb)), timeoutMs: config.resilience.storageTimeoutMs } : {}),
     logger,
   });
-  const { bot, conversationState } = createBot({ storage, logger, matcher, feedback });
+  const reminderStore = openReminderStore(reminderStoreSettings(config));
+  const now = deps.reminderClock ?? Date.now;
+  const { bot, conversationState, remind } = createBot({ storage, logger, matcher, feedback, reminders: { store: reminderStore.store, now } });
   const adapter = createAdapter(config, deps.authentication);
+  const botAppId = config.credentials.appId;
+  const scheduler =
+    (deps.sendReminders ?? !config.localMode)
+      ? new ReminderScheduler({
+          store: reminderStore.store,
+          send: createReminderSender((reference, logic) => adapter.continueConversationAsync(botAppId, reference, logic), remind),
+          now,
+          logger,
+          intervalMs: config.reminders.tickMs,
+        })
+      : undefined;
   // First, so the conversation's rate limit and the turn's time budget cover everything after it.
   const turnGuard = new TurnGuard({ perConversationPerMinute: config.resilience.ratePerConversationPerMinute, turnTimeoutMs: config.resilience.turnTimeoutMs, logger });
   adapter.use(turnGuard);
@@ -132,9 +156,10 @@ export function createApp(deps: AppDeps): App {
     const drained = inFlight.drain();
     server.server.close();
     await drained;
-    await feedback.stop({ deadlineMs: 8_000 });
+    await Promise.all([feedback.stop({ deadlineMs: 8_000 }), scheduler?.stop()]);
     stateDb?.close();
     feedbackStore.close();
+    reminderStore.close();
     server.server.closeAllConnections();
   };
   return {
@@ -143,7 +168,11 @@ export function createApp(deps: AppDeps): App {
     bot,
     inFlight,
     feedback,
-    start: () => feedback.start(),
+    reminders: { store: reminderStore.store, scheduler },
+    start: () => {
+      feedback.start();
+      scheduler?.start();
+    },
     stop: () => (stopped ??= stop()),
   };
 }

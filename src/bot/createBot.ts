@@ -1,6 +1,7 @@
 import { ConversationState, PrivateConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
 import { createConversations } from '../dialogs/index.js';
 import type { MemberInfo } from '../dialogs/memberInfo.js';
+import type { ReminderDeps } from '../dialogs/reminders.js';
 import type { Understander } from '../dialogs/root.js';
 import { IntentUnderstander } from '../dialogs/understanding.js';
 import type { FeedbackService } from '../feedback/index.js';
@@ -12,6 +13,8 @@ export interface BotParts {
   readonly bot: MfaBot;
   /** Everything the bot keeps about one conversation (shared and per person): cleared after a turn fails. */
   readonly conversationState: { delete(context: TurnContext): Promise<void> };
+  /** A due reminder's proactive turn (run inside the adapter's continueConversation). */
+  readonly remind: (context: TurnContext) => Promise<'sent' | 'finished'>;
 }
 
 export interface BotDeps {
@@ -27,6 +30,8 @@ export interface BotDeps {
   readonly clock?: () => number;
   /** Who the user is, for feedback contact details; Teams member info by default. */
   readonly memberInfo?: MemberInfo;
+  /** Where "Remind me tomorrow" requests are kept, and the clock they are due by; absent, none is offered. */
+  readonly reminders?: ReminderDeps;
 }
 
 /** Storage → state → conversations → bot: the same bot for HTTP, the terminal chat and the tests. */
@@ -44,11 +49,12 @@ export function createBot(deps: BotDeps): BotParts {
     ...(deps.newFlowId === undefined ? {} : { newFlowId: deps.newFlowId }),
     ...(deps.clock === undefined ? {} : { clock: deps.clock }),
     ...(deps.memberInfo === undefined ? {} : { memberInfo: deps.memberInfo }),
+    ...(deps.reminders === undefined ? {} : { reminders: deps.reminders }),
   });
   const bot = new MfaBot({ conversationState, personalState, otherStates: [userState], rootDialog: conversations.root, welcome: conversations.welcome, logger });
   const clear = async (context: TurnContext): Promise<void> => {
     await conversationState.delete(context);
     await personalState.delete(context);
   };
-  return { bot, conversationState: { delete: clear } };
+  return { bot, conversationState: { delete: clear }, remind: conversations.remind };
 }

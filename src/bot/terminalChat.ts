@@ -6,14 +6,18 @@ import { MemoryStorage, type Activity } from 'botbuilder';
 import type { CardButton } from '../cards/choices.js';
 import { ADAPTIVE_CARD_TYPE, isAdaptiveCard } from '../cards/guards.js';
 import { cardToText } from '../cards/toText.js';
-import { FeedbackConfigError, FeedbackService, parseFeedbackConfig, type FeedbackConfig } from '../feedback/index.js';
+import { FeedbackService, parseFeedbackConfig, type FeedbackConfig } from '../feedback/index.js';
 import { createLogger } from '../log.js';
 import { createMatcher } from '../nlu/matcher.js';
 import { defaultRandomBytes } from '../feedback/ids.js';
 import { openFeedbackStore } from '../feedback/openStore.js';
 import { systemClock } from '../feedback/time.js';
+import { ConfigError } from '../configError.js';
+import { parseRemindersConfig, type RemindersConfig } from '../config.js';
+import { openReminderStore } from '../reminders/index.js';
 import { createBot } from './createBot.js';
 import { TerminalAdapter } from './terminalAdapter.js';
+import { terminalReminders } from './terminalReminders.js';
 import { createTurnErrorHandler } from './turnError.js';
 
 /**
@@ -22,13 +26,17 @@ import { createTurnErrorHandler } from './turnError.js';
  *
  * Feedback given here is real: it goes to the same durable outbox under DATA_DIR as the server's
  * (and on to FEEDBACK_WEBHOOK_URL when set), read from the environment and `.env` the same way.
+ * So is "Remind me tomorrow": the reminder is kept in the same database (and listed by
+ * `npm run feedback -- status`) and shown here if the chat is still open when it is due.
  */
 if (existsSync('.env')) process.loadEnvFile('.env');
 let feedbackConfig: FeedbackConfig;
+let remindersConfig: RemindersConfig;
 try {
   feedbackConfig = parseFeedbackConfig(process.env);
+  remindersConfig = parseRemindersConfig(process.env);
 } catch (error) {
-  if (!(error instanceof FeedbackConfigError)) throw error;
+  if (!(error instanceof ConfigError)) throw error;
   stderr.write(`${error.message}\n`);
   process.exit(1);
 }
@@ -36,7 +44,8 @@ const logger = createLogger('silent');
 const feedbackStore = openFeedbackStore({ kind: 'sqlite', dataDir: feedbackConfig.dataDir }, { clock: systemClock, randomBytes: defaultRandomBytes });
 const feedback = new FeedbackService({ store: feedbackStore.store, config: feedbackConfig, logger });
 feedback.start();
-const { bot, conversationState } = createBot({ storage: new MemoryStorage(), logger, matcher: createMatcher(), feedback });
+const reminderStore = openReminderStore({ kind: 'sqlite', dataDir: feedbackConfig.dataDir });
+const { bot, conversationState, remind } = createBot({ storage: new MemoryStorage(), logger, matcher: createMatcher(), feedback, reminders: { store: reminderStore.store, now: Date.now } });
 let buttons: readonly CardButton[] = [];
 
 const adapter = new TerminalAdapter((activity, updated) => {
@@ -54,8 +63,12 @@ const user = { id: `terminal-user-${randomUUID().slice(0, 8)}`, name: 'You' };
 const botAccount = { id: 'mfa-assistant', name: 'MFA Assistant' };
 const conversation = { id: `terminal-${randomUUID()}`, conversationType: 'personal', isGroup: false, name: 'terminal' };
 
+const reminders = terminalReminders({ adapter, store: reminderStore.store, remind, channelId: 'terminal', conversationId: conversation.id, userId: user.id, now: Date.now, intervalMs: remindersConfig.tickMs });
+reminders.start();
+
 function activity(extra: Partial<Activity>): Partial<Activity> {
-  return { channelId: 'terminal', serviceUrl: 'terminal://local', from: user, recipient: botAccount, conversation, id: randomUUID(), timestamp: new Date(), ...extra };
+  // The service URL is never dialled (the terminal adapter prints replies); it is http so a reminder's address reads as one.
+  return { channelId: 'terminal', serviceUrl: 'http://localhost/terminal', from: user, recipient: botAccount, conversation, id: randomUUID(), timestamp: new Date(), ...extra };
 }
 
 await adapter.processTurn(activity({ type: 'conversationUpdate', membersAdded: [user, botAccount] }), (c) => bot.run(c));
@@ -81,5 +94,6 @@ for await (const raw of rl) {
   stdout.write('\nYou: ');
 }
 rl.close();
-await feedback.stop({ deadlineMs: 5_000 });
+await Promise.all([feedback.stop({ deadlineMs: 5_000 }), reminders.stop()]);
 feedbackStore.close();
+reminderStore.close();

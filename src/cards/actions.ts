@@ -36,7 +36,21 @@ export interface IntentAction {
   readonly intent: InScopeIntentId;
 }
 
-export type BotAction = OpenAction | MenuAction | FlowAction | IntentAction;
+/** "Remind me tomorrow" / "next week", "Not now" on a reminder, "stop reminders". */
+export type ReminderChoice = 'tomorrow' | 'nextWeek' | 'notNow' | 'stop';
+
+const REMINDER_CHOICES: readonly string[] = ['tomorrow', 'nextWeek', 'notNow', 'stop'] satisfies readonly ReminderChoice[];
+
+export function isReminderChoice(value: unknown): value is ReminderChoice {
+  return typeof value === 'string' && REMINDER_CHOICES.includes(value);
+}
+
+export interface ReminderAction {
+  readonly action: 'reminder';
+  readonly choice: ReminderChoice;
+}
+
+export type BotAction = OpenAction | MenuAction | FlowAction | IntentAction | ReminderAction;
 
 export type ActionData = Readonly<Record<string, string | number | boolean>>;
 
@@ -50,6 +64,10 @@ export function menuData(): ActionData {
 
 export function intentData(intent: InScopeIntentId): ActionData {
   return { action: 'intent', intent };
+}
+
+export function reminderData(choice: ReminderChoice): ActionData {
+  return { action: 'reminder', choice };
 }
 
 export function flowData(flow: string, at: string, choice: string): ActionData {
@@ -79,6 +97,8 @@ export function parseAction(value: unknown): BotAction | undefined {
       if (value.conversation !== 'trouble' || !isProblemId(value.problem)) return undefined;
       return { action: 'open', conversation: 'trouble', problem: value.problem };
     }
+    case 'reminder':
+      return isReminderChoice(value.choice) ? { action: 'reminder', choice: value.choice } : undefined;
     case 'intent':
       return isInScopeIntentId(value.intent) ? { action: 'intent', intent: value.intent } : undefined;
     case 'flow': {

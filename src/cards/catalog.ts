@@ -16,6 +16,8 @@ import {
   type FeedbackAnswers,
 } from './feedback.js';
 import { menuCard } from './menu.js';
+import { reminderCard, reminderOfferCard } from './reminders.js';
+import { REMINDERS } from '../content/reminders.js';
 import { compareCard, methodsIntroCard, questionCard, recommendationCard } from './methods.js';
 import {
   practiceClockOffCard,
@@ -111,6 +113,9 @@ export async function catalogue(flow = 'catalogue'): Promise<readonly NamedCard[
   const cards: NamedCard[] = [
     { name: 'menu', card: menuCard() },
     { name: 'menu-resume', card: menuCard({ resume: { step: 3, total: ENROL_TOTAL } }) },
+    { name: 'menu-resume-remind', card: menuCard({ resume: { step: 3, total: ENROL_TOTAL }, reminders: true }) },
+    { name: 'reminder-offer', card: reminderOfferCard(REMINDERS.paused) },
+    { name: 'reminder', card: reminderCard(3, ENROL_TOTAL) },
     { name: 'why', card: whyCard(flow) },
   ];
   for (let step = 1; step <= ENROL_TOTAL; step++) cards.push({ name: `enrol-step-${step}`, card: enrolStepCard(flow, step) });

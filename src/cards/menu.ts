@@ -2,6 +2,7 @@ import { MENU } from '../content/ui.js';
 import { openData, parseAction } from './actions.js';
 import { buttonsOf } from './choices.js';
 import { actionSets, card, heading, paragraph, submit, subtle } from './elements.js';
+import { reminderButtons } from './reminders.js';
 import type { AdaptiveCard } from './schema.js';
 
 /** A walkthrough left part-way: the step to go back to, of how many. */
@@ -13,6 +14,8 @@ export interface KeptPlace {
 export interface MenuOptions {
   /** A walkthrough left part-way, offered as "Continue set-up". */
   readonly resume?: KeptPlace;
+  /** With `resume`: offer "Remind me tomorrow" and "Remind me next week" under it (just after the walkthrough was left). */
+  readonly reminders?: boolean;
   readonly intro?: string;
 }
 
@@ -38,7 +41,7 @@ const MENU_ROW = 3;
 
 export function menuCard(options: MenuOptions = {}): AdaptiveCard {
   const entries = actionSets(MENU.entries.map((e) => submit(e.label, openData(e.conversation))), MENU_ROW);
-  const resume = options.resume === undefined ? [] : continueButtons(options.resume);
+  const resume = options.resume === undefined ? [] : [...continueButtons(options.resume), ...(options.reminders === true ? reminderButtons() : [])];
   return card(
     [heading(MENU.title), paragraph(options.intro ?? MENU.intro), ...resume, ...entries, subtle(MENU.privacy)],
     [],

@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import { ENROL_TOTAL, enrolStepCard, nextSignInCard } from '../cards/enrolment.js';
 import type { AdaptiveCard } from '../cards/schema.js';
@@ -41,6 +42,8 @@ export class EnrolmentDialog extends CardConversation<EnrolState, EnrolOptions> 
   constructor(
     deps: ConversationDeps,
     private readonly progress: EnrolProgressStore,
+    /** The card for a walkthrough paused with its place kept (offering a reminder), where there is one. */
+    private readonly pausedCard: (context: TurnContext) => AdaptiveCard | undefined = () => undefined,
   ) {
     super(ENROL_DIALOG, 'enrol', deps);
   }
@@ -80,8 +83,10 @@ export class EnrolmentDialog extends CardConversation<EnrolState, EnrolOptions> 
         await this.progress.clear(dc.context);
         return { kind: 'end', say: [REPLIES.enrolDone], menu: true };
       case 'cancel':
-      default:
-        return { kind: 'end', say: [REPLIES.enrolPaused] };
+      default: {
+        const card = this.pausedCard(dc.context);
+        return card === undefined ? { kind: 'end', say: [REPLIES.enrolPaused] } : { kind: 'end', card };
+      }
     }
   }
 

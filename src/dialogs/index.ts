@@ -10,6 +10,7 @@ import { sendMenu } from './menu.js';
 import { MethodsDialog } from './methods.js';
 import { PracticeDialog } from './practice.js';
 import { EnrolProgressStore } from './progress.js';
+import { Reminders, type ReminderDeps } from './reminders.js';
 import { RootDialog, type ConversationDialog, type SecretLog, type Understander } from './root.js';
 import { TroubleshootingDialog } from './troubleshooting.js';
 import { WhyDialog } from './why.js';
@@ -27,20 +28,25 @@ export interface ConversationsDeps {
   readonly memberInfo?: MemberInfo;
   /** Structured logging of failures (ids and error names only) and of secrets held back (their kind only). */
   readonly logger?: FeedbackLogger & SecretLog;
+  /** Where "Remind me tomorrow" requests are kept; absent, no reminder is offered. */
+  readonly reminders?: ReminderDeps;
 }
 
 export interface Conversations {
   readonly root: RootDialog;
   readonly welcome: (context: TurnContext) => Promise<void>;
+  /** A due reminder's proactive turn: the reminder card, unless the walkthrough was finished by now. */
+  readonly remind: (context: TurnContext) => Promise<'sent' | 'finished'>;
 }
 
 /** Builds every conversation and the root that routes between them. */
 export function createConversations(deps: ConversationsDeps): Conversations {
   const progress = new EnrolProgressStore(deps.enrolProgress);
+  const reminders = new Reminders(progress, deps.reminders, deps.logger);
   const guided: ConversationDeps = { newFlowId: deps.newFlowId ?? (() => randomUUID().slice(0, 8)) };
   const conversations: ConversationDialog[] = [
     new WhyDialog(guided),
-    new EnrolmentDialog(guided, progress),
+    new EnrolmentDialog(guided, progress, (context) => reminders.pausedCard(context)),
     new MethodsDialog(guided),
     new TroubleshootingDialog(guided),
     new PracticeDialog(guided, createPracticeEngine({ clock: deps.clock ?? Date.now })),
@@ -53,8 +59,9 @@ export function createConversations(deps: ConversationsDeps): Conversations {
   const root = new RootDialog({
     progress,
     conversations,
+    reminders,
     ...(deps.understander === undefined ? {} : { understander: deps.understander }),
     ...(deps.logger === undefined ? {} : { log: deps.logger }),
   });
-  return { root, welcome: (context) => sendMenu(context, progress) };
+  return { root, welcome: (context) => sendMenu(context, progress), remind: (context) => reminders.remind(context) };
 }

@@ -1,12 +1,13 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { parseAction } from '../cards/actions.js';
+import { parseAction, type ReminderChoice } from '../cards/actions.js';
 import { notKnownCard } from '../cards/answer.js';
 import { buttonsOf, normaliseChoice } from '../cards/choices.js';
 import { ENROL_TOTAL } from '../cards/enrolment.js';
 import { menuCard, type KeptPlace } from '../cards/menu.js';
 import type { ConversationId, ConversationTarget } from '../content/conversations.js';
 import { SECRET_WARNING } from '../content/guard.js';
+import { REMINDERS } from '../content/reminders.js';
 import { CANCELLED, HELP, HELP_SUFFIX, REPLIES } from '../content/ui.js';
 import type { InScopeIntentId } from '../nlu/intents.js';
 import { detectSharedSecret } from '../privacy/index.js';
@@ -15,6 +16,7 @@ import { isConversationResult, type ConversationResult } from './conversation.js
 import { sendMenu } from './menu.js';
 import { pressOf, typedText } from './press.js';
 import type { EnrolProgressStore } from './progress.js';
+import { reminderWords, type Reminders } from './reminders.js';
 import { keepPlace, say, sendCard } from './send.js';
 
 export const ROOT_DIALOG = 'mfa-root';
@@ -50,6 +52,8 @@ export interface RootDeps {
   readonly conversations: readonly ConversationDialog[];
   readonly understander?: Understander;
   readonly log?: SecretLog;
+  /** "Remind me tomorrow": offered when the walkthrough is paused; absent, the words say it is unavailable. */
+  readonly reminders?: Reminders;
 }
 
 /** A team channel or group chat, where everything typed is seen by everyone. */
@@ -91,6 +95,7 @@ export class RootDialog extends ComponentDialog {
   private readonly routes: readonly Route[] = [
     (t) => this.secretGuard(t),
     (t) => this.buttonPress(t),
+    (t) => this.reminderRequest(t),
     (t) => this.anywhereCommand(t),
     (t) => this.conversationAnswer(t),
     (t) => this.questionMidConversation(t),
@@ -157,7 +162,10 @@ export class RootDialog extends ComponentDialog {
     switch (action.action) {
       case 'menu':
         await dc.cancelAllDialogs();
-        await sendMenu(dc.context, this.deps.progress);
+        await sendMenu(dc.context, this.deps.progress, undefined, this.offersReminder(turn));
+        return true;
+      case 'reminder':
+        await this.reminder(turn, action.choice);
         return true;
       case 'open':
         await this.open(turn, action.problem === undefined ? { conversation: action.conversation } : { conversation: 'trouble', problem: action.problem });
@@ -181,6 +189,29 @@ export class RootDialog extends ComponentDialog {
     }
   }
 
+  // 2b. "Remind me tomorrow", "remind me next week", "stop reminders" typed.
+  private async reminderRequest(turn: Turn): Promise<boolean> {
+    const choice = turn.text === '' ? undefined : reminderWords(turn.text);
+    if (choice === undefined) return false;
+    await this.reminder(turn, choice);
+    return true;
+  }
+
+  /** A reminder asked for mid-walkthrough pauses it (its place is kept); elsewhere the current card stays. */
+  private async reminder(turn: Turn, choice: ReminderChoice): Promise<void> {
+    const { dc, current } = turn;
+    if (this.deps.reminders === undefined) return say(dc.context, REMINDERS.unavailable);
+    const pauses = current?.conversation === 'enrol' && (choice === 'tomorrow' || choice === 'nextWeek');
+    if (pauses) await dc.cancelAllDialogs();
+    await this.deps.reminders.handle(dc.context, choice);
+    if (current !== undefined && !pauses) await dc.repromptDialog();
+  }
+
+  /** Leaving the walkthrough for the menu: the menu offers a reminder too. */
+  private offersReminder(turn: Turn): boolean {
+    return turn.current?.conversation === 'enrol' && this.deps.reminders?.pausedCard(turn.dc.context) !== undefined;
+  }
+
   // 3. Words that work anywhere: cancel, menu, help (and hello), continue.
   private async anywhereCommand(turn: Turn): Promise<boolean> {
     const command = globalCommand(turn.text);
@@ -192,12 +223,14 @@ export class RootDialog extends ComponentDialog {
           await sendMenu(dc.context, this.deps.progress, 'There\'s nothing to stop just now. What would you like to do?');
         } else {
           await dc.cancelAllDialogs();
-          await say(dc.context, CANCELLED[current.conversation] ?? REPLIES.cancelled);
+          const paused = current.conversation === 'enrol' ? this.deps.reminders?.pausedCard(dc.context) : undefined;
+          if (paused !== undefined) await sendCard(dc.context, paused);
+          else await say(dc.context, CANCELLED[current.conversation] ?? REPLIES.cancelled);
         }
         return true;
       case 'menu':
         await dc.cancelAllDialogs();
-        await sendMenu(dc.context, this.deps.progress);
+        await sendMenu(dc.context, this.deps.progress, undefined, this.offersReminder(turn));
         return true;
       case 'help':
       case 'greeting':

@@ -8,6 +8,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { loadConfig, type Config } from '../config.js';
+import { openReminderStore, reminderStatusJson, reminderStatusLines, reminderStoreSettings, type ReminderSummary } from '../reminders/index.js';
 import { ConfigError } from '../configError.js';
 import type { FeedbackConfig } from './config.js';
 import { defaultRandomBytes } from './ids.js';
@@ -20,7 +21,8 @@ import { formatDuration, parseDuration } from './time.js';
 const USAGE = `Usage: npm run feedback -- <command>
 
   status [--since 7d] [--json] pending and dead-lettered counts, the oldest pending age, dead letters, and
-                               how many of the messages queued in the period (default the last 7 days) were delivered
+                               how many of the messages queued in the period (default the last 7 days) were delivered;
+                               then the pending reminders ("Remind me tomorrow") and when each is due
   digest [--since 7d] [--post] print the digest of the period (default the last 7 days); --post also sends it
   retry-dead                   put dead letters back in the queue and try to send them now
 `;
@@ -60,7 +62,23 @@ function since(args: readonly string[], now: number): { readonly text: string; r
   return { text, ms: now - ms };
 }
 
-async function status(service: FeedbackService, config: FeedbackConfig, io: CliIo, args: readonly string[]): Promise<number> {
+/** The pending reminders, read beside the outbox (same environment, same storage). */
+interface ReminderView {
+  readonly location: string;
+  readonly list: readonly ReminderSummary[];
+  readonly localMode: boolean;
+}
+
+async function reminderView(settings: Config, now: number): Promise<ReminderView> {
+  const opened = openReminderStore(reminderStoreSettings(settings));
+  try {
+    return { location: opened.store.location, list: await opened.store.list(now), localMode: settings.localMode };
+  } finally {
+    opened.close();
+  }
+}
+
+async function status(service: FeedbackService, config: FeedbackConfig, io: CliIo, args: readonly string[], reminders: ReminderView): Promise<number> {
   const now = io.now();
   const period = since(args, now);
   const s = await service.outbox.status(period.ms);
@@ -76,6 +94,7 @@ async function status(service: FeedbackService, config: FeedbackConfig, io: CliI
         nextAttemptAt: s.nextAttemptAt === null ? null : new Date(s.nextAttemptAt).toISOString(),
         deadLetters: s.deadLetters.map((d) => ({ ...d, deadAt: new Date(d.deadAt).toISOString() })),
         webhookConfigured: config.webhook !== null,
+        reminders: reminderStatusJson(reminders.list, reminders.localMode),
       })}\n`,
     );
     return 0;
@@ -91,7 +110,7 @@ async function status(service: FeedbackService, config: FeedbackConfig, io: CliI
       lines.push(`  ${d.reference ?? d.kind.padEnd(7)}  ${d.id}  ${new Date(d.deadAt).toISOString()}  ${d.reason}`);
     }
   }
-  lines.push('', webhookLine(config));
+  lines.push('', webhookLine(config), '', ...reminderStatusLines(reminders.location, reminders.list, now, reminders.localMode));
   io.out(`${lines.join('\n')}\n`);
   return 0;
 }
@@ -163,7 +182,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   const opened = openFeedbackStore(feedbackStoreSettings(settings), { clock: systemClock, randomBytes: defaultRandomBytes });
   try {
     const service = new FeedbackService({ store: opened.store, config });
-    if (command === 'status') return await status(service, config, io, rest);
+    if (command === 'status') return await status(service, config, io, rest, await reminderView(settings, io.now()));
     if (command === 'digest') return await digest(service, config, io, rest);
     return await retryDead(service, config, io);
   } catch (error) {

@@ -68,3 +68,21 @@ export async function startAzurite(): Promise<Azurite> {
       }),
   };
 }
+
+/**
+ * One Azurite for the enclosing test file (or `describe`): started before its tests, stopped after
+ * them. Returns a getter, since the emulator only exists once the tests run.
+ */
+export function useAzurite(hooks: { beforeAll(fn: () => Promise<void>, timeout?: number): void; afterAll(fn: () => Promise<void>): void }): () => Azurite {
+  let azurite: Azurite | undefined;
+  hooks.beforeAll(async () => {
+    azurite = await startAzurite();
+  }, 30_000);
+  hooks.afterAll(async () => {
+    await azurite?.stop();
+  });
+  return () => {
+    if (azurite === undefined) throw new Error('Azurite is not running');
+    return azurite;
+  };
+}

@@ -4,6 +4,7 @@ import { buttonsOf } from '../../src/cards/choices.js';
 import { ADAPTIVE_CARD_TYPE, isAdaptiveCard } from '../../src/cards/guards.js';
 import type { AdaptiveCard } from '../../src/cards/schema.js';
 import type { MemberInfo } from '../../src/dialogs/memberInfo.js';
+import type { ReminderDeps } from '../../src/dialogs/reminders.js';
 import type { Understander } from '../../src/dialogs/root.js';
 import { IntentUnderstander, type UnansweredLog } from '../../src/dialogs/understanding.js';
 import type { FeedbackLogger, FeedbackService } from '../../src/feedback/index.js';
@@ -104,6 +105,7 @@ export class TestChat {
       feedback?: FeedbackService;
       memberInfo?: MemberInfo;
       logger?: FeedbackLogger;
+      reminders?: ReminderDeps;
     } = {},
   ): TestChat {
     const memory: Record<string, string> = {};
@@ -117,6 +119,7 @@ export class TestChat {
       ...(options.clock === undefined ? {} : { clock: options.clock }),
       ...(options.feedback === undefined ? {} : { feedback: options.feedback }),
       ...(options.memberInfo === undefined ? {} : { memberInfo: options.memberInfo }),
+      ...(options.reminders === undefined ? {} : { reminders: options.reminders }),
     });
     const recorder = new UpdateRecorder();
     const adapter = new TestAdapter((context) => bot.run(context));

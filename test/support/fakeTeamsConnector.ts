@@ -13,6 +13,8 @@ export interface FakeConnector {
   readonly serviceUrl: string;
   /** "METHOD /path" (decoded) of every request, in order. */
   readonly requests: string[];
+  /** The activities the bot sent (POST …/activities), with the conversation id from the path, in order. */
+  readonly sent: { readonly conversationId: string; readonly activity: unknown }[];
   /** How long it takes to accept an activity the bot sends (a slow connector); 0 by default. */
   replyDelayMs: number;
   close(): Promise<void>;
@@ -26,18 +28,26 @@ export interface FakeConnector {
  */
 export async function startFakeConnector(members: readonly TeamsMember[]): Promise<FakeConnector> {
   const requests: string[] = [];
+  const sent: { conversationId: string; activity: unknown }[] = [];
   const settings = { replyDelayMs: 0 };
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname);
     requests.push(`${req.method ?? ''} ${path}`);
-    req.resume();
-    if (req.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/.test(path)) {
-      setTimeout(() => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `sent-${requests.length}` }));
-      }, settings.replyDelayMs);
+    const posted = /^\/v3\/conversations\/([^/]+)\/activities(\/[^/]+)?$/.exec(path);
+    if (req.method === 'POST' && posted !== null) {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString();
+        sent.push({ conversationId: posted[1] ?? '', activity: body === '' ? undefined : JSON.parse(body) });
+        setTimeout(() => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ id: `sent-${requests.length}` }));
+        }, settings.replyDelayMs);
+      });
       return;
     }
+    req.resume();
     const match = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
     const member = match === null || req.method !== 'GET' ? undefined : members.find((m) => m.id === match[2]);
     if (member === undefined) {
@@ -57,6 +67,7 @@ export async function startFakeConnector(members: readonly TeamsMember[]): Promi
   return {
     serviceUrl: `http://127.0.0.1:${address.port}/`,
     requests,
+    sent,
     get replyDelayMs() {
       return settings.replyDelayMs;
     },

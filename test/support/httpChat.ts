@@ -62,6 +62,12 @@ export class HttpChat {
     return this.post({ type: 'message', value: { ...button.data, ...inputs } });
   }
 
+  /** Presses a button on a card the bot sent some other way (a proactive message through the connector). */
+  pressOn(card: AdaptiveCard, title: string): Promise<HttpReply[]> {
+    this.lastCard = card;
+    return this.press(title);
+  }
+
   private async post(activity: Record<string, unknown>): Promise<HttpReply[]> {
     const { conversationId, channelId, serviceUrl, from } = this.options;
     const res = await postActivity(this.url, {

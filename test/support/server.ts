@@ -15,7 +15,7 @@ export interface RunningServer {
 }
 
 /** The real bot server on a free loopback port, with its data in a fresh temporary folder. */
-export async function startServer(env: Env = {}, options: { chatDir?: string; tabDir?: string; matcher?: Matcher; logger?: Logger } = {}): Promise<RunningServer> {
+export async function startServer(env: Env = {}, options: { chatDir?: string; tabDir?: string; matcher?: Matcher; logger?: Logger; reminderClock?: () => number; sendReminders?: boolean } = {}): Promise<RunningServer> {
   const dataDir = env.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'mfa-data-')) : undefined;
   const config = loadConfig({ PORT: '0', ...(dataDir === undefined ? {} : { DATA_DIR: dataDir }), ...env });
   const app = createApp({ config, version: '9.9.9-test', ...options, logger: options.logger ?? createLogger('silent'), matcher: options.matcher ?? sharedMatcher() });

@@ -1,0 +1,172 @@
+import { odata, TableClient } from '@azure/data-tables';
+import { toReminderAddress } from './address.js';
+import type { ClaimedReminder, NewReminder, ReminderStore, ReminderSummary } from './model.js';
+
+const PARTITION = 'reminder';
+
+export interface AzureReminderOptions {
+  readonly connectionString: string;
+  /** The table's name (AZURE_REMINDER_TABLE). */
+  readonly table: string;
+  /** Longest one storage call may take (default 5 s). */
+  readonly timeoutMs?: number;
+}
+
+function status(error: unknown): number | undefined {
+  return error instanceof Error && 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : undefined;
+}
+
+/** Lost a conditional write to someone else (the ETag changed), or the row is gone. */
+function lostRace(error: unknown): boolean {
+  const s = status(error);
+  return s === 404 || s === 409 || s === 412;
+}
+
+/** Times are epoch milliseconds: stored as Edm.Double (exact up to 2^53), never left for the service to read as Int32. */
+function double(value: number): { readonly value: number; readonly type: 'Double' } {
+  return { value, type: 'Double' };
+}
+
+/** A time as an OData Edm.Double literal ("1893920400000.0"), compared like for like with the stored property. */
+function doubleLiteral(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError('not a time in milliseconds');
+  return `${value}.0`;
+}
+
+function num(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+interface ReminderRow {
+  readonly rowKey: string;
+  readonly etag: string;
+  readonly address: unknown;
+  readonly dueAt: number;
+  readonly createdAt: number;
+  readonly attempts: number;
+  readonly leaseUntil: number;
+}
+
+/**
+ * Reminders in Azure Table Storage (STORAGE=azure), shared by every instance: one row per
+ * reminder, keyed by its hashed key. A claim is a conditional update on the row's ETag that sets a
+ * lease, so of two instances that see the same due row only one claim succeeds (the other gets
+ * 412); the claim's new ETag is the token that settles it, so a reminder replaced since it was
+ * claimed is never deleted by the old claim. A lease that runs out makes the row claimable again.
+ * (A table and not a queue: a reminder can be due a week ahead, the most a queue message can be hidden.)
+ */
+export class AzureReminderStore implements ReminderStore {
+  private readonly table: TableClient;
+  private readonly timeoutMs: number;
+  private ready: Promise<void> | null = null;
+
+  constructor(options: AzureReminderOptions) {
+    this.timeoutMs = options.timeoutMs ?? 5_000;
+    const table = TableClient.fromConnectionString(options.connectionString, options.table);
+    // Azurite (and only a local emulator) is plain http; the SDK refuses to sign over http unless told.
+    this.table = table.url.startsWith('http:') ? TableClient.fromConnectionString(options.connectionString, options.table, { allowInsecureConnection: true }) : table;
+  }
+
+  get location(): string {
+    return `${this.table.url.split('?')[0] ?? ''}/${this.table.tableName}`;
+  }
+
+  private limit(): { abortSignal: AbortSignal } {
+    return { abortSignal: AbortSignal.timeout(this.timeoutMs) };
+  }
+
+  /** The table is created on first use (and again after a failed attempt), so start-up never waits on storage. */
+  private ensure(): Promise<void> {
+    this.ready ??= this.table.createTable(this.limit()).then(
+      () => undefined,
+      (error: unknown) => {
+        this.ready = null;
+        throw error;
+      },
+    );
+    return this.ready;
+  }
+
+  async set(reminder: NewReminder): Promise<void> {
+    await this.ensure();
+    await this.table.upsertEntity(
+      { partitionKey: PARTITION, rowKey: reminder.key, address: JSON.stringify(reminder.address), dueAt: double(reminder.dueAt), createdAt: double(reminder.createdAt), attempts: 0, leaseUntil: double(0) },
+      'Replace',
+      this.limit(),
+    );
+  }
+
+  async cancel(key: string): Promise<boolean> {
+    await this.ensure();
+    try {
+      await this.table.deleteEntity(PARTITION, key, this.limit());
+      return true;
+    } catch (error) {
+      if (status(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  private async rows(filter: string): Promise<ReminderRow[]> {
+    await this.ensure();
+    const rows: ReminderRow[] = [];
+    for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter }, ...this.limit() })) {
+      if (typeof e.rowKey !== 'string' || typeof e.etag !== 'string') continue;
+      let address: unknown;
+      try {
+        address = typeof e.address === 'string' ? JSON.parse(e.address) : undefined;
+      } catch {
+        address = undefined;
+      }
+      rows.push({ rowKey: e.rowKey, etag: e.etag, address, dueAt: num(e.dueAt), createdAt: num(e.createdAt), attempts: num(e.attempts), leaseUntil: num(e.leaseUntil) });
+    }
+    return rows.sort((a, b) => a.dueAt - b.dueAt);
+  }
+
+  async claimDue(now: number, leaseMs: number, limit: number, onlyKey?: string): Promise<ClaimedReminder[]> {
+    const rows = onlyKey === undefined ? odata`PartitionKey eq ${PARTITION}` : odata`PartitionKey eq ${PARTITION} and RowKey eq ${onlyKey}`;
+    const filter = `${rows} and dueAt le ${doubleLiteral(now)}`;
+    const claimed: ClaimedReminder[] = [];
+    for (const row of await this.rows(filter)) {
+      if (claimed.length >= limit) break;
+      if (row.leaseUntil > now) continue;
+      const address = toReminderAddress(row.address);
+      try {
+        if (address === undefined) {
+          // A row that no longer reads as an address can never be sent: it goes.
+          await this.table.deleteEntity(PARTITION, row.rowKey, { etag: row.etag, ...this.limit() });
+          continue;
+        }
+        const taken = await this.table.updateEntity({ partitionKey: PARTITION, rowKey: row.rowKey, leaseUntil: double(now + leaseMs) }, 'Merge', { etag: row.etag, ...this.limit() });
+        if (taken.etag === undefined) continue;
+        claimed.push({ key: row.rowKey, address, dueAt: row.dueAt, createdAt: row.createdAt, attempts: row.attempts, claim: taken.etag });
+      } catch (error) {
+        if (!lostRace(error)) throw error;
+      }
+    }
+    return claimed;
+  }
+
+  async complete(reminder: ClaimedReminder): Promise<void> {
+    await this.ensure();
+    try {
+      await this.table.deleteEntity(PARTITION, reminder.key, { etag: reminder.claim, ...this.limit() });
+    } catch (error) {
+      if (!lostRace(error)) throw error;
+    }
+  }
+
+  async retry(reminder: ClaimedReminder, retryAt: number): Promise<void> {
+    await this.ensure();
+    try {
+      await this.table.updateEntity({ partitionKey: PARTITION, rowKey: reminder.key, dueAt: double(retryAt), attempts: reminder.attempts + 1, leaseUntil: double(0) }, 'Merge', { etag: reminder.claim, ...this.limit() });
+    } catch (error) {
+      if (!lostRace(error)) throw error;
+    }
+  }
+
+  async list(now: number): Promise<ReminderSummary[]> {
+    const rows = await this.rows(odata`PartitionKey eq ${PARTITION}`);
+    return rows.map((r) => ({ key: r.rowKey, channelId: toReminderAddress(r.address)?.channelId ?? 'unknown', dueAt: r.dueAt, attempts: r.attempts, claimed: r.leaseUntil > now }));
+  }
+}
