@@ -9,6 +9,7 @@ import { FeedbackService } from '../feedback/index.js';
 import { defaultRandomBytes } from '../feedback/ids.js';
 import { feedbackStoreSettings, openFeedbackStore } from '../feedback/openStore.js';
 import { systemClock } from '../feedback/time.js';
+import { FunnelRecorder, funnelSource, openFunnelStore } from '../funnel/index.js';
 import { openDatabase, SqliteStorage, type SqliteDatabase } from '../storage/index.js';
 import type { Logger } from '../log.js';
 import { MfaAdapter, type BotAuthentication } from './adapter.js';
@@ -90,7 +91,10 @@ export function createApp(deps: AppDeps): App {
   // two could be lost in a power cut, which the user can redo; the feedback outbox keeps FULL.
   const stateDb = config.storage === 'sqlite' && deps.storage === undefined ? openDatabase({ dataDir: config.feedback.dataDir, synchronous: 'NORMAL' }) : undefined;
   const feedbackStore = openFeedbackStore(feedbackStoreSettings(config), { clock: systemClock, randomBytes: defaultRandomBytes });
-  const feedback = new FeedbackService({ store: feedbackStore.store, config: config.feedback, logger });
+  // The enrolment funnel's counters live beside the feedback records; a turn only adds in memory.
+  const funnelStore = openFunnelStore(feedbackStoreSettings(config));
+  const funnel = new FunnelRecorder({ store: funnelStore.store, log: logger });
+  const feedback = new FeedbackService({ store: feedbackStore.store, config: config.feedback, logger, funnel: funnelSource(funnel) });
   const matcher = deps.matcher ?? createMatcher();
   // Every store saves with the ETag each turn read (so concurrent turns cannot overwrite each
   // other) and fails in ways the turn error handler understands. Azure Blob Storage also gets a
@@ -102,7 +106,7 @@ export function createApp(deps: AppDeps): App {
     ...(remote ? { recreate: () => new OptimisticStorage(createStorage(config, stateDb)), timeoutMs: config.resilience.storageTimeoutMs } : {}),
     logger,
   });
-  const { bot, conversationState } = createBot({ storage, logger, matcher, feedback });
+  const { bot, conversationState } = createBot({ storage, logger, matcher, feedback, funnel });
   const adapter = createAdapter(config, deps.authentication);
   // First, so the conversation's rate limit and the turn's time budget cover everything after it.
   const turnGuard = new TurnGuard({ perConversationPerMinute: config.resilience.ratePerConversationPerMinute, turnTimeoutMs: config.resilience.turnTimeoutMs, logger });
@@ -132,9 +136,11 @@ export function createApp(deps: AppDeps): App {
     const drained = inFlight.drain();
     server.server.close();
     await drained;
+    await funnel.stop();
     await feedback.stop({ deadlineMs: 8_000 });
     stateDb?.close();
     feedbackStore.close();
+    funnelStore.close();
     server.server.closeAllConnections();
   };
   return {
@@ -143,7 +149,10 @@ export function createApp(deps: AppDeps): App {
     bot,
     inFlight,
     feedback,
-    start: () => feedback.start(),
+    start: () => {
+      funnel.start();
+      feedback.start();
+    },
     stop: () => (stopped ??= stop()),
   };
 }

@@ -5,6 +5,7 @@ import type { Understander } from '../dialogs/root.js';
 import { IntentUnderstander } from '../dialogs/understanding.js';
 import type { FeedbackService } from '../feedback/index.js';
 import type { FeedbackLogger } from '../feedback/index.js';
+import type { Funnel } from '../funnel/index.js';
 import type { Matcher } from '../nlu/types.js';
 import { MfaBot } from './mfaBot.js';
 
@@ -27,6 +28,8 @@ export interface BotDeps {
   readonly clock?: () => number;
   /** Who the user is, for feedback contact details; Teams member info by default. */
   readonly memberInfo?: MemberInfo;
+  /** Counts the enrolment funnel for the digest; counts nothing when absent. */
+  readonly funnel?: Funnel;
 }
 
 /** Storage → state → conversations → bot: the same bot for HTTP, the terminal chat and the tests. */
@@ -44,6 +47,7 @@ export function createBot(deps: BotDeps): BotParts {
     ...(deps.newFlowId === undefined ? {} : { newFlowId: deps.newFlowId }),
     ...(deps.clock === undefined ? {} : { clock: deps.clock }),
     ...(deps.memberInfo === undefined ? {} : { memberInfo: deps.memberInfo }),
+    ...(deps.funnel === undefined ? {} : { funnel: deps.funnel }),
   });
   const bot = new MfaBot({ conversationState, personalState, otherStates: [userState], rootDialog: conversations.root, welcome: conversations.welcome, logger });
   const clear = async (context: TurnContext): Promise<void> => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { FeedbackLogger, FeedbackService } from '../feedback/index.js';
+import { noFunnel, type Funnel } from '../funnel/index.js';
 import { createPracticeEngine } from '../practice/index.js';
 import { EnrolmentDialog } from './enrolment.js';
 import { FeedbackDialog } from './feedback.js';
@@ -27,6 +28,8 @@ export interface ConversationsDeps {
   readonly memberInfo?: MemberInfo;
   /** Structured logging of failures (ids and error names only) and of secrets held back (their kind only). */
   readonly logger?: FeedbackLogger & SecretLog;
+  /** Counts the enrolment funnel for the digest; counts nothing when absent. */
+  readonly funnel?: Funnel;
 }
 
 export interface Conversations {
@@ -36,8 +39,9 @@ export interface Conversations {
 
 /** Builds every conversation and the root that routes between them. */
 export function createConversations(deps: ConversationsDeps): Conversations {
-  const progress = new EnrolProgressStore(deps.enrolProgress);
-  const guided: ConversationDeps = { newFlowId: deps.newFlowId ?? (() => randomUUID().slice(0, 8)) };
+  const funnel = deps.funnel ?? noFunnel;
+  const progress = new EnrolProgressStore(deps.enrolProgress, funnel, deps.clock ?? Date.now);
+  const guided: ConversationDeps = { newFlowId: deps.newFlowId ?? (() => randomUUID().slice(0, 8)), funnel };
   const conversations: ConversationDialog[] = [
     new WhyDialog(guided),
     new EnrolmentDialog(guided, progress),
