@@ -7,6 +7,7 @@ import type { MemberInfo } from '../../src/dialogs/memberInfo.js';
 import type { Understander } from '../../src/dialogs/root.js';
 import { IntentUnderstander, type UnansweredLog } from '../../src/dialogs/understanding.js';
 import type { FeedbackLogger, FeedbackService } from '../../src/feedback/index.js';
+import type { Funnel } from '../../src/funnel/index.js';
 import { createMatcher } from '../../src/nlu/matcher.js';
 import type { Matcher } from '../../src/nlu/types.js';
 
@@ -104,6 +105,7 @@ export class TestChat {
       feedback?: FeedbackService;
       memberInfo?: MemberInfo;
       logger?: FeedbackLogger;
+      funnel?: Funnel;
     } = {},
   ): TestChat {
     const memory: Record<string, string> = {};
@@ -117,6 +119,7 @@ export class TestChat {
       ...(options.clock === undefined ? {} : { clock: options.clock }),
       ...(options.feedback === undefined ? {} : { feedback: options.feedback }),
       ...(options.memberInfo === undefined ? {} : { memberInfo: options.memberInfo }),
+      ...(options.funnel === undefined ? {} : { funnel: options.funnel }),
     });
     const recorder = new UpdateRecorder();
     const adapter = new TestAdapter((context) => bot.run(context));
