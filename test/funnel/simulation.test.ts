@@ -167,7 +167,7 @@ describe('the funnel of 30 simulated users in the digest', () => {
   });
 
   it('the Teams card draws the steps as proportional bars, says "fewer than 5", and fits in 28 KB', () => {
-    const raw = requestBody({ kind: 'digest', digest }, 'teams');
+    const raw = requestBody({ kind: 'digest', digest }, 'teams-workflow');
     expect(Buffer.byteLength(raw)).toBeLessThanOrEqual(TEAMS_PAYLOAD_MAX_BYTES);
     const message: unknown = JSON.parse(raw);
     const text = JSON.stringify(message);
