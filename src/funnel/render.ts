@@ -74,7 +74,7 @@ function small(text: string, extra: Record<string, unknown> = {}): CardElement {
 
 /** Weights out of 100, so the card stays small whatever the counts. */
 function barRow(bar: Bar, max: number, below: number): CardElement[] {
-  const label = small(`${bar.label}: **${showFigure(bar.value, below)}**`, { spacing: 'Small' });
+  const label = small(`${bar.label}: ${showFigure(bar.value, below)}`, { spacing: 'Small' });
   if (bar.value === null || bar.value === 0) return [label];
   const filled = Math.max(1, Math.round((100 * bar.value) / max));
   const columns: CardElement[] = [{ type: 'Column', width: filled, style: 'accent', minHeight: '14px', items: [] }];

@@ -85,7 +85,7 @@ describe('funnel in the digest', () => {
     const body = requestBody({ kind: 'digest', digest }, 'teams-workflow');
     expect(Buffer.byteLength(body)).toBeLessThan(TEAMS_PAYLOAD_MAX_BYTES);
     expect(body).toContain('Enrolment funnel');
-    expect(body).toContain('Started: **123456**');
+    expect(body).toContain('Started: 123456');
     // Alone (no feedback at all), the full funnel is well inside the limit.
     const alone = requestBody({ kind: 'digest', digest: { ...buildDigest([], [], { id: 'dg_2', from: FROM, to: TO }), funnel: fullFunnel() } }, 'teams-workflow');
     expect(Buffer.byteLength(alone)).toBeLessThan(TEAMS_PAYLOAD_MAX_BYTES / 2);

@@ -173,7 +173,7 @@ describe('the funnel of 30 simulated users in the digest', () => {
     const text = JSON.stringify(message);
     expect(text).toContain('"version":"1.5"');
     expect(text).toContain('Enrolment funnel');
-    expect(text).toContain('Step 3: Go to Self-Service: **24**');
+    expect(text).toContain('Step 3: Go to Self-Service: 24');
     expect(text).toContain('\\"No, it didn\'t work\\": fewer than 5');
     expect(text).toContain('My code is not accepted fewer than 5');
     // Bars: started 30 fills the row; step 4 (18) is 60 of 100, step 6 (12) 40.
