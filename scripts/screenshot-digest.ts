@@ -36,21 +36,19 @@ try {
   const { page, problems, close } = await openWatchedPage(browser, { viewport: { width: 440, height: 900 } });
   await page.setContent('<!doctype html><html><body style="margin:0;padding:16px;background:#f5f5f5;font-family:Segoe UI,sans-serif"><div id="card" style="background:#fff;border-radius:6px"></div></body></html>');
   await page.addScriptTag({ path: sdk });
-  await page.evaluate((json) => {
-    const AC = (window as unknown as { AdaptiveCards: typeof import('adaptivecards') }).AdaptiveCards;
-    const adaptive = new AC.AdaptiveCard();
-    // Teams' light theme: an accent container is a blue fill.
-    adaptive.hostConfig = new AC.HostConfig({
+  // Runs in the page (plain JS: the SDK's UMD bundle is window.AdaptiveCards). Teams' light theme: an accent container is a blue fill.
+  await page.evaluate(`(() => {
+    const adaptive = new AdaptiveCards.AdaptiveCard();
+    adaptive.hostConfig = new AdaptiveCards.HostConfig({
       fontFamily: 'Segoe UI, sans-serif',
       containerStyles: {
         default: { backgroundColor: '#FFFFFF', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
         accent: { backgroundColor: '#5B5FC7', foregroundColors: { default: { default: '#FFFFFF', subtle: '#FFFFFF' } } },
       },
     });
-    adaptive.parse(json);
-    const rendered = adaptive.render();
-    if (rendered !== undefined) document.getElementById('card')?.appendChild(rendered);
-  }, JSON.parse(JSON.stringify(card)));
+    adaptive.parse(${JSON.stringify(card)});
+    document.getElementById('card').appendChild(adaptive.render());
+  })()`);
   await page.locator('#card .ac-adaptiveCard').waitFor();
   await page.locator('#card').screenshot({ path: output });
   await close();

@@ -65,38 +65,42 @@ function validDay(day: number, now: number): boolean {
 }
 
 /**
- * The counters an event adds one to: none for an event that is not well formed, two for a start
- * (the period's starts, and its start day's cohort).
+ * Calls `add` for each counter an event adds one to: none for an event that is not well formed,
+ * two for a start (the period's starts, and its start day's cohort). No arrays: this runs in turns.
  */
-export function countersFor(event: FunnelEvent, now: number): readonly Counted[] {
+export function forEachCounter(event: FunnelEvent, now: number, add: (kind: BucketKind, start: number, key: string) => void): void {
   const one = counterFor(event, now);
-  if (one === null) return [];
-  return event.kind === 'started' ? [one, { kind: 'event', start: Math.floor(now / HOUR_MS) * HOUR_MS, key: 'started' }] : [one];
+  if (one === null) return;
+  add(one.kind, one.start, one.key);
+  if (event.kind === 'started') add('event', Math.floor(now / HOUR_MS) * HOUR_MS, 'started');
+}
+
+/** The event's hour bucket. A plain function, not a closure: esbuild's keepNames (tsx) would rename a closure on every call. */
+function inHour(now: number, key: string): Counted {
+  return { kind: 'event', start: Math.floor(now / HOUR_MS) * HOUR_MS, key };
 }
 
 function counterFor(event: FunnelEvent, now: number): Counted | null {
-  const hour = Math.floor(now / HOUR_MS) * HOUR_MS;
-  const at = (key: string): Counted => ({ kind: 'event', start: hour, key });
   switch (event.kind) {
     case 'started':
       return validDay(event.day, now) ? { kind: 'cohort', start: event.day * DAY_MS, key: 'started' } : null;
     case 'finished':
       return validDay(event.day, now) ? { kind: 'cohort', start: event.day * DAY_MS, key: 'finished' } : null;
     case 'reached':
-      return validStep(event.step) ? at(`reached.${event.step}`) : null;
+      return validStep(event.step) ? inHour(now, `reached.${event.step}`) : null;
     case 'stuck':
-      return validStep(event.step) ? at(`stuck.${event.step}`) : null;
+      return validStep(event.step) ? inHour(now, `stuck.${event.step}`) : null;
     case 'stuckProblem':
-      return validStep(event.step) && validProblem(event.problem) ? at(`stuck.${event.step}.${event.problem}`) : null;
+      return validStep(event.step) && validProblem(event.problem) ? inHour(now, `stuck.${event.step}.${event.problem}`) : null;
     case 'worked':
-      return at('worked');
+      return inHour(now, 'worked');
     case 'didNotWork':
-      return at('didnotwork');
+      return inHour(now, 'didnotwork');
     case 'fixed':
     case 'escalated':
-      return validProblem(event.problem) ? at(`trouble.${event.problem}.${event.kind}`) : null;
+      return validProblem(event.problem) ? inHour(now, `trouble.${event.problem}.${event.kind}`) : null;
     case 'practice':
-      if (event.result === 'clock-off') return at('practice.clock');
-      return event.result === 'success' || event.result === 'no-match' ? at('practice.other') : null;
+      if (event.result === 'clock-off') return inHour(now, 'practice.clock');
+      return event.result === 'success' || event.result === 'no-match' ? inHour(now, 'practice.other') : null;
   }
 }

@@ -1,4 +1,4 @@
-import { countersFor, type BucketKind, type Funnel, type FunnelEvent } from './events.js';
+import { forEachCounter, type BucketKind, type Funnel, type FunnelEvent } from './events.js';
 import { addCounts, type BucketCounts, type FunnelStore } from './store.js';
 
 /** Failures only, with the error's name: the counters carry nothing personal, but keep logs quiet. */
@@ -21,7 +21,7 @@ export interface FunnelRecorderOptions {
  * counts back, to be added with the next batch: writes are additive, so nothing is lost or doubled.
  */
 export class FunnelRecorder implements Funnel {
-  private pending = new Map<string, { readonly kind: BucketKind; readonly start: number; readonly counts: Map<string, number> }>();
+  private pending = new Map<number, { readonly kind: BucketKind; readonly start: number; readonly counts: Map<string, number> }>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private readonly store: FunnelStore;
@@ -37,16 +37,19 @@ export class FunnelRecorder implements Funnel {
   }
 
   record(event: FunnelEvent): void {
-    for (const { kind, start, key } of countersFor(event, this.clock())) {
-      const id = `${kind}:${start}`;
-      let bucket = this.pending.get(id);
-      if (bucket === undefined) {
-        bucket = { kind, start, counts: new Map() };
-        this.pending.set(id, bucket);
-      }
-      bucket.counts.set(key, (bucket.counts.get(key) ?? 0) + 1);
-    }
+    forEachCounter(event, this.clock(), this.add);
   }
+
+  private readonly add = (kind: BucketKind, start: number, key: string): void => {
+    // Event buckets by their start; cohort buckets (whole days) apart by sign: one number, no string to build.
+    const id = kind === 'event' ? start : -start - 1;
+    let bucket = this.pending.get(id);
+    if (bucket === undefined) {
+      bucket = { kind, start, counts: new Map() };
+      this.pending.set(id, bucket);
+    }
+    bucket.counts.set(key, (bucket.counts.get(key) ?? 0) + 1);
+  };
 
   /** How many buckets wait to be written (for tests and status). */
   get pendingBuckets(): number {
@@ -64,7 +67,7 @@ export class FunnelRecorder implements Funnel {
       (error: unknown) => {
         // Put the counts back: they go with the next batch.
         for (const bucket of batch) {
-          const id = `${bucket.kind}:${bucket.start}`;
+          const id = bucket.kind === 'event' ? bucket.start : -bucket.start - 1;
           const now = this.pending.get(id);
           if (now === undefined) this.pending.set(id, { kind: bucket.kind, start: bucket.start, counts: new Map(bucket.counts) });
           else addCounts(now.counts, bucket.counts);
