@@ -5,7 +5,7 @@ import type { Understander } from '../dialogs/root.js';
 import { IntentUnderstander } from '../dialogs/understanding.js';
 import type { FeedbackService } from '../feedback/index.js';
 import type { FeedbackLogger } from '../feedback/index.js';
-import type { Funnel } from '../funnel/index.js';
+import type { Funnel } from '../funnel/events.js';
 import type { Matcher } from '../nlu/types.js';
 import { MfaBot } from './mfaBot.js';
 

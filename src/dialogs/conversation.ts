@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AdaptiveCard } from '../cards/schema.js';
 import type { ConversationId } from '../content/conversations.js';
-import type { Funnel } from '../funnel/index.js';
+import type { Funnel } from '../funnel/events.js';
 import { CardPrompt, type CardAnswer, type CardPromptOptions, type CardState } from './cardPrompt.js';
 import { isRecord } from './press.js';
 import { say, sendCard, showCard } from './send.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { FeedbackLogger, FeedbackService } from '../feedback/index.js';
-import { noFunnel, type Funnel } from '../funnel/index.js';
+import { noFunnel, type Funnel } from '../funnel/events.js';
 import { createPracticeEngine } from '../practice/index.js';
 import { EnrolmentDialog } from './enrolment.js';
 import { FeedbackDialog } from './feedback.js';

@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { dayOf, UNFINISHED_AFTER_DAYS, type Funnel } from '../funnel/index.js';
+import { dayOf, UNFINISHED_AFTER_DAYS, type Funnel } from '../funnel/events.js';
 import { isRecord } from './conversation.js';
 
 /** Where a user is in the enrolment walkthrough, kept in user state so "continue" can resume. */

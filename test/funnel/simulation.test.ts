@@ -1,7 +1,4 @@
-import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETUP_KEY_ID } from '../../src/cards/practice.js';
-import type { AdaptiveCard, Element } from '../../src/cards/schema.js';
 import { PRACTICE } from '../../src/content/practice.js';
 import { runCli } from '../../src/feedback/cli.js';
 import type { Digest } from '../../src/feedback/digest.js';
@@ -10,6 +7,7 @@ import { requestBody, TEAMS_PAYLOAD_MAX_BYTES } from '../../src/feedback/payload
 import { FunnelRecorder, funnelSource, SqliteFunnelStore } from '../../src/funnel/index.js';
 import { openDatabase, type SqliteDatabase } from '../../src/storage/database.js';
 import { TestChat } from '../support/chat.js';
+import { phoneCode, secretOnCard } from '../support/practiceCodes.js';
 import { makeHarness, type Harness } from '../support/feedbackHarness.js';
 import { makeTempDir } from '../support/tempDir.js';
 
@@ -34,20 +32,6 @@ let db: SqliteDatabase;
 let recorder: FunnelRecorder;
 let harness: Harness;
 let digest: Digest;
-
-function walk(elements: readonly Element[]): Element[] {
-  return elements.flatMap((e) => [e, ...(e.type === 'Container' ? walk(e.items) : e.type === 'ColumnSet' ? e.columns.flatMap((c) => walk(c.items)) : [])]);
-}
-
-function secretOnCard(card: AdaptiveCard): string {
-  const key = walk(card.body).find((e) => e.type === 'TextBlock' && e.id === SETUP_KEY_ID);
-  if (key?.type !== 'TextBlock') throw new Error('no set-up key on the card');
-  return key.text.replace(/\s+/g, '');
-}
-
-function phoneCode(secret: string, phoneMs: number): string {
-  return generateSync({ secret, epoch: Math.floor(phoneMs / 1000), algorithm: 'sha1', digits: 6, period: 30 });
-}
 
 async function enrolTo(chat: TestChat, step: number): Promise<void> {
   await chat.say('menu');
