@@ -8,8 +8,9 @@ import { FunnelRecorder, funnelSource, SqliteFunnelStore } from '../../src/funne
 import { openDatabase, type SqliteDatabase } from '../../src/storage/database.js';
 import { TestChat } from '../support/chat.js';
 import { phoneCode, secretOnCard } from '../support/practiceCodes.js';
-import { makeHarness, type Harness } from '../support/feedbackHarness.js';
+import { makeHarness, TEST_SECRET, verifySignature, type Harness } from '../support/feedbackHarness.js';
 import { makeTempDir } from '../support/tempDir.js';
+import { startReceiver, waitFor } from '../support/webhookReceiver.js';
 
 /**
  * Done when: a digest from a scripted run of 30 simulated users shows the funnel correctly in all
@@ -181,5 +182,24 @@ describe('the funnel of 30 simulated users in the digest', () => {
     expect(out).toContain('Left unfinished for 7 days: 21 of 30 started 2029-12-30 to 2030-01-12 (9 finished).');
     expect(out).toContain('My code is not accepted: fixed 0, escalated fewer than 5');
     expect(out).toContain('Practice: 7 codes checked, 5 showed a wrong phone clock.');
+  });
+
+  it.each(['json', 'teams-workflow'])('goes through the outbox to a %s webhook with the funnel intact', async (format) => {
+    const receiver = await startReceiver(() => ({ status: 202 }));
+    const poster = makeHarness({ dataDir: temp.dir, url: receiver.url, format, secret: TEST_SECRET, funnel: funnelSource(recorder) });
+    try {
+      poster.service.start();
+      const queued = await poster.service.collate(DAY0, PERIOD_END);
+      await poster.service.queueDigest(queued);
+      await waitFor(() => receiver.accepted.length === 1, 'digest delivered');
+      const request = receiver.accepted[0];
+      if (request === undefined) throw new Error('nothing delivered');
+      const payload = JSON.stringify(verifySignature(request));
+      if (format === 'json') expect(payload).toContain('"worked":10,"didNotWork":null');
+      else expect(payload).toContain('Yes, it worked: 10');
+    } finally {
+      await poster.close();
+      await receiver.close();
+    }
   });
 });
