@@ -91,14 +91,23 @@ export class FunnelRecorder implements Funnel {
     this.timer.unref();
   }
 
-  /** For shutdown: stops the timer and writes what is pending (a failure is logged, not thrown). */
-  async stop(): Promise<void> {
+  /**
+   * For shutdown: stops the timer and writes what is pending, waiting at most `deadlineMs`
+   * (default 2 s) so a slow store never holds the exit. A failure is logged, not thrown.
+   */
+  async stop(options: { readonly deadlineMs?: number } = {}): Promise<void> {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+    let timeout: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_resolve, reject) => {
+      timeout = setTimeout(() => reject(Object.assign(new Error('funnel flush past the shutdown deadline'), { name: 'TimeoutError' })), options.deadlineMs ?? 2_000);
+    });
     try {
-      await this.flush();
+      await Promise.race([this.flush(), late]);
     } catch (error) {
       this.log?.warn({ event: 'funnel_flush_failed', error: error instanceof Error ? error.name : typeof error, buckets: this.pending.size }, 'funnel counts lost at shutdown');
+    } finally {
+      clearTimeout(timeout);
     }
   }
 

@@ -92,6 +92,15 @@ describe('funnel recorder', () => {
     expect(warnings).toEqual([expect.objectContaining({ event: 'funnel_flush_failed', error: 'Error', buckets: 1 })]);
   });
 
+  it('stop gives up after its deadline when the store hangs, so shutdown is never held', async () => {
+    const hanging: FunnelStore = { add: () => new Promise(() => undefined), sum: async () => new Map() };
+    const warnings: object[] = [];
+    const recorder = new FunnelRecorder({ store: hanging, clock: () => T0, log: { warn: (fields) => warnings.push(fields) } });
+    recorder.record({ kind: 'worked' });
+    await recorder.stop({ deadlineMs: 50 });
+    expect(warnings).toEqual([expect.objectContaining({ event: 'funnel_flush_failed', error: 'TimeoutError' })]);
+  });
+
   it('the real server writes a turn\'s counts to the database when it shuts down (SIGTERM path)', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mfa-funnel-'));
     try {
