@@ -10,6 +10,7 @@ import { defaultRandomBytes } from '../feedback/ids.js';
 import { feedbackStoreSettings, openFeedbackStore } from '../feedback/openStore.js';
 import { systemClock } from '../feedback/time.js';
 import { openReminderStore, ReminderScheduler, reminderStoreSettings, type ReminderStore } from '../reminders/index.js';
+import { FunnelRecorder, funnelSource, openFunnelStore } from '../funnel/index.js';
 import { openDatabase, SqliteStorage, type SqliteDatabase } from '../storage/index.js';
 import type { Logger } from '../log.js';
 import { MfaAdapter, type BotAuthentication } from './adapter.js';
@@ -101,7 +102,10 @@ export function createApp(deps: AppDeps): App {
   // two could be lost in a power cut, which the user can redo; the feedback outbox keeps FULL.
   const stateDb = config.storage === 'sqlite' && deps.storage === undefined ? openDatabase({ dataDir: config.feedback.dataDir, synchronous: 'NORMAL' }) : undefined;
   const feedbackStore = openFeedbackStore(feedbackStoreSettings(config), { clock: systemClock, randomBytes: defaultRandomBytes });
-  const feedback = new FeedbackService({ store: feedbackStore.store, config: config.feedback, logger });
+  // The enrolment funnel's counters live beside the feedback records; a turn only adds in memory.
+  const funnelStore = openFunnelStore(feedbackStoreSettings(config));
+  const funnel = new FunnelRecorder({ store: funnelStore.store, log: logger });
+  const feedback = new FeedbackService({ store: feedbackStore.store, config: config.feedback, logger, funnel: funnelSource(funnel) });
   const matcher = deps.matcher ?? createMatcher();
   // Every store saves with the ETag each turn read (so concurrent turns cannot overwrite each
   // other) and fails in ways the turn error handler understands. Azure Blob Storage also gets a
@@ -115,7 +119,7 @@ export function createApp(deps: AppDeps): App {
   });
   const reminderStore = openReminderStore(reminderStoreSettings(config));
   const now = deps.reminderClock ?? Date.now;
-  const { bot, conversationState, remind } = createBot({ storage, logger, matcher, feedback, reminders: { store: reminderStore.store, now } });
+  const { bot, conversationState, remind } = createBot({ storage, logger, matcher, feedback, funnel, reminders: { store: reminderStore.store, now } });
   const adapter = createAdapter(config, deps.authentication);
   const botAppId = config.credentials.appId;
   const scheduler =
@@ -156,9 +160,11 @@ export function createApp(deps: AppDeps): App {
     const drained = inFlight.drain();
     server.server.close();
     await drained;
+    await funnel.stop();
     await Promise.all([feedback.stop({ deadlineMs: 8_000 }), scheduler?.stop()]);
     stateDb?.close();
     feedbackStore.close();
+    funnelStore.close();
     reminderStore.close();
     server.server.closeAllConnections();
   };
@@ -170,6 +176,7 @@ export function createApp(deps: AppDeps): App {
     feedback,
     reminders: { store: reminderStore.store, scheduler },
     start: () => {
+      funnel.start();
       feedback.start();
       scheduler?.start();
     },

@@ -6,6 +6,7 @@ import type { Understander } from '../dialogs/root.js';
 import { IntentUnderstander } from '../dialogs/understanding.js';
 import type { FeedbackService } from '../feedback/index.js';
 import type { FeedbackLogger } from '../feedback/index.js';
+import type { Funnel } from '../funnel/events.js';
 import type { Matcher } from '../nlu/types.js';
 import { MfaBot } from './mfaBot.js';
 
@@ -32,6 +33,8 @@ export interface BotDeps {
   readonly memberInfo?: MemberInfo;
   /** Where "Remind me tomorrow" requests are kept, and the clock they are due by; absent, none is offered. */
   readonly reminders?: ReminderDeps;
+  /** Counts the enrolment funnel for the digest; counts nothing when absent. */
+  readonly funnel?: Funnel;
 }
 
 /** Storage → state → conversations → bot: the same bot for HTTP, the terminal chat and the tests. */
@@ -50,6 +53,7 @@ export function createBot(deps: BotDeps): BotParts {
     ...(deps.clock === undefined ? {} : { clock: deps.clock }),
     ...(deps.memberInfo === undefined ? {} : { memberInfo: deps.memberInfo }),
     ...(deps.reminders === undefined ? {} : { reminders: deps.reminders }),
+    ...(deps.funnel === undefined ? {} : { funnel: deps.funnel }),
   });
   const bot = new MfaBot({ conversationState, personalState, otherStates: [userState], rootDialog: conversations.root, welcome: conversations.welcome, logger });
   const clear = async (context: TurnContext): Promise<void> => {

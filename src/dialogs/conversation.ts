@@ -1,6 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AdaptiveCard } from '../cards/schema.js';
 import type { ConversationId } from '../content/conversations.js';
+import type { Funnel } from '../funnel/events.js';
 import { CardPrompt, type CardAnswer, type CardPromptOptions, type CardState } from './cardPrompt.js';
 import { isRecord } from './press.js';
 import { say, sendCard, showCard } from './send.js';
@@ -65,6 +66,8 @@ export function joinChoices(titles: readonly string[]): string {
 
 export interface ConversationDeps {
   readonly newFlowId: () => string;
+  /** Counts the enrolment funnel (no person, no text): one synchronous call per event. */
+  readonly funnel: Funnel;
 }
 
 /** The waterfall's options: the state to show, and how its card goes out. */

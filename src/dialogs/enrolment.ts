@@ -73,14 +73,16 @@ export class EnrolmentDialog extends CardConversation<EnrolState, EnrolOptions> 
       case 'back':
         return { kind: 'show', state: state(s.flow, Math.max(s.step - 1, 1)) };
       case 'stuck':
+        this.deps.funnel.record({ kind: 'stuck', step: s.step });
         return { kind: 'replace', dialogId: TROUBLE_DIALOG, options: { enrolStep: s.step } satisfies TroubleOptions };
       case 'practise':
         // The walkthrough's place is kept in user state, so "Back to set-up" resumes here.
         return { kind: 'replace', dialogId: PRACTICE_DIALOG, options: { returnTo: 'enrol' } satisfies PracticeOptions };
       case 'failed':
+        this.deps.funnel.record({ kind: 'didNotWork' });
         return { kind: 'replace', dialogId: TROUBLE_DIALOG, options: {} satisfies TroubleOptions };
       case 'worked':
-        await this.progress.clear(dc.context);
+        await this.progress.finish(dc.context);
         return { kind: 'end', say: [REPLIES.enrolDone], menu: true };
       case 'cancel':
       default: {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { FeedbackLogger, FeedbackService } from '../feedback/index.js';
+import { noFunnel, type Funnel } from '../funnel/events.js';
 import { createPracticeEngine } from '../practice/index.js';
 import { EnrolmentDialog } from './enrolment.js';
 import { FeedbackDialog } from './feedback.js';
@@ -30,6 +31,8 @@ export interface ConversationsDeps {
   readonly logger?: FeedbackLogger & SecretLog;
   /** Where "Remind me tomorrow" requests are kept; absent, no reminder is offered. */
   readonly reminders?: ReminderDeps;
+  /** Counts the enrolment funnel for the digest; counts nothing when absent. */
+  readonly funnel?: Funnel;
 }
 
 export interface Conversations {
@@ -41,9 +44,10 @@ export interface Conversations {
 
 /** Builds every conversation and the root that routes between them. */
 export function createConversations(deps: ConversationsDeps): Conversations {
-  const progress = new EnrolProgressStore(deps.enrolProgress);
+  const funnel = deps.funnel ?? noFunnel;
+  const progress = new EnrolProgressStore(deps.enrolProgress, funnel, deps.clock ?? Date.now);
   const reminders = new Reminders(progress, deps.reminders, deps.logger);
-  const guided: ConversationDeps = { newFlowId: deps.newFlowId ?? (() => randomUUID().slice(0, 8)) };
+  const guided: ConversationDeps = { newFlowId: deps.newFlowId ?? (() => randomUUID().slice(0, 8)), funnel };
   const conversations: ConversationDialog[] = [
     new WhyDialog(guided),
     new EnrolmentDialog(guided, progress, (context) => reminders.pausedCard(context)),

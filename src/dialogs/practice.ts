@@ -138,6 +138,7 @@ export class PracticeDialog extends CardConversation<PracticeState, PracticeOpti
 
     const check = this.engine.check(s.session, attempt.code);
     const { result } = check;
+    this.deps.funnel.record({ kind: 'practice', result: result.kind });
     switch (result.kind) {
       case 'not-a-code':
         return { kind: 'stay', say: [PRACTICE.notACode] };

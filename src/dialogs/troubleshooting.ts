@@ -62,14 +62,18 @@ export class TroubleshootingDialog extends CardConversation<TroubleState, Troubl
       return choice === 'steps' ? { kind: 'show', state: onStep(picking(s.flow, s.enrolStep), URGENT_PROBLEM[s.urgent], 1) } : { kind: 'show', state: s };
     }
     if (s.problem === undefined) {
+      if (isProblemId(choice) && s.enrolStep !== undefined) this.deps.funnel.record({ kind: 'stuckProblem', step: s.enrolStep, problem: choice });
       return isProblemId(choice) ? { kind: 'show', state: onStep(s, choice, 1) } : { kind: 'show', state: s };
     }
     const total = PROBLEMS[s.problem].steps.length;
     switch (choice) {
       case 'fixed':
+        this.deps.funnel.record({ kind: 'fixed', problem: s.problem });
         return { kind: 'end', say: [REPLIES.fixed], menu: true };
       case 'stuck':
-        return s.step < total ? { kind: 'show', state: onStep(s, s.problem, s.step + 1) } : { kind: 'end', card: escalationCard() };
+        if (s.step < total) return { kind: 'show', state: onStep(s, s.problem, s.step + 1) };
+        this.deps.funnel.record({ kind: 'escalated', problem: s.problem });
+        return { kind: 'end', card: escalationCard() };
       case 'back':
         return { kind: 'show', state: onStep(s, s.problem, Math.max(1, s.step - 1)) };
       case 'practise':

@@ -1,3 +1,4 @@
+import { funnelCardElements } from '../funnel/render.js';
 import { listRemoved } from '../privacy/index.js';
 import type { Digest } from './digest.js';
 import type { FeedbackItem } from './model.js';
@@ -112,6 +113,7 @@ export function digestCard(digest: Digest, limits?: DigestCardLimits): AdaptiveC
   body.push(subheading('Questions the bot could not answer'));
   body.push(unanswered.length === 0 ? note('None in this period.') : plain(unanswered.map((u) => `${u.count}× ${u.text}`).join('\n')));
   if (digest.total === 0) body.splice(3, 0, note('No feedback in this period.'));
+  if (digest.funnel !== undefined) body.push(...funnelCardElements(digest.funnel, subheading));
   if (limits !== undefined && (quotes.length < digest.quotes.length || unanswered.length < digest.unanswered.length)) {
     body.push(note('Some quotes or questions were left out to fit the Teams message size.'));
   }

@@ -14,6 +14,7 @@ import type { FeedbackConfig } from './config.js';
 import { defaultRandomBytes } from './ids.js';
 import { feedbackStoreSettings, openFeedbackStore } from './openStore.js';
 import { systemClock } from './time.js';
+import { funnelSource, openFunnelStore } from '../funnel/index.js';
 import { renderDigestText } from './digest.js';
 import { FeedbackService } from './service.js';
 import { formatDuration, parseDuration } from './time.js';
@@ -180,8 +181,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   }
   const config = settings.feedback;
   const opened = openFeedbackStore(feedbackStoreSettings(settings), { clock: systemClock, randomBytes: defaultRandomBytes });
+  const funnel = openFunnelStore(feedbackStoreSettings(settings));
   try {
-    const service = new FeedbackService({ store: opened.store, config });
+    const service = new FeedbackService({ store: opened.store, config, funnel: funnelSource(funnel.store) });
     if (command === 'status') return await status(service, config, io, rest, await reminderView(settings, io.now()));
     if (command === 'digest') return await digest(service, config, io, rest);
     return await retryDead(service, config, io);
@@ -193,6 +195,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     throw error;
   } finally {
     opened.close();
+    funnel.close();
   }
 }
 

@@ -6,6 +6,8 @@ import {
   type FeedbackItem,
   type FeedbackRating,
 } from './model.js';
+import { parseFunnelReport, type FunnelReport } from '../funnel/report.js';
+import { renderFunnelText } from '../funnel/render.js';
 import { findThemes, type Theme } from './themes.js';
 import type { UnansweredQuestion } from './unanswered.js';
 
@@ -38,6 +40,8 @@ export interface Digest {
   readonly themes: readonly Theme[];
   readonly quotes: readonly DigestQuote[];
   readonly unanswered: readonly UnansweredQuestion[];
+  /** The enrolment funnel of the period, small numbers suppressed (absent in digests from before it was counted). */
+  readonly funnel?: FunnelReport;
 }
 
 export interface DigestOptions {
@@ -171,6 +175,7 @@ export function renderDigestText(digest: Digest): string {
     lines.push('Questions the bot could not answer:');
     for (const u of digest.unanswered) lines.push(`  ${u.count}× ${u.text}`);
   }
+  if (digest.funnel !== undefined) lines.push('', ...renderFunnelText(digest.funnel));
   return lines.join('\n');
 }
 
@@ -185,7 +190,7 @@ function numberOrNull(value: unknown): value is number | null {
 /** Narrows a digest read back from the outbox; throws when it is not one. */
 export function parseDigest(value: unknown): Digest {
   if (!isRecord(value)) throw new TypeError('Digest is not an object');
-  const { id, period, total, byCategory, averageRating, ratedCount, ratings, themes, quotes, unanswered } = value;
+  const { id, period, total, byCategory, averageRating, ratedCount, ratings, themes, quotes, unanswered, funnel } = value;
   if (typeof id !== 'string' || !isRecord(period) || typeof period['from'] !== 'string' || typeof period['to'] !== 'string') {
     throw new TypeError('Digest lacks id or period');
   }
@@ -234,5 +239,6 @@ export function parseDigest(value: unknown): Digest {
       }
       return { text: u['text'], count: u['count'] };
     }),
+    ...(funnel === undefined ? {} : { funnel: parseFunnelReport(funnel) }),
   };
 }

@@ -1,3 +1,4 @@
+import type { FunnelSource } from '../funnel/report.js';
 import { describeRemoved, REMOVED_KINDS, type RemovedKind } from '../privacy/index.js';
 import { collate } from './collate.js';
 import type { FeedbackConfig } from './config.js';
@@ -92,6 +93,8 @@ export interface FeedbackServiceOptions {
   readonly concurrency?: number;
   readonly pollIntervalMs?: number;
   readonly leaseMarginMs?: number;
+  /** The enrolment funnel's counters, for the digest. */
+  readonly funnel?: FunnelSource;
 }
 
 function rateLimitMessage(limit: RateLimit, retryAfterMs: number): string {
@@ -120,10 +123,12 @@ export class FeedbackService {
   private readonly randomBytes: RandomBytes;
   private readonly logger: FeedbackLogger;
   private readonly config: FeedbackConfig;
+  private readonly funnel: FunnelSource | undefined;
 
   constructor(options: FeedbackServiceOptions) {
     const clock = options.clock ?? systemClock;
     this.config = options.config;
+    this.funnel = options.funnel;
     this.randomBytes = options.randomBytes ?? defaultRandomBytes;
     this.logger = options.logger ?? silentLogger;
     this.rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
@@ -151,6 +156,7 @@ export class FeedbackService {
             meta: options.store.meta,
             outbox: this.outbox,
             unanswered: this.unanswered,
+            ...(options.funnel === undefined ? {} : { funnel: options.funnel }),
             everyMs: options.config.digestEveryMs,
             clock,
             logger: this.logger,
@@ -250,7 +256,7 @@ export class FeedbackService {
 
   /** The digest of [fromMs, toMs), with a fresh id. */
   collate(fromMs: number, toMs: number): Promise<Digest> {
-    return collate({ outbox: this.outbox, unanswered: this.unanswered }, newId('dg', this.randomBytes), fromMs, toMs);
+    return collate({ outbox: this.outbox, unanswered: this.unanswered, ...(this.funnel === undefined ? {} : { funnel: this.funnel }) }, newId('dg', this.randomBytes), fromMs, toMs);
   }
 
   /** Queues a digest for the webhook (durably) and starts sending it. */

@@ -1,12 +1,10 @@
-import { generateSync } from 'otplib';
 import { describe, expect, it } from 'vitest';
 import { buttonsOf } from '../../src/cards/choices.js';
-import { SETUP_KEY_ID } from '../../src/cards/practice.js';
-import type { AdaptiveCard, Element } from '../../src/cards/schema.js';
 import { PRACTICE, PRACTICE_ACCOUNT } from '../../src/content/practice.js';
 import { HELP } from '../../src/content/ui.js';
 import type { Understander } from '../../src/dialogs/root.js';
 import { TestChat, allText, titleOf, type Reply } from '../support/chat.js';
+import { phoneCode, secretOnCard, walk } from '../support/practiceCodes.js';
 
 /** A fixed moment 7 s into a 30-second time step (no dependence on today's date). */
 const T0 = Date.UTC(2025, 2, 26, 9, 30, 7);
@@ -24,22 +22,6 @@ function practiceChat(options: { understander?: Understander; channelId?: string
     },
     now: () => now,
   };
-}
-
-function walk(elements: readonly Element[]): Element[] {
-  return elements.flatMap((e) => [e, ...(e.type === 'Container' ? walk(e.items) : e.type === 'ColumnSet' ? e.columns.flatMap((c) => walk(c.items)) : [])]);
-}
-
-/** What a user types into the app: the set-up key shown on the card, without the spaces. */
-function secretOnCard(card: AdaptiveCard): string {
-  const key = walk(card.body).find((e) => e.type === 'TextBlock' && e.id === SETUP_KEY_ID);
-  if (key?.type !== 'TextBlock') throw new Error('no set-up key on the card');
-  return key.text.replace(/\s+/g, '');
-}
-
-/** The code an authenticator app shows for this secret when the phone's clock reads `phoneMs`. */
-function phoneCode(secret: string, phoneMs: number): string {
-  return generateSync({ secret, epoch: Math.floor(phoneMs / 1000), algorithm: 'sha1', digits: 6, period: 30 });
 }
 
 /** Six digits that are not a code of this secret within 20 minutes either side of `at`. */

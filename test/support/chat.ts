@@ -8,6 +8,7 @@ import type { ReminderDeps } from '../../src/dialogs/reminders.js';
 import type { Understander } from '../../src/dialogs/root.js';
 import { IntentUnderstander, type UnansweredLog } from '../../src/dialogs/understanding.js';
 import type { FeedbackLogger, FeedbackService } from '../../src/feedback/index.js';
+import type { Funnel } from '../../src/funnel/index.js';
 import { createMatcher } from '../../src/nlu/matcher.js';
 import type { Matcher } from '../../src/nlu/types.js';
 
@@ -106,6 +107,7 @@ export class TestChat {
       memberInfo?: MemberInfo;
       logger?: FeedbackLogger;
       reminders?: ReminderDeps;
+      funnel?: Funnel;
     } = {},
   ): TestChat {
     const memory: Record<string, string> = {};
@@ -120,6 +122,7 @@ export class TestChat {
       ...(options.feedback === undefined ? {} : { feedback: options.feedback }),
       ...(options.memberInfo === undefined ? {} : { memberInfo: options.memberInfo }),
       ...(options.reminders === undefined ? {} : { reminders: options.reminders }),
+      ...(options.funnel === undefined ? {} : { funnel: options.funnel }),
     });
     const recorder = new UpdateRecorder();
     const adapter = new TestAdapter((context) => bot.run(context));
