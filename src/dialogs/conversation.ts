@@ -2,8 +2,9 @@ import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnRe
 import type { AdaptiveCard } from '../cards/schema.js';
 import type { ConversationId } from '../content/conversations.js';
 import { CardPrompt, type CardAnswer, type CardPromptOptions, type CardState } from './cardPrompt.js';
-import { isRecord } from './press.js';
+import { isRecord, pressOf } from './press.js';
 import { say, sendCard, showCard } from './send.js';
+import { stepPromptOptions, stepStateOf } from './stepPrompts.js';
 
 /** Every guided conversation keeps which instance it is (`flow`) and which card is showing (`at`): the state its card prompt draws from. */
 export type FlowState = CardState;
@@ -124,6 +125,14 @@ export abstract class CardConversation<S extends FlowState, O extends object = o
     return state !== undefined && this.scrubsSecretsIn(state);
   }
 
+  /**
+   * The prompt that shows a state's card: the card prompt (`undefined`, the default) or one of the
+   * library's prompts on a step card that the subclass added (`stepPrompts.ts`), by its id.
+   */
+  protected promptIn(_state: S): string | undefined {
+    return undefined;
+  }
+
   /** Runs whenever a state is shown (e.g. to save progress). */
   protected async shown(_dc: DialogContext, _state: S): Promise<void> {}
 
@@ -144,7 +153,9 @@ export abstract class CardConversation<S extends FlowState, O extends object = o
   /** The state of the step showing now, given this conversation's own (inner) dialog context. */
   stateIn(inner: DialogContext): S | undefined {
     const top = inner.activeDialog;
-    const value: unknown = top?.id === CARD ? top.state : undefined;
+    if (top === undefined || top.id === STEPS) return undefined;
+    if (top.id !== CARD) return stepStateOf(top, (v): v is S => this.isState(v));
+    const value: unknown = top.state;
     return isRecord(value) && this.isState(value.state) ? value.state : undefined;
   }
 
@@ -159,12 +170,18 @@ export abstract class CardConversation<S extends FlowState, O extends object = o
   private async ask(step: WaterfallStepContext<StepOptions<S>>): Promise<DialogTurnResult> {
     const { state, show } = step.options;
     await this.shown(step, state);
-    return step.beginDialog(CARD, { state, show } satisfies CardPromptOptions<S>);
+    const prompt = this.promptIn(state);
+    const card: CardPromptOptions<S> = { state, show };
+    return prompt === undefined ? step.beginDialog(CARD, card) : step.prompt(prompt, stepPromptOptions(card));
   }
 
   private async act(step: WaterfallStepContext<StepOptions<S>>): Promise<DialogTurnResult> {
     const state = step.options.state;
-    const answer: CardAnswer = step.result;
+    const answer: CardAnswer | string | boolean = step.result;
+    const pressed = pressOf(step.context.activity) !== undefined;
+    // A library prompt's answer: a confirm prompt's yes or no is the card's Yes or No; a text prompt's validated text is read as typed.
+    if (typeof answer === 'boolean') return this.apply(step, await this.choose(step, state, answer ? 'yes' : 'no', {}), state, pressed);
+    if (typeof answer === 'string') return this.apply(step, (await this.readText(step, state, answer)) ?? { kind: 'stay', say: [] }, state, pressed);
     if (answer.kind === 'choice') return this.apply(step, await this.choose(step, state, answer.choice, answer.inputs), state, answer.pressed);
     const read = answer.text === '' ? undefined : await this.readText(step, state, answer.text);
     if (read !== undefined) return this.apply(step, read, state, false);

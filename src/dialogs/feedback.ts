@@ -30,8 +30,11 @@ import { REMOVED_KINDS, type RemovedKind } from '../privacy/index.js';
 import { typedRating, typedRole, typedTopic, typedYesNo } from './feedbackReplies.js';
 import { CardConversation, isFlowState, isRecord, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
 import { canLookUpMember, usableContact, type MemberInfo } from './memberInfo.js';
+import { say } from './send.js';
+import { CardTextPrompt, type CardChoice } from './stepPrompts.js';
 
 export const FEEDBACK_DIALOG = 'feedback';
+const TEXT_PROMPT = 'feedback-text';
 
 /** The questions in order; `contact` only where the channel can tell us who the user is (Teams). */
 type Question = 'topic' | 'rating' | 'text' | 'role' | 'contact';
@@ -105,6 +108,20 @@ function submittedLength(value: unknown, key: string): number | undefined {
 }
 
 /**
+ * The "tell us more" box's answer to Next: its text, or only as many characters as a paste too long
+ * for parseAction (over 4,000) had, so the user hears how much too long it is rather than "please
+ * tell us". `undefined` — Next as a plain choice, keeping the answer — when the box sent nothing
+ * (a client without inputs, like the terminal) and there is an answer already.
+ */
+function textFromBox(choice: CardChoice, s: FeedbackState, activity: { readonly value?: unknown }): string | undefined {
+  if (choice.choice !== 'next') return undefined;
+  const text = choice.inputs[FEEDBACK_TEXT_INPUT];
+  if (text !== undefined) return text;
+  const length = submittedLength(activity.value, FEEDBACK_TEXT_INPUT) ?? 0;
+  return length === 0 && s.text !== undefined ? undefined : 'x'.repeat(length);
+}
+
+/**
  * Feedback, conversationally: topic, rating (skippable), the user's own words (required, scrubbed
  * as they arrive), role (skippable) and, in Teams, whether they may be contacted (name and email
  * then come from Teams member info); a summary with Send · Edit · Cancel; after Send, thanks and
@@ -122,6 +139,19 @@ export class FeedbackDialog extends CardConversation<FeedbackState> {
     private readonly feedback: FeedbackDialogDeps,
   ) {
     super(FEEDBACK_DIALOG, 'feedback', deps);
+    // The text question: the library's TextPrompt on the text card. Its validator is checkFeedbackText
+    // (required, at most 2,000 characters); what was typed is scrubbed in readText before anything is kept.
+    this.addDialog(
+      new CardTextPrompt<FeedbackState>(TEXT_PROMPT, { render: (s) => this.render(s), isState: (v): v is FeedbackState => this.isState(v), answerOf: textFromBox }, async (prompt) => {
+        const checked = checkFeedbackText(prompt.recognized.value ?? '');
+        if (!checked.ok) await say(prompt.context, checked.message);
+        return checked.ok;
+      }),
+    );
+  }
+
+  protected override promptIn(s: FeedbackState): string | undefined {
+    return s.step === 'text' ? TEXT_PROMPT : undefined;
   }
 
   protected async initial(dc: DialogContext, flow: string): Promise<Outcome<FeedbackState>> {
@@ -154,7 +184,7 @@ export class FeedbackDialog extends CardConversation<FeedbackState> {
     }
   }
 
-  protected async choose(dc: DialogContext, s: FeedbackState, choice: string, inputs: Readonly<Record<string, string>>): Promise<Outcome<FeedbackState>> {
+  protected async choose(dc: DialogContext, s: FeedbackState, choice: string): Promise<Outcome<FeedbackState>> {
     if (choice === 'cancel') return { kind: 'end', say: [FEEDBACK.cancelled] };
     if (choice === 'back') return this.go(s, this.before(s));
     switch (s.step) {
@@ -167,17 +197,9 @@ export class FeedbackDialog extends CardConversation<FeedbackState> {
         const rating = Number(choice.replace(/^rate:/, ''));
         return isFeedbackRating(rating) ? this.answered(s, { rating }) : this.stay(s);
       }
-      case 'text': {
-        if (choice !== 'next') return this.stay(s);
-        const text = inputs[FEEDBACK_TEXT_INPUT];
-        if (text !== undefined) return this.readFeedbackText(s, text);
-        // parseAction passes on fields up to 4,000 characters; for a longer paste only its length is
-        // used here, so the user hears how much too long it is rather than "please tell us".
-        const length = submittedLength(dc.context.activity.value, FEEDBACK_TEXT_INPUT) ?? 0;
-        // No text at all when changing an answer (a client without inputs, like the terminal): keep it.
-        if (length === 0 && s.text !== undefined) return this.answered(s, {});
-        return this.readFeedbackText(s, 'x'.repeat(length));
-      }
+      case 'text':
+        // Next with the box empty in a client without inputs: the answer stays (the text prompt hands on any other Next).
+        return choice === 'next' && s.text !== undefined ? this.answered(s, {}) : this.stay(s);
       case 'role': {
         if (choice === 'skip') return this.answered(s, { role: null });
         const role = choice.replace(/^role:/, '');
