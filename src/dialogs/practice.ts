@@ -13,10 +13,13 @@ import {
 import type { AdaptiveCard } from '../cards/schema.js';
 import { PRACTICE } from '../content/practice.js';
 import { REPLIES } from '../content/ui.js';
-import { isPracticeSession, type PracticeEngine, type PracticeSession } from '../practice/index.js';
+import { isPracticeSession, normaliseTypedCode, type PracticeEngine, type PracticeSession } from '../practice/index.js';
 import { CardConversation, isFlowState, isRecord, joinChoices, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
+import { say } from './send.js';
+import { CardTextPrompt } from './stepPrompts.js';
 
 export const PRACTICE_DIALOG = 'practice';
+const CODE_PROMPT = 'practice-code';
 
 export interface PracticeOptions {
   /** Where the user came from, so the last card offers the way back. */
@@ -87,6 +90,26 @@ export class PracticeDialog extends CardConversation<PracticeState, PracticeOpti
     private readonly engine: PracticeEngine,
   ) {
     super(PRACTICE_DIALOG, 'practice', deps);
+    // While a practice account is live, its card is the library's TextPrompt. Text with digits is an
+    // attempt; the validator lets through only what is a 6-digit code once spaces and dashes are
+    // taken out (else the short hint, no try used). The waterfall's next step checks it against the
+    // TOTP secret and loops back here with the result (the miss card with its hints, or success).
+    this.addDialog(
+      new CardTextPrompt<PracticeState>(
+        CODE_PROMPT,
+        { render: (s) => this.render(s), isState: (v): v is PracticeState => this.isState(v), reads: (text) => codeAttempt(text) !== undefined },
+        async (prompt) => {
+          const typed = codeAttempt(prompt.recognized.value ?? '')?.code;
+          const ok = typed !== undefined && normaliseTypedCode(typed) !== undefined;
+          if (!ok) await say(prompt.context, PRACTICE.notACode);
+          return ok;
+        },
+      ),
+    );
+  }
+
+  protected override promptIn(s: PracticeState): string | undefined {
+    return (s.stage === 'code' || s.stage === 'success') && s.session !== undefined ? CODE_PROMPT : undefined;
   }
 
   protected initial(_dc: DialogContext, flow: string, options: PracticeOptions | undefined): Outcome<PracticeState> {
