@@ -5,8 +5,10 @@ import { nextChooserQuestion, recommend, type ChooserAnswers, type ChooserQuesti
 import { REPLIES } from '../content/ui.js';
 import { ENROL_DIALOG } from './enrolment.js';
 import { CardConversation, isFlowState, isRecord, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
+import { CardConfirmPrompt, type CardChoice } from './stepPrompts.js';
 
 export const METHODS_DIALOG = 'methods';
+const QUESTION_PROMPT = 'methods-question';
 
 type View = 'intro' | 'compare' | 'question' | 'result';
 
@@ -21,6 +23,16 @@ function view(flow: string, v: View, answers: ChooserAnswers): MethodsState {
   return q === undefined ? { flow, at: 'result', view: 'result', answers } : { flow, at: `q-${q}`, view: 'question', answers };
 }
 
+/** The question card's Yes and No are the confirm prompt's answers; its other buttons are plain choices. */
+function yesOrNo(choice: CardChoice): boolean | undefined {
+  return choice.choice === 'yes' ? true : choice.choice === 'no' ? false : undefined;
+}
+
+/** Short replies are yes or no; a longer sentence or a question ("does it work with no signal?") is left for the root to answer. */
+function mayBeYesOrNo(text: string): boolean {
+  return !text.includes('?') && text.split(/\s+/).length <= 4;
+}
+
 function answered(answers: ChooserAnswers): number {
   return [answers.smartphone, answers.installApp, answers.signal].filter((a) => a !== undefined).length;
 }
@@ -29,6 +41,14 @@ function answered(answers: ChooserAnswers): number {
 export class MethodsDialog extends CardConversation<MethodsState> {
   constructor(deps: ConversationDeps) {
     super(METHODS_DIALOG, 'methods', deps);
+    // The chooser's questions: the library's ConfirmPrompt, its prompt the question card.
+    this.addDialog(
+      new CardConfirmPrompt<MethodsState>(QUESTION_PROMPT, { render: (s) => this.render(s), isState: (v): v is MethodsState => this.isState(v), answerOf: yesOrNo, reads: mayBeYesOrNo }),
+    );
+  }
+
+  protected override promptIn(s: MethodsState): string | undefined {
+    return s.view === 'question' ? QUESTION_PROMPT : undefined;
   }
 
   protected initial(_dc: DialogContext, flow: string): Outcome<MethodsState> {
