@@ -40,7 +40,7 @@ export function isFlowState(value: unknown): value is Record<string, unknown> & 
   return isRecord(value) && typeof value.flow === 'string' && typeof value.at === 'string';
 }
 
-function isResume(value: unknown): value is ResumeOptions {
+export function isResume(value: unknown): value is ResumeOptions {
   return isRecord(value) && 'resume' in value && typeof value.showCard === 'boolean';
 }
 

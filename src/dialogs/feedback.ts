@@ -1,4 +1,4 @@
-import type { DialogContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import {
   FEEDBACK_TEXT_INPUT,
   feedbackContactCard,
@@ -28,19 +28,34 @@ import {
 } from '../feedback/index.js';
 import { REMOVED_KINDS, type RemovedKind } from '../privacy/index.js';
 import { typedRating, typedRole, typedTopic, typedYesNo } from './feedbackReplies.js';
-import { CardConversation, isFlowState, isRecord, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
+import { CardPrompt, type CardAnswer, type CardPromptOptions } from './cardPrompt.js';
+import { isFlowState, isRecord, isResume, joinChoices, type ConversationDeps, type ConversationResult, type FlowState } from './conversation.js';
 import { canLookUpMember, usableContact, type MemberInfo } from './memberInfo.js';
-import { say } from './send.js';
-import { CardTextPrompt, type CardChoice } from './stepPrompts.js';
+import { pressOf } from './press.js';
+import type { ConversationDialog } from './root.js';
+import { say, sendCard, showCard } from './send.js';
+import { CardTextPrompt, stepPromptOptions, stepStateOf, type CardChoice } from './stepPrompts.js';
 
 export const FEEDBACK_DIALOG = 'feedback';
+const STEPS_DIALOG = 'feedback-steps';
+const CARD_PROMPT = 'feedback-card';
 const TEXT_PROMPT = 'feedback-text';
+
+type Step_ = WaterfallStepContext<FeedbackBegin>;
+
+/** The waterfall's own values (kept with it between turns): `run`, the answers and step now; `shown`, a card has been shown. */
+function valuesOf(step: Step_): Record<string, unknown> {
+  const values: unknown = step.values;
+  if (!isRecord(values)) throw new Error('feedback: waterfall values missing');
+  return values;
+}
 
 /** The questions in order; `contact` only where the channel can tell us who the user is (Teams). */
 type Question = 'topic' | 'rating' | 'text' | 'role' | 'contact';
 type Step = Question | 'summary' | 'edit';
 
-const STEPS: readonly string[] = ['topic', 'rating', 'text', 'role', 'contact', 'summary', 'edit'] satisfies readonly Step[];
+/** The waterfall's cards in order. */
+const STEPS: readonly Step[] = ['topic', 'rating', 'text', 'role', 'contact', 'summary', 'edit'];
 const QUESTIONS: readonly Question[] = ['topic', 'rating', 'text', 'role', 'contact'];
 
 /**
@@ -73,7 +88,7 @@ export interface FeedbackDialogDeps {
 }
 
 function isStep(value: unknown): value is Step {
-  return typeof value === 'string' && STEPS.includes(value);
+  return STEPS.some((s) => s === value);
 }
 
 function isRemovedList(value: unknown): value is RemovedKind[] {
@@ -121,50 +136,181 @@ function textFromBox(choice: CardChoice, s: FeedbackState, activity: { readonly 
   return length === 0 && s.text !== undefined ? undefined : 'x'.repeat(length);
 }
 
+/** The waterfall's options: where to start (`run.step`, every step before it skipped) and whether its card is showing already. */
+interface FeedbackBegin {
+  readonly run: FeedbackState;
+  /** The card of `run` is on screen already (back after a short re-prompt): show nothing. */
+  readonly quiet?: boolean;
+}
+
+/** What a step's card prompt hands back: a button (pressed or typed), text it could not read, or the text prompt's validated text. */
+type StepAnswer = CardAnswer | string;
+
 /**
  * Feedback, conversationally: topic, rating (skippable), the user's own words (required, scrubbed
  * as they arrive), role (skippable) and, in Teams, whether they may be contacted (name and email
  * then come from Teams member info); a summary with Send · Edit · Cancel; after Send, thanks and
  * a short reference. At most 5 items per user per hour: checked when the conversation starts and
  * again when it is sent.
+ *
+ * One waterfall, two steps per card (show it through a prompt, act on the answer), in the order
+ * topic → rating → text → role → contact → summary → edit. An answer moves on with `step.next()`;
+ * a step not wanted now (contact outside Teams, the questions once the summary has been seen) is
+ * skipped with `step.next()`; Back, Edit, a change from the summary and a re-prompt restart the
+ * waterfall with `replaceDialog`, the step to show in its options.
  */
-export class FeedbackDialog extends CardConversation<FeedbackState> {
-  /** The "tell us more" text is scrubbed as it arrives, so secrets in it are removed, not refused. */
-  protected override scrubsSecretsIn(state: FeedbackState): boolean {
-    return state.step === 'text';
-  }
+export class FeedbackDialog extends ComponentDialog implements ConversationDialog {
+  readonly conversation = 'feedback';
 
   constructor(
-    deps: ConversationDeps,
+    private readonly deps: ConversationDeps,
     private readonly feedback: FeedbackDialogDeps,
   ) {
-    super(FEEDBACK_DIALOG, 'feedback', deps);
+    super(FEEDBACK_DIALOG);
+    const isState = (v: unknown): v is FeedbackState => this.isState(v);
+    const render = (s: FeedbackState) => this.render(s);
+    this.addDialog(new WaterfallDialog<FeedbackBegin>(STEPS_DIALOG, STEPS.flatMap((at) => [(step: Step_) => this.ask(step, at), (step: Step_) => this.take(step, at)])));
+    this.addDialog(new CardPrompt<FeedbackState>(CARD_PROMPT, render, isState));
     // The text question: the library's TextPrompt on the text card. Its validator is checkFeedbackText
-    // (required, at most 2,000 characters); what was typed is scrubbed in readText before anything is kept.
+    // (required, at most 2,000 characters); the text is scrubbed by the next step before anything is kept.
     this.addDialog(
-      new CardTextPrompt<FeedbackState>(TEXT_PROMPT, { render: (s) => this.render(s), isState: (v): v is FeedbackState => this.isState(v), answerOf: textFromBox }, async (prompt) => {
+      new CardTextPrompt<FeedbackState>(TEXT_PROMPT, { render, isState, answerOf: textFromBox }, async (prompt) => {
         const checked = checkFeedbackText(prompt.recognized.value ?? '');
         if (!checked.ok) await say(prompt.context, checked.message);
         return checked.ok;
       }),
     );
+    this.initialDialogId = STEPS_DIALOG;
   }
 
-  protected override promptIn(s: FeedbackState): string | undefined {
-    return s.step === 'text' ? TEXT_PROMPT : undefined;
+  acceptsCode(): boolean {
+    return false;
   }
 
-  protected async initial(dc: DialogContext, flow: string): Promise<Outcome<FeedbackState>> {
+  /** The "tell us more" text is scrubbed as it arrives, so secrets in it are removed, not refused. */
+  scrubsSecrets(inner: DialogContext): boolean {
+    return this.stateIn(inner)?.step === 'text';
+  }
+
+  /** The state of the card showing now, given this dialog's own (inner) dialog context. */
+  stateIn(inner: DialogContext): FeedbackState | undefined {
+    const top = inner.activeDialog;
+    const isState = (v: unknown): v is FeedbackState => this.isState(v);
+    if (top?.id === TEXT_PROMPT) return stepStateOf(top, isState);
+    const value: unknown = top?.id === CARD_PROMPT ? top.state : undefined;
+    return isRecord(value) && isState(value.state) ? value.state : undefined;
+  }
+
+  protected override async onBeginDialog(inner: DialogContext, options?: object): Promise<DialogTurnResult> {
+    if (isResume(options)) {
+      if (!this.isState(options.resume)) throw new Error(`${this.id}: invalid state to resume`);
+      return inner.beginDialog(STEPS_DIALOG, { run: options.resume, quiet: !options.showCard } satisfies FeedbackBegin);
+    }
     const service = this.feedback.service;
-    if (service === undefined) return { kind: 'end', say: [FEEDBACK.unavailable] };
+    if (service === undefined) return this.end(inner, [FEEDBACK.unavailable]);
     // If the store cannot be asked just now, the form goes ahead: Send checks again and says so kindly.
-    const limit = await service.checkRateLimit(this.userId(dc)).catch(() => null);
-    if (limit !== null && !limit.ok) return { kind: 'end', say: [`${limit.message} ${FEEDBACK.elsewhere}`] };
-    const start: FeedbackState = { flow, at: 'topic-1', step: 'topic', n: 1, canContact: canLookUpMember(dc.context), reviewed: false };
-    return { kind: 'show', state: start };
+    const limit = await service.checkRateLimit(this.userId(inner)).catch(() => null);
+    if (limit !== null && !limit.ok) return this.end(inner, [`${limit.message} ${FEEDBACK.elsewhere}`]);
+    const run: FeedbackState = { flow: this.deps.newFlowId(), at: 'topic-1', step: 'topic', n: 1, canContact: canLookUpMember(inner.context), reviewed: false };
+    return inner.beginDialog(STEPS_DIALOG, { run } satisfies FeedbackBegin);
   }
 
-  protected render(s: FeedbackState): AdaptiveCard {
+  /** Shows this step's card, or skips the step when the conversation is not at it. */
+  private async ask(step: Step_, at: Step): Promise<DialogTurnResult> {
+    const run = this.runOf(step);
+    if (run.step !== at) return step.next();
+    const values = valuesOf(step);
+    const quiet = step.options.quiet === true && values.shown !== true;
+    values.shown = true;
+    const show = quiet ? 'quiet' : pressOf(step.context.activity) !== undefined && !step.context.responded ? 'replace' : 'new';
+    const card: CardPromptOptions<FeedbackState> = { state: run, show };
+    return at === 'text' ? step.prompt(TEXT_PROMPT, stepPromptOptions(card)) : step.beginDialog(CARD_PROMPT, card);
+  }
+
+  /** Acts on the answer to this step's card (nothing to do when the step was skipped). */
+  private async take(step: Step_, at: Step): Promise<DialogTurnResult> {
+    const run = this.runOf(step);
+    if (run.step !== at) return step.next();
+    const answer: StepAnswer = step.result;
+    if (typeof answer === 'string') {
+      // The text prompt's validated text: scrubbed now, and only the scrubbed text is kept.
+      const checked = checkFeedbackText(answer);
+      if (!checked.ok) return this.stay(step, run, [checked.message]);
+      return this.answered(step, run, { text: checked.text, removed: checked.removed }, checked.notice === '' ? [] : [checked.notice]);
+    }
+    if (answer.kind === 'notUnderstood') return (answer.text === '' ? undefined : await this.typed(step, run, answer.text)) ?? this.notUnderstood(step, run, answer);
+    const { choice } = answer;
+    if (choice === 'cancel') return this.end(step, [FEEDBACK.cancelled]);
+    if (choice === 'back') return this.goTo(step, run, this.before(run));
+    switch (at) {
+      case 'topic': {
+        const category = choice.replace(/^topic:/, '');
+        return isFeedbackCategory(category) ? this.answered(step, run, { category }) : this.stay(step, run);
+      }
+      case 'rating': {
+        if (choice === 'skip') return this.answered(step, run, { rating: null });
+        const rating = Number(choice.replace(/^rate:/, ''));
+        return isFeedbackRating(rating) ? this.answered(step, run, { rating }) : this.stay(step, run);
+      }
+      case 'text':
+        // Next with the box empty in a client without inputs: the answer stays (the text prompt hands on any other Next).
+        return choice === 'next' && run.text !== undefined ? this.answered(step, run, {}) : this.stay(step, run);
+      case 'role': {
+        if (choice === 'skip') return this.answered(step, run, { role: null });
+        const role = choice.replace(/^role:/, '');
+        return isFeedbackRole(role) ? this.answered(step, run, { role }) : this.stay(step, run);
+      }
+      case 'contact':
+        return choice === 'yes' || choice === 'no' ? this.contact(step, run, choice) : this.stay(step, run);
+      case 'summary':
+        if (choice === 'send') return this.send(step, run);
+        if (choice === 'edit') return this.goTo(step, run, 'edit');
+        return this.stay(step, run);
+      case 'edit': {
+        if (choice === 'summary') return this.goTo(step, run, 'summary');
+        const wanted = choice.replace(/^change:/, '');
+        const question = questionsOf(run).find((q) => q === wanted);
+        return question === undefined ? this.stay(step, run) : this.goTo(step, run, question);
+      }
+    }
+  }
+
+  /** Simple typed answers to the button questions ("5", "skip", "the app", "yes"); undefined when it is none. */
+  private async typed(step: Step_, run: FeedbackState, text: string): Promise<DialogTurnResult | undefined> {
+    switch (run.step) {
+      case 'topic': {
+        const category = typedTopic(text);
+        return category === undefined ? undefined : this.answered(step, run, { category });
+      }
+      case 'rating': {
+        const typed = typedRating(text);
+        if (typed === undefined) return undefined;
+        if (typed.kind === 'out-of-range') return this.stay(step, run, [FEEDBACK.ratingHint]);
+        return this.answered(step, run, { rating: typed.kind === 'skip' ? null : typed.rating });
+      }
+      case 'role': {
+        if (typedRating(text)?.kind === 'skip') return this.answered(step, run, { role: null });
+        const role = typedRole(text);
+        return role === undefined ? undefined : this.answered(step, run, { role });
+      }
+      case 'contact': {
+        const answer = typedYesNo(text);
+        return answer === undefined ? undefined : this.contact(step, run, answer);
+      }
+      case 'text':
+      case 'summary':
+      case 'edit':
+        return undefined;
+    }
+  }
+
+  /** Text that is no answer goes back to the root (a question is answered there), with where to pick up again. */
+  private notUnderstood(step: Step_, run: FeedbackState, answer: Extract<CardAnswer, { kind: 'notUnderstood' }>): Promise<DialogTurnResult> {
+    const hint = run.step === 'rating' ? FEEDBACK.ratingHint : run.step === 'contact' ? FEEDBACK.contactHint : `Please choose ${joinChoices(answer.titles)}.`;
+    return step.endDialog({ kind: 'notUnderstood', text: answer.text, hint, resume: { resume: run, showCard: false } } satisfies ConversationResult);
+  }
+
+  private render(s: FeedbackState): AdaptiveCard {
     const answers = answersOf(s);
     switch (s.step) {
       case 'summary':
@@ -184,82 +330,7 @@ export class FeedbackDialog extends CardConversation<FeedbackState> {
     }
   }
 
-  protected async choose(dc: DialogContext, s: FeedbackState, choice: string): Promise<Outcome<FeedbackState>> {
-    if (choice === 'cancel') return { kind: 'end', say: [FEEDBACK.cancelled] };
-    if (choice === 'back') return this.go(s, this.before(s));
-    switch (s.step) {
-      case 'topic': {
-        const category = choice.replace(/^topic:/, '');
-        return isFeedbackCategory(category) ? this.answered(s, { category }) : this.stay(s);
-      }
-      case 'rating': {
-        if (choice === 'skip') return this.answered(s, { rating: null });
-        const rating = Number(choice.replace(/^rate:/, ''));
-        return isFeedbackRating(rating) ? this.answered(s, { rating }) : this.stay(s);
-      }
-      case 'text':
-        // Next with the box empty in a client without inputs: the answer stays (the text prompt hands on any other Next).
-        return choice === 'next' && s.text !== undefined ? this.answered(s, {}) : this.stay(s);
-      case 'role': {
-        if (choice === 'skip') return this.answered(s, { role: null });
-        const role = choice.replace(/^role:/, '');
-        return isFeedbackRole(role) ? this.answered(s, { role }) : this.stay(s);
-      }
-      case 'contact':
-        return choice === 'yes' || choice === 'no' ? this.contact(dc, s, choice) : this.stay(s);
-      case 'summary':
-        if (choice === 'send') return this.send(dc, s);
-        if (choice === 'edit') return this.go(s, 'edit');
-        return this.stay(s);
-      case 'edit': {
-        if (choice === 'summary') return this.go(s, 'summary');
-        const wanted = choice.replace(/^change:/, '');
-        const question = questionsOf(s).find((q) => q === wanted);
-        return question === undefined ? this.stay(s) : this.go(s, question);
-      }
-    }
-  }
-
-  /**
-   * Typed replies: at the text question the message is the answer (scrubbed at once, never kept
-   * as typed); elsewhere simple answers ("5", "skip", "the app", "yes") work like the buttons.
-   */
-  protected override readText(dc: DialogContext, s: FeedbackState, text: string): Promise<Outcome<FeedbackState> | undefined> | Outcome<FeedbackState> | undefined {
-    switch (s.step) {
-      case 'text':
-        return this.readFeedbackText(s, text);
-      case 'topic': {
-        const category = typedTopic(text);
-        return category === undefined ? undefined : this.answered(s, { category });
-      }
-      case 'rating': {
-        const typed = typedRating(text);
-        if (typed === undefined) return undefined;
-        if (typed.kind === 'out-of-range') return { kind: 'stay', say: [FEEDBACK.ratingHint] };
-        return this.answered(s, { rating: typed.kind === 'skip' ? null : typed.rating });
-      }
-      case 'role': {
-        if (typedRating(text)?.kind === 'skip') return this.answered(s, { role: null });
-        const role = typedRole(text);
-        return role === undefined ? undefined : this.answered(s, { role });
-      }
-      case 'contact': {
-        const answer = typedYesNo(text);
-        return answer === undefined ? undefined : this.contact(dc, s, answer);
-      }
-      case 'summary':
-      case 'edit':
-        return undefined;
-    }
-  }
-
-  protected override hint(s: FeedbackState, choices: readonly string[]): string {
-    if (s.step === 'rating') return FEEDBACK.ratingHint;
-    if (s.step === 'contact') return FEEDBACK.contactHint;
-    return super.hint(s, choices);
-  }
-
-  protected isState(value: unknown): value is FeedbackState {
+  private isState(value: unknown): value is FeedbackState {
     if (!isFlowState(value) || !isStep(value.step)) return false;
     if (typeof value.n !== 'number' || typeof value.canContact !== 'boolean' || typeof value.reviewed !== 'boolean') return false;
     const v = value;
@@ -272,6 +343,15 @@ export class FeedbackDialog extends CardConversation<FeedbackState> {
       (v.contact === undefined || v.contact === null || isContact(v.contact)) &&
       (v.contactMissing === undefined || typeof v.contactMissing === 'boolean')
     );
+  }
+
+  /** The answers so far and the step to show: kept in the waterfall's values, first from its options. */
+  private runOf(step: Step_): FeedbackState {
+    const values = valuesOf(step);
+    const value: unknown = values.run ?? step.options.run;
+    if (!this.isState(value)) throw new Error(`${this.id}: missing or invalid feedback state`);
+    values.run = value;
+    return value;
   }
 
   private userId(dc: DialogContext): string {
@@ -291,15 +371,38 @@ export class FeedbackDialog extends CardConversation<FeedbackState> {
     };
   }
 
-  /** Shows a step's card as a new card (a fresh `at`). */
-  private go(s: FeedbackState, step: Step, say: readonly string[] = []): Outcome<FeedbackState> {
+  /** A step's card as a new card (a fresh `at`, so a press on an older card is stale). */
+  private at(s: FeedbackState, step: Step): FeedbackState {
     const n = s.n + 1;
-    const state: FeedbackState = { ...s, step, n, at: `${step}-${n}`, reviewed: s.reviewed || step === 'summary' };
-    return say.length === 0 ? { kind: 'show', state } : { kind: 'show', state, say };
+    return { ...s, step, n, at: `${step}-${n}`, reviewed: s.reviewed || step === 'summary' };
   }
 
-  private stay(s: FeedbackState): Outcome<FeedbackState> {
-    return { kind: 'show', state: s };
+  /** Back, Edit, a change from the summary: the waterfall again from that step (the steps before it skipped). */
+  private async goTo(step: Step_, s: FeedbackState, to: Step, said: readonly string[] = []): Promise<DialogTurnResult> {
+    for (const line of said) await say(step.context, line);
+    return step.replaceDialog(STEPS_DIALOG, { run: this.at(s, to) } satisfies FeedbackBegin);
+  }
+
+  /** The same card again: shown anew, or (after a short message) left where it is. */
+  private async stay(step: Step_, s: FeedbackState, said: readonly string[] = []): Promise<DialogTurnResult> {
+    for (const line of said) await say(step.context, line);
+    return step.replaceDialog(STEPS_DIALOG, { run: s, quiet: said.length > 0 } satisfies FeedbackBegin);
+  }
+
+  /** After an answer: the next question (on down the waterfall), or the summary once it has been seen. */
+  private async answered(step: Step_, s: FeedbackState, change: Partial<FeedbackState>, said: readonly string[] = []): Promise<DialogTurnResult> {
+    const next: FeedbackState = { ...s, ...change };
+    const to = this.after(next);
+    if (STEPS.indexOf(to) <= STEPS.indexOf(s.step)) return this.goTo(step, next, to, said);
+    for (const line of said) await say(step.context, line);
+    valuesOf(step).run = this.at(next, to);
+    return step.next();
+  }
+
+  private async end(dc: DialogContext, said: readonly string[], card?: AdaptiveCard): Promise<DialogTurnResult> {
+    for (const line of said) await say(dc.context, line);
+    if (card !== undefined) await (pressOf(dc.context.activity) !== undefined && said.length === 0 ? showCard(dc.context, card) : sendCard(dc.context, card));
+    return dc.endDialog();
   }
 
   /** The next card after answering: the next question, or the summary once it has been seen. */
@@ -316,48 +419,36 @@ export class FeedbackDialog extends CardConversation<FeedbackState> {
     return questions[questions.indexOf(s.step) - 1] ?? s.step;
   }
 
-  private answered(s: FeedbackState, change: Partial<FeedbackState>, say: readonly string[] = []): Outcome<FeedbackState> {
-    const next: FeedbackState = { ...s, ...change };
-    return this.go(next, this.after(next), say);
-  }
-
-  /** Checks and scrubs the text; only the scrubbed text goes into state. */
-  private readFeedbackText(s: FeedbackState, raw: string): Outcome<FeedbackState> {
-    const checked = checkFeedbackText(raw);
-    if (!checked.ok) return { kind: 'stay', say: [checked.message] };
-    return this.answered(s, { text: checked.text, removed: checked.removed }, checked.notice === '' ? [] : [checked.notice]);
-  }
-
-  private async contact(dc: DialogContext, s: FeedbackState, answer: 'yes' | 'no'): Promise<Outcome<FeedbackState>> {
-    if (answer === 'no') return this.answered(s, { contact: null, contactMissing: false });
+  private async contact(step: Step_, s: FeedbackState, answer: 'yes' | 'no'): Promise<DialogTurnResult> {
+    if (answer === 'no') return this.answered(step, s, { contact: null, contactMissing: false });
     let contact: FeedbackContact | undefined;
     try {
-      contact = await this.feedback.memberInfo(dc.context);
+      contact = await this.feedback.memberInfo(step.context);
     } catch {
       contact = undefined;
     }
     const usable = contact === undefined ? undefined : usableContact(contact.name, contact.email);
-    if (usable === undefined) return this.answered(s, { contact: null, contactMissing: true }, [FEEDBACK.contactMissing]);
-    return this.answered(s, { contact: usable, contactMissing: false });
+    if (usable === undefined) return this.answered(step, s, { contact: null, contactMissing: true }, [FEEDBACK.contactMissing]);
+    return this.answered(step, s, { contact: usable, contactMissing: false });
   }
 
-  private async send(dc: DialogContext, s: FeedbackState): Promise<Outcome<FeedbackState>> {
+  private async send(step: Step_, s: FeedbackState): Promise<DialogTurnResult> {
     const service = this.feedback.service;
-    if (service === undefined) return { kind: 'end', say: [FEEDBACK.unavailable] };
-    if (s.category === undefined) return this.go(s, 'topic');
-    if (s.text === undefined) return this.go(s, 'text');
-    const channel = dc.context.activity.channelId;
+    if (service === undefined) return this.end(step, [FEEDBACK.unavailable]);
+    if (s.category === undefined) return this.goTo(step, s, 'topic');
+    if (s.text === undefined) return this.goTo(step, s, 'text');
+    const channel = step.context.activity.channelId;
     try {
       const result = await service.submit(
         { category: s.category, rating: s.rating ?? null, text: s.text, removed: s.removed ?? [], role: s.role ?? null, contact: s.contact ?? null },
-        { userId: this.userId(dc), channel: typeof channel === 'string' && channel !== '' ? channel : 'unknown' },
+        { userId: this.userId(step), channel: typeof channel === 'string' && channel !== '' ? channel : 'unknown' },
         { key: s.flow }, // once per feedback conversation: a second Send returns the first item
       );
-      if (!result.ok) return { kind: 'end', say: [`${result.message} ${FEEDBACK.elsewhere}`] };
-      return { kind: 'end', card: feedbackThanksCard(result.reference, { webhookConfigured: service.webhookConfigured }) };
+      if (!result.ok) return this.end(step, [`${result.message} ${FEEDBACK.elsewhere}`]);
+      return this.end(step, [], feedbackThanksCard(result.reference, { webhookConfigured: service.webhookConfigured }));
     } catch (error) {
       this.feedback.logger?.error({ event: 'feedback_send_failed', error: error instanceof Error ? error.name : 'unknown' }, 'feedback could not be stored');
-      return { kind: 'stay', say: [FEEDBACK.sendFailed] };
+      return this.stay(step, s, [FEEDBACK.sendFailed]);
     }
   }
 }
