@@ -9,14 +9,6 @@ import { stepPromptOptions, stepStateOf } from './stepPrompts.js';
 /** Every guided conversation keeps which instance it is (`flow`) and which card is showing (`at`): the state its card prompt draws from. */
 export type FlowState = CardState;
 
-/** What a step does next: show a card (the same step again, or another), end, or hand over. */
-export type Outcome<S> =
-  | { readonly kind: 'show'; readonly state: S; readonly say?: readonly string[] }
-  /** Keep the current card and state; only say something (e.g. "that doesn't look like a code"). */
-  | { readonly kind: 'stay'; readonly say: readonly string[] }
-  | { readonly kind: 'end'; readonly say?: readonly string[]; readonly card?: AdaptiveCard; readonly menu?: boolean }
-  | { readonly kind: 'replace'; readonly dialogId: string; readonly options?: object; readonly say?: readonly string[] };
-
 /**
  * What a conversation hands back to the root when it ends: nothing, "show the menu", "start this
  * other conversation", or "I could not read this text" with where to pick up again.
@@ -68,40 +60,38 @@ export interface ConversationDeps {
   readonly newFlowId: () => string;
 }
 
-/** The waterfall's options: the state to show, and how its card goes out. */
-interface StepOptions<S extends FlowState> {
+/** A loop waterfall's options: the state whose card to show, and how it goes out. */
+export interface StepOptions<S extends FlowState> {
   readonly state: S;
   readonly show: CardPromptOptions<S>['show'];
 }
 
-const STEPS = 'steps';
 const CARD = 'card';
 
 /**
- * A guided conversation: a ComponentDialog holding one two-step waterfall — show the step's card
- * through a card prompt, then act on the answer — and the prompt. Moving on (Next, Back, a loop)
- * is `replaceDialog` of the waterfall with the next state in its options, the library's loop
- * pattern. Subclasses say what the first state is, which card a state shows and what a choice or
- * typed answer does.
+ * What every guided conversation shares: a ComponentDialog with a card prompt, which knows which
+ * card is showing, picks up again where it handed a question to the root, and ends in one of the
+ * ways the root understands (nothing, the menu, another conversation, text it could not read).
+ * The steps themselves are the subclass's waterfalls.
  */
-export abstract class CardConversation<S extends FlowState, O extends object = object> extends ComponentDialog<O> {
+export abstract class GuidedDialog<S extends FlowState, O extends object = object> extends ComponentDialog<O> {
   protected constructor(
     id: string,
     readonly conversation: ConversationId,
     protected readonly deps: ConversationDeps,
   ) {
     super(id);
-    this.addDialog(new WaterfallDialog<StepOptions<S>>(STEPS, [(step) => this.ask(step), (step) => this.act(step)]));
     this.addDialog(new CardPrompt<S>(CARD, (s) => this.render(s), (v): v is S => this.isState(v)));
-    this.initialDialogId = STEPS;
   }
 
-  protected abstract initial(dc: DialogContext, flow: string, options: O | undefined): Promise<Outcome<S>> | Outcome<S>;
   /** The card a state shows. May be async (e.g. a card with a generated image); keep it free of side effects. */
   protected abstract render(state: S): Promise<AdaptiveCard> | AdaptiveCard;
-  protected abstract choose(dc: DialogContext, state: S, choice: string, inputs: Readonly<Record<string, string>>): Promise<Outcome<S>> | Outcome<S>;
   /** Checks the stored state's shape (state comes back from storage as plain JSON). */
   protected abstract isState(value: unknown): value is S;
+  /** Begins the conversation afresh (`flow` names this instance of it). */
+  protected abstract start(inner: DialogContext, flow: string, options: O | undefined): Promise<DialogTurnResult>;
+  /** Picks up again at `state` (handed back with a question): the waterfall from that state, its card already showing or not. */
+  protected abstract resume(inner: DialogContext, state: S, show: 'new' | 'quiet'): Promise<DialogTurnResult>;
 
   /** Whether, in this state, the user is expected to type a verification code (the practice step). */
   protected acceptsCodeIn(_state: S): boolean {
@@ -125,23 +115,77 @@ export abstract class CardConversation<S extends FlowState, O extends object = o
     return state !== undefined && this.scrubsSecretsIn(state);
   }
 
-  /**
-   * The prompt that shows a state's card: the card prompt (`undefined`, the default) or one of the
-   * library's prompts on a step card that the subclass added (`stepPrompts.ts`), by its id.
-   */
-  protected promptIn(_state: S): string | undefined {
-    return undefined;
+  /** The state of the card showing now, given this conversation's own (inner) dialog context. */
+  stateIn(inner: DialogContext): S | undefined {
+    const top = inner.activeDialog;
+    const isState = (v: unknown): v is S => this.isState(v);
+    if (top?.id !== CARD) return stepStateOf(top, isState);
+    const value: unknown = top.state;
+    return isRecord(value) && isState(value.state) ? value.state : undefined;
   }
 
-  /** Runs whenever a state is shown (e.g. to save progress). */
-  protected async shown(_dc: DialogContext, _state: S): Promise<void> {}
+  protected override async onBeginDialog(inner: DialogContext, options?: O): Promise<DialogTurnResult> {
+    if (!isResume(options)) return this.start(inner, this.deps.newFlowId(), options);
+    if (!this.isState(options.resume)) throw new Error(`${this.id}: invalid state to resume`);
+    return this.resume(inner, options.resume, options.showCard ? 'new' : 'quiet');
+  }
+
+  /** Shows a state's card through its prompt: the card prompt, or a library prompt the subclass added (by id). */
+  protected prompt(step: WaterfallStepContext, card: CardPromptOptions<S>, libraryPrompt?: string): Promise<DialogTurnResult> {
+    return libraryPrompt === undefined ? step.beginDialog(CARD, card) : step.prompt(libraryPrompt, stepPromptOptions(card));
+  }
+
+  /** How the next card goes out: in place of the pressed card, unless something has been said this turn. */
+  protected showNext(dc: DialogContext): 'replace' | 'new' {
+    return pressOf(dc.context.activity) !== undefined && !dc.context.responded ? 'replace' : 'new';
+  }
+
+  protected async tell(dc: DialogContext, said: readonly string[]): Promise<void> {
+    for (const line of said) await say(dc.context, line);
+  }
+
+  /** Ends the conversation: after a last message or card, and with the menu if asked for. */
+  protected async end(dc: DialogContext, ending: { readonly say?: readonly string[]; readonly card?: AdaptiveCard; readonly menu?: boolean } = {}): Promise<DialogTurnResult> {
+    await this.tell(dc, ending.say ?? []);
+    if (ending.card !== undefined) await (this.showNext(dc) === 'replace' ? showCard(dc.context, ending.card) : sendCard(dc.context, ending.card));
+    return dc.endDialog(ending.menu === true ? ({ kind: 'menu' } satisfies ConversationResult) : undefined);
+  }
+
+  /** Ends the conversation and has the root start another. */
+  protected switchTo(dc: DialogContext, dialogId: string, options?: object): Promise<DialogTurnResult> {
+    return dc.endDialog({ kind: 'switch', dialogId, ...(options === undefined ? {} : { options }) } satisfies ConversationResult);
+  }
+
+  /** Text the conversation could not read goes back to the root (a question is answered there), with where to pick up again. */
+  protected handBack(dc: DialogContext, state: S, text: string, hint: string): Promise<DialogTurnResult> {
+    return dc.endDialog({ kind: 'notUnderstood', text, hint, resume: { resume: state, showCard: false } } satisfies ConversationResult);
+  }
+}
+
+const LOOP = 'steps';
+
+/**
+ * A guided conversation whose steps are one card each: a two-step waterfall — show the card through
+ * its prompt, act on the answer — looped with `replaceDialog` and the next state in its options,
+ * the library's pattern for Next, Back and loops. The subclass says which card a state shows and
+ * what a button or a typed answer does, moving with `loop`, `stay`, `end` or `switchTo`.
+ */
+export abstract class CardConversation<S extends FlowState, O extends object = object> extends GuidedDialog<S, O> {
+  protected constructor(id: string, conversation: ConversationId, deps: ConversationDeps) {
+    super(id, conversation, deps);
+    this.addDialog(new WaterfallDialog<StepOptions<S>>(LOOP, [(step) => this.ask(step), (step) => this.act(step)]));
+    this.initialDialogId = LOOP;
+  }
+
+  /** A button of the state's card (pressed, or its title typed), or a library prompt's answer (Yes is 'yes'). */
+  protected abstract choose(step: WaterfallStepContext, state: S, choice: string, inputs: Readonly<Record<string, string>>): Promise<DialogTurnResult>;
 
   /**
    * Typed text that is not a button's title. A conversation that expects typed answers (a code,
-   * the feedback text) reads it here; `undefined` (the default) means "not an answer", and the
-   * root answers it as a question or re-prompts. The text is not stored unless the subclass does so.
+   * a step's problem in the user's words) reads it here; `undefined` (the default) means "not an
+   * answer", and it goes back to the root. The text is not stored unless the subclass does so.
    */
-  protected readText(_dc: DialogContext, _state: S, _text: string): Promise<Outcome<S> | undefined> | Outcome<S> | undefined {
+  protected readText(_step: WaterfallStepContext, _state: S, _text: string): Promise<DialogTurnResult | undefined> | undefined {
     return undefined;
   }
 
@@ -150,63 +194,50 @@ export abstract class CardConversation<S extends FlowState, O extends object = o
     return `Please choose ${joinChoices(choices)}.`;
   }
 
-  /** The state of the step showing now, given this conversation's own (inner) dialog context. */
-  stateIn(inner: DialogContext): S | undefined {
-    const top = inner.activeDialog;
-    if (top === undefined || top.id === STEPS) return undefined;
-    if (top.id !== CARD) return stepStateOf(top, (v): v is S => this.isState(v));
-    const value: unknown = top.state;
-    return isRecord(value) && this.isState(value.state) ? value.state : undefined;
+  /** The library prompt that shows a state's card instead of the card prompt (its id), if any. */
+  protected promptIn(_state: S): string | undefined {
+    return undefined;
   }
 
-  protected override async onBeginDialog(inner: DialogContext, options?: O): Promise<DialogTurnResult> {
-    if (isResume(options)) {
-      if (!this.isState(options.resume)) throw new Error(`${this.id}: invalid state to resume`);
-      return inner.beginDialog(STEPS, { state: options.resume, show: options.showCard ? 'new' : 'quiet' } satisfies StepOptions<S>);
-    }
-    return this.apply(inner, await this.initial(inner, this.deps.newFlowId(), options), undefined, false);
+  /** Runs whenever a state is shown (e.g. to save progress). */
+  protected async shown(_dc: DialogContext, _state: S): Promise<void> {}
+
+  protected resume(inner: DialogContext, state: S, show: 'new' | 'quiet'): Promise<DialogTurnResult> {
+    return inner.beginDialog(LOOP, { state, show } satisfies StepOptions<S>);
+  }
+
+  /** Begins the loop at its first card (after anything to say first). */
+  protected async begin(inner: DialogContext, state: S, said: readonly string[] = []): Promise<DialogTurnResult> {
+    await this.tell(inner, said);
+    return inner.beginDialog(LOOP, { state, show: 'new' } satisfies StepOptions<S>);
+  }
+
+  /** On to another card (Next, Back, a loop): the waterfall again, the next state in its options. */
+  protected async loop(step: WaterfallStepContext, state: S, said: readonly string[] = []): Promise<DialogTurnResult> {
+    await this.tell(step, said);
+    return step.replaceDialog(LOOP, { state, show: this.showNext(step) } satisfies StepOptions<S>);
+  }
+
+  /** The same card stays on screen after a short message (e.g. "that doesn't look like a code"). */
+  protected async stay(step: WaterfallStepContext, state: S, said: readonly string[]): Promise<DialogTurnResult> {
+    await this.tell(step, said);
+    return step.replaceDialog(LOOP, { state, show: 'quiet' } satisfies StepOptions<S>);
   }
 
   private async ask(step: WaterfallStepContext<StepOptions<S>>): Promise<DialogTurnResult> {
     const { state, show } = step.options;
     await this.shown(step, state);
-    const prompt = this.promptIn(state);
-    const card: CardPromptOptions<S> = { state, show };
-    return prompt === undefined ? step.beginDialog(CARD, card) : step.prompt(prompt, stepPromptOptions(card));
+    return this.prompt(step, { state, show }, this.promptIn(state));
   }
 
   private async act(step: WaterfallStepContext<StepOptions<S>>): Promise<DialogTurnResult> {
     const state = step.options.state;
     const answer: CardAnswer | string | boolean = step.result;
-    const pressed = pressOf(step.context.activity) !== undefined;
     // A library prompt's answer: a confirm prompt's yes or no is the card's Yes or No; a text prompt's validated text is read as typed.
-    if (typeof answer === 'boolean') return this.apply(step, await this.choose(step, state, answer ? 'yes' : 'no', {}), state, pressed);
-    if (typeof answer === 'string') return this.apply(step, (await this.readText(step, state, answer)) ?? { kind: 'stay', say: [] }, state, pressed);
-    if (answer.kind === 'choice') return this.apply(step, await this.choose(step, state, answer.choice, answer.inputs), state, answer.pressed);
+    if (typeof answer === 'boolean') return this.choose(step, state, answer ? 'yes' : 'no', {});
+    if (typeof answer === 'string') return (await this.readText(step, state, answer)) ?? this.stay(step, state, []);
+    if (answer.kind === 'choice') return this.choose(step, state, answer.choice, answer.inputs);
     const read = answer.text === '' ? undefined : await this.readText(step, state, answer.text);
-    if (read !== undefined) return this.apply(step, read, state, false);
-    const result: ConversationResult = { kind: 'notUnderstood', text: answer.text, hint: this.hint(state, answer.titles), resume: { resume: state, showCard: false } };
-    return step.endDialog(result);
-  }
-
-  private async apply(dc: DialogContext, outcome: Outcome<S>, current: S | undefined, pressed: boolean): Promise<DialogTurnResult> {
-    const said = outcome.say ?? [];
-    for (const line of said) await say(dc.context, line);
-    const replace = pressed && said.length === 0;
-    switch (outcome.kind) {
-      case 'show': {
-        const options: StepOptions<S> = { state: outcome.state, show: replace ? 'replace' : 'new' };
-        return current === undefined ? dc.beginDialog(STEPS, options) : dc.replaceDialog(STEPS, options);
-      }
-      case 'stay':
-        if (current === undefined) throw new Error(`${this.id}: nothing to stay on`);
-        return dc.replaceDialog(STEPS, { state: current, show: 'quiet' } satisfies StepOptions<S>);
-      case 'end': {
-        if (outcome.card !== undefined) await (replace ? showCard(dc.context, outcome.card) : sendCard(dc.context, outcome.card));
-        return dc.endDialog(outcome.menu === true ? ({ kind: 'menu' } satisfies ConversationResult) : undefined);
-      }
-      case 'replace':
-        return dc.endDialog({ kind: 'switch', dialogId: outcome.dialogId, ...(outcome.options === undefined ? {} : { options: outcome.options }) } satisfies ConversationResult);
-    }
+    return read ?? this.handBack(step, state, answer.text, this.hint(state, answer.titles));
   }
 }

@@ -1,10 +1,10 @@
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ENROL_TOTAL, enrolStepCard, nextSignInCard } from '../cards/enrolment.js';
 import type { AdaptiveCard } from '../cards/schema.js';
 import { normaliseChoice } from '../cards/choices.js';
 import { ENROLMENT_STEPS } from '../content/enrolment.js';
 import { REPLIES } from '../content/ui.js';
-import { CardConversation, isFlowState, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
+import { CardConversation, isFlowState, type FlowState, type ConversationDeps } from './conversation.js';
 import { PRACTICE_DIALOG, type PracticeOptions } from './practice.js';
 import { ENROL_LAST, type EnrolProgressStore } from './progress.js';
 import { TROUBLE_DIALOG, type TroubleOptions } from './troubleshooting.js';
@@ -45,14 +45,14 @@ export class EnrolmentDialog extends CardConversation<EnrolState, EnrolOptions> 
     super(ENROL_DIALOG, 'enrol', deps);
   }
 
-  protected async initial(dc: DialogContext, flow: string, options: EnrolOptions | undefined): Promise<Outcome<EnrolState>> {
-    if (options?.step !== undefined) return { kind: 'show', state: state(flow, options.step) };
-    const saved = await this.progress.get(dc.context);
+  protected async start(inner: DialogContext, flow: string, options: EnrolOptions | undefined): Promise<DialogTurnResult> {
+    if (options?.step !== undefined) return this.begin(inner, state(flow, options.step));
+    const saved = await this.progress.get(inner.context);
     if (saved !== undefined && saved.step > 1) {
       const label = saved.step === ENROL_LAST ? ENROL_TOTAL : saved.step;
-      return { kind: 'show', state: state(flow, saved.step), say: [REPLIES.resumed(label)] };
+      return this.begin(inner, state(flow, saved.step), [REPLIES.resumed(label)]);
     }
-    return { kind: 'show', state: state(flow, 1) };
+    return this.begin(inner, state(flow, 1));
   }
 
   protected render(s: EnrolState): AdaptiveCard {
@@ -63,25 +63,25 @@ export class EnrolmentDialog extends CardConversation<EnrolState, EnrolOptions> 
     await this.progress.set(dc.context, { step: s.step });
   }
 
-  protected async choose(dc: DialogContext, s: EnrolState, choice: string): Promise<Outcome<EnrolState>> {
+  protected async choose(step: WaterfallStepContext, s: EnrolState, choice: string): Promise<DialogTurnResult> {
     switch (choice) {
       case 'next':
-        return { kind: 'show', state: state(s.flow, Math.min(s.step + 1, ENROL_LAST)) };
+        return this.loop(step, state(s.flow, Math.min(s.step + 1, ENROL_LAST)));
       case 'back':
-        return { kind: 'show', state: state(s.flow, Math.max(s.step - 1, 1)) };
+        return this.loop(step, state(s.flow, Math.max(s.step - 1, 1)));
       case 'stuck':
-        return { kind: 'replace', dialogId: TROUBLE_DIALOG, options: { enrolStep: s.step } satisfies TroubleOptions };
+        return this.switchTo(step, TROUBLE_DIALOG, { enrolStep: s.step } satisfies TroubleOptions);
       case 'practise':
         // The walkthrough's place is kept in user state, so "Back to set-up" resumes here.
-        return { kind: 'replace', dialogId: PRACTICE_DIALOG, options: { returnTo: 'enrol' } satisfies PracticeOptions };
+        return this.switchTo(step, PRACTICE_DIALOG, { returnTo: 'enrol' } satisfies PracticeOptions);
       case 'failed':
-        return { kind: 'replace', dialogId: TROUBLE_DIALOG, options: {} satisfies TroubleOptions };
+        return this.switchTo(step, TROUBLE_DIALOG, {} satisfies TroubleOptions);
       case 'worked':
-        await this.progress.clear(dc.context);
-        return { kind: 'end', say: [REPLIES.enrolDone], menu: true };
+        await this.progress.clear(step.context);
+        return this.end(step, { say: [REPLIES.enrolDone], menu: true });
       case 'cancel':
       default:
-        return { kind: 'end', say: [REPLIES.enrolPaused] };
+        return this.end(step, { say: [REPLIES.enrolPaused] });
     }
   }
 
@@ -89,14 +89,14 @@ export class EnrolmentDialog extends CardConversation<EnrolState, EnrolOptions> 
    * One of this step's own problems typed in the user's words ("I can't find Self-Service"): its
    * answer straight away, with the step's card still there to carry on from.
    */
-  protected override readText(_dc: DialogContext, s: EnrolState, text: string): Outcome<EnrolState> | undefined {
+  protected override readText(step: WaterfallStepContext, s: EnrolState, text: string): Promise<DialogTurnResult> | undefined {
     const typed = new Set(normaliseChoice(text).split(' '));
     if (typed.size < 2) return undefined;
     const help = ENROLMENT_STEPS[s.step - 1]?.stuck.find((h) => {
       const words = contentWords(h.title);
       return words.length > 0 && words.every((w) => typed.has(w));
     });
-    return help === undefined ? undefined : { kind: 'stay', say: [`**${help.title}?** ${help.text}`] };
+    return help === undefined ? undefined : this.stay(step, s, [`**${help.title}?** ${help.text}`]);
   }
 
   protected isState(value: unknown): value is EnrolState {

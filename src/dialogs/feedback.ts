@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import {
   FEEDBACK_TEXT_INPUT,
   feedbackContactCard,
@@ -28,17 +28,14 @@ import {
 } from '../feedback/index.js';
 import { REMOVED_KINDS, type RemovedKind } from '../privacy/index.js';
 import { typedRating, typedRole, typedTopic, typedYesNo } from './feedbackReplies.js';
-import { CardPrompt, type CardAnswer, type CardPromptOptions } from './cardPrompt.js';
-import { isFlowState, isRecord, isResume, joinChoices, type ConversationDeps, type ConversationResult, type FlowState } from './conversation.js';
+import type { CardAnswer } from './cardPrompt.js';
+import { GuidedDialog, isFlowState, isRecord, joinChoices, type ConversationDeps, type FlowState } from './conversation.js';
 import { canLookUpMember, usableContact, type MemberInfo } from './memberInfo.js';
-import { pressOf } from './press.js';
-import type { ConversationDialog } from './root.js';
-import { say, sendCard, showCard } from './send.js';
-import { CardTextPrompt, stepPromptOptions, stepStateOf, type CardChoice } from './stepPrompts.js';
+import { say } from './send.js';
+import { CardTextPrompt, type CardChoice } from './stepPrompts.js';
 
 export const FEEDBACK_DIALOG = 'feedback';
 const STEPS_DIALOG = 'feedback-steps';
-const CARD_PROMPT = 'feedback-card';
 const TEXT_PROMPT = 'feedback-text';
 
 type Step_ = WaterfallStepContext<FeedbackBegin>;
@@ -159,22 +156,18 @@ type StepAnswer = CardAnswer | string;
  * skipped with `step.next()`; Back, Edit, a change from the summary and a re-prompt restart the
  * waterfall with `replaceDialog`, the step to show in its options.
  */
-export class FeedbackDialog extends ComponentDialog implements ConversationDialog {
-  readonly conversation = 'feedback';
-
+export class FeedbackDialog extends GuidedDialog<FeedbackState> {
   constructor(
-    private readonly deps: ConversationDeps,
+    deps: ConversationDeps,
     private readonly feedback: FeedbackDialogDeps,
   ) {
-    super(FEEDBACK_DIALOG);
-    const isState = (v: unknown): v is FeedbackState => this.isState(v);
-    const render = (s: FeedbackState) => this.render(s);
+    super(FEEDBACK_DIALOG, 'feedback', deps);
     this.addDialog(new WaterfallDialog<FeedbackBegin>(STEPS_DIALOG, STEPS.flatMap((at) => [(step: Step_) => this.ask(step, at), (step: Step_) => this.take(step, at)])));
-    this.addDialog(new CardPrompt<FeedbackState>(CARD_PROMPT, render, isState));
     // The text question: the library's TextPrompt on the text card. Its validator is checkFeedbackText
     // (required, at most 2,000 characters); the text is scrubbed by the next step before anything is kept.
+    const card = { render: (s: FeedbackState) => this.render(s), isState: (v: unknown): v is FeedbackState => this.isState(v), answerOf: textFromBox };
     this.addDialog(
-      new CardTextPrompt<FeedbackState>(TEXT_PROMPT, { render, isState, answerOf: textFromBox }, async (prompt) => {
+      new CardTextPrompt<FeedbackState>(TEXT_PROMPT, card, async (prompt) => {
         const checked = checkFeedbackText(prompt.recognized.value ?? '');
         if (!checked.ok) await say(prompt.context, checked.message);
         return checked.ok;
@@ -183,36 +176,23 @@ export class FeedbackDialog extends ComponentDialog implements ConversationDialo
     this.initialDialogId = STEPS_DIALOG;
   }
 
-  acceptsCode(): boolean {
-    return false;
-  }
-
   /** The "tell us more" text is scrubbed as it arrives, so secrets in it are removed, not refused. */
-  scrubsSecrets(inner: DialogContext): boolean {
-    return this.stateIn(inner)?.step === 'text';
+  protected override scrubsSecretsIn(state: FeedbackState): boolean {
+    return state.step === 'text';
   }
 
-  /** The state of the card showing now, given this dialog's own (inner) dialog context. */
-  stateIn(inner: DialogContext): FeedbackState | undefined {
-    const top = inner.activeDialog;
-    const isState = (v: unknown): v is FeedbackState => this.isState(v);
-    if (top?.id === TEXT_PROMPT) return stepStateOf(top, isState);
-    const value: unknown = top?.id === CARD_PROMPT ? top.state : undefined;
-    return isRecord(value) && isState(value.state) ? value.state : undefined;
-  }
-
-  protected override async onBeginDialog(inner: DialogContext, options?: object): Promise<DialogTurnResult> {
-    if (isResume(options)) {
-      if (!this.isState(options.resume)) throw new Error(`${this.id}: invalid state to resume`);
-      return inner.beginDialog(STEPS_DIALOG, { run: options.resume, quiet: !options.showCard } satisfies FeedbackBegin);
-    }
+  protected async start(inner: DialogContext, flow: string): Promise<DialogTurnResult> {
     const service = this.feedback.service;
-    if (service === undefined) return this.end(inner, [FEEDBACK.unavailable]);
+    if (service === undefined) return this.end(inner, { say: [FEEDBACK.unavailable] });
     // If the store cannot be asked just now, the form goes ahead: Send checks again and says so kindly.
     const limit = await service.checkRateLimit(this.userId(inner)).catch(() => null);
-    if (limit !== null && !limit.ok) return this.end(inner, [`${limit.message} ${FEEDBACK.elsewhere}`]);
-    const run: FeedbackState = { flow: this.deps.newFlowId(), at: 'topic-1', step: 'topic', n: 1, canContact: canLookUpMember(inner.context), reviewed: false };
+    if (limit !== null && !limit.ok) return this.end(inner, { say: [`${limit.message} ${FEEDBACK.elsewhere}`] });
+    const run: FeedbackState = { flow, at: 'topic-1', step: 'topic', n: 1, canContact: canLookUpMember(inner.context), reviewed: false };
     return inner.beginDialog(STEPS_DIALOG, { run } satisfies FeedbackBegin);
+  }
+
+  protected resume(inner: DialogContext, run: FeedbackState, show: 'new' | 'quiet'): Promise<DialogTurnResult> {
+    return inner.beginDialog(STEPS_DIALOG, { run, quiet: show === 'quiet' } satisfies FeedbackBegin);
   }
 
   /** Shows this step's card, or skips the step when the conversation is not at it. */
@@ -222,9 +202,7 @@ export class FeedbackDialog extends ComponentDialog implements ConversationDialo
     const values = valuesOf(step);
     const quiet = step.options.quiet === true && values.shown !== true;
     values.shown = true;
-    const show = quiet ? 'quiet' : pressOf(step.context.activity) !== undefined && !step.context.responded ? 'replace' : 'new';
-    const card: CardPromptOptions<FeedbackState> = { state: run, show };
-    return at === 'text' ? step.prompt(TEXT_PROMPT, stepPromptOptions(card)) : step.beginDialog(CARD_PROMPT, card);
+    return this.prompt(step, { state: run, show: quiet ? 'quiet' : this.showNext(step) }, at === 'text' ? TEXT_PROMPT : undefined);
   }
 
   /** Acts on the answer to this step's card (nothing to do when the step was skipped). */
@@ -240,7 +218,7 @@ export class FeedbackDialog extends ComponentDialog implements ConversationDialo
     }
     if (answer.kind === 'notUnderstood') return (answer.text === '' ? undefined : await this.typed(step, run, answer.text)) ?? this.notUnderstood(step, run, answer);
     const { choice } = answer;
-    if (choice === 'cancel') return this.end(step, [FEEDBACK.cancelled]);
+    if (choice === 'cancel') return this.end(step, { say: [FEEDBACK.cancelled] });
     if (choice === 'back') return this.goTo(step, run, this.before(run));
     switch (at) {
       case 'topic': {
@@ -307,10 +285,10 @@ export class FeedbackDialog extends ComponentDialog implements ConversationDialo
   /** Text that is no answer goes back to the root (a question is answered there), with where to pick up again. */
   private notUnderstood(step: Step_, run: FeedbackState, answer: Extract<CardAnswer, { kind: 'notUnderstood' }>): Promise<DialogTurnResult> {
     const hint = run.step === 'rating' ? FEEDBACK.ratingHint : run.step === 'contact' ? FEEDBACK.contactHint : `Please choose ${joinChoices(answer.titles)}.`;
-    return step.endDialog({ kind: 'notUnderstood', text: answer.text, hint, resume: { resume: run, showCard: false } } satisfies ConversationResult);
+    return this.handBack(step, run, answer.text, hint);
   }
 
-  private render(s: FeedbackState): AdaptiveCard {
+  protected render(s: FeedbackState): AdaptiveCard {
     const answers = answersOf(s);
     switch (s.step) {
       case 'summary':
@@ -330,7 +308,7 @@ export class FeedbackDialog extends ComponentDialog implements ConversationDialo
     }
   }
 
-  private isState(value: unknown): value is FeedbackState {
+  protected isState(value: unknown): value is FeedbackState {
     if (!isFlowState(value) || !isStep(value.step)) return false;
     if (typeof value.n !== 'number' || typeof value.canContact !== 'boolean' || typeof value.reviewed !== 'boolean') return false;
     const v = value;
@@ -379,13 +357,13 @@ export class FeedbackDialog extends ComponentDialog implements ConversationDialo
 
   /** Back, Edit, a change from the summary: the waterfall again from that step (the steps before it skipped). */
   private async goTo(step: Step_, s: FeedbackState, to: Step, said: readonly string[] = []): Promise<DialogTurnResult> {
-    for (const line of said) await say(step.context, line);
+    await this.tell(step, said);
     return step.replaceDialog(STEPS_DIALOG, { run: this.at(s, to) } satisfies FeedbackBegin);
   }
 
   /** The same card again: shown anew, or (after a short message) left where it is. */
   private async stay(step: Step_, s: FeedbackState, said: readonly string[] = []): Promise<DialogTurnResult> {
-    for (const line of said) await say(step.context, line);
+    await this.tell(step, said);
     return step.replaceDialog(STEPS_DIALOG, { run: s, quiet: said.length > 0 } satisfies FeedbackBegin);
   }
 
@@ -394,15 +372,9 @@ export class FeedbackDialog extends ComponentDialog implements ConversationDialo
     const next: FeedbackState = { ...s, ...change };
     const to = this.after(next);
     if (STEPS.indexOf(to) <= STEPS.indexOf(s.step)) return this.goTo(step, next, to, said);
-    for (const line of said) await say(step.context, line);
+    await this.tell(step, said);
     valuesOf(step).run = this.at(next, to);
     return step.next();
-  }
-
-  private async end(dc: DialogContext, said: readonly string[], card?: AdaptiveCard): Promise<DialogTurnResult> {
-    for (const line of said) await say(dc.context, line);
-    if (card !== undefined) await (pressOf(dc.context.activity) !== undefined && said.length === 0 ? showCard(dc.context, card) : sendCard(dc.context, card));
-    return dc.endDialog();
   }
 
   /** The next card after answering: the next question, or the summary once it has been seen. */
@@ -434,7 +406,7 @@ export class FeedbackDialog extends ComponentDialog implements ConversationDialo
 
   private async send(step: Step_, s: FeedbackState): Promise<DialogTurnResult> {
     const service = this.feedback.service;
-    if (service === undefined) return this.end(step, [FEEDBACK.unavailable]);
+    if (service === undefined) return this.end(step, { say: [FEEDBACK.unavailable] });
     if (s.category === undefined) return this.goTo(step, s, 'topic');
     if (s.text === undefined) return this.goTo(step, s, 'text');
     const channel = step.context.activity.channelId;
@@ -444,8 +416,8 @@ export class FeedbackDialog extends ComponentDialog implements ConversationDialo
         { userId: this.userId(step), channel: typeof channel === 'string' && channel !== '' ? channel : 'unknown' },
         { key: s.flow }, // once per feedback conversation: a second Send returns the first item
       );
-      if (!result.ok) return this.end(step, [`${result.message} ${FEEDBACK.elsewhere}`]);
-      return this.end(step, [], feedbackThanksCard(result.reference, { webhookConfigured: service.webhookConfigured }));
+      if (!result.ok) return this.end(step, { say: [`${result.message} ${FEEDBACK.elsewhere}`] });
+      return this.end(step, { card: feedbackThanksCard(result.reference, { webhookConfigured: service.webhookConfigured }) });
     } catch (error) {
       this.feedback.logger?.error({ event: 'feedback_send_failed', error: error instanceof Error ? error.name : 'unknown' }, 'feedback could not be stored');
       return this.stay(step, s, [FEEDBACK.sendFailed]);

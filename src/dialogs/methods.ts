@@ -1,10 +1,10 @@
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { compareCard, methodsIntroCard, questionCard, recommendationCard } from '../cards/methods.js';
 import type { AdaptiveCard } from '../cards/schema.js';
 import { nextChooserQuestion, recommend, type ChooserAnswers, type ChooserQuestionId } from '../content/methods.js';
 import { REPLIES } from '../content/ui.js';
 import { ENROL_DIALOG } from './enrolment.js';
-import { CardConversation, isFlowState, isRecord, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
+import { CardConversation, isFlowState, isRecord, type FlowState, type ConversationDeps } from './conversation.js';
 import { CardConfirmPrompt, type CardChoice } from './stepPrompts.js';
 
 export const METHODS_DIALOG = 'methods';
@@ -51,8 +51,8 @@ export class MethodsDialog extends CardConversation<MethodsState> {
     return s.view === 'question' ? QUESTION_PROMPT : undefined;
   }
 
-  protected initial(_dc: DialogContext, flow: string): Outcome<MethodsState> {
-    return { kind: 'show', state: view(flow, 'intro', {}) };
+  protected start(inner: DialogContext, flow: string): Promise<DialogTurnResult> {
+    return this.begin(inner, view(flow, 'intro', {}));
   }
 
   protected render(s: MethodsState): AdaptiveCard {
@@ -70,26 +70,26 @@ export class MethodsDialog extends CardConversation<MethodsState> {
     }
   }
 
-  protected choose(_dc: DialogContext, s: MethodsState, choice: string): Outcome<MethodsState> {
+  protected choose(step: WaterfallStepContext, s: MethodsState, choice: string): Promise<DialogTurnResult> {
     switch (choice) {
       case 'cancel':
-        return { kind: 'end', say: [REPLIES.cancelled] };
+        return this.end(step, { say: [REPLIES.cancelled] });
       case 'compare':
-        return { kind: 'show', state: view(s.flow, 'compare', s.answers) };
+        return this.loop(step, view(s.flow, 'compare', s.answers));
       case 'guide':
       case 'restart':
-        return { kind: 'show', state: view(s.flow, 'question', {}) };
+        return this.loop(step, view(s.flow, 'question', {}));
       case 'enrol':
-        return { kind: 'replace', dialogId: ENROL_DIALOG };
+        return this.switchTo(step, ENROL_DIALOG);
       case 'yes':
       case 'no': {
         const q = nextChooserQuestion(s.answers);
-        if (s.view !== 'question' || q === undefined) return { kind: 'show', state: s };
+        if (s.view !== 'question' || q === undefined) return this.loop(step, s);
         const answers: ChooserAnswers = { ...s.answers, [q]: choice === 'yes' };
-        return { kind: 'show', state: view(s.flow, 'question', answers) };
+        return this.loop(step, view(s.flow, 'question', answers));
       }
       default:
-        return { kind: 'show', state: s };
+        return this.loop(step, s);
     }
   }
 

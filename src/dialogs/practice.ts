@@ -1,4 +1,4 @@
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import {
   practiceEndedCard,
   practiceIntroCard,
@@ -14,7 +14,7 @@ import type { AdaptiveCard } from '../cards/schema.js';
 import { PRACTICE } from '../content/practice.js';
 import { REPLIES } from '../content/ui.js';
 import { isPracticeSession, normaliseTypedCode, type PracticeEngine, type PracticeSession } from '../practice/index.js';
-import { CardConversation, isFlowState, isRecord, joinChoices, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
+import { CardConversation, isFlowState, isRecord, joinChoices, type FlowState, type ConversationDeps } from './conversation.js';
 import { say } from './send.js';
 import { CardTextPrompt } from './stepPrompts.js';
 
@@ -112,9 +112,9 @@ export class PracticeDialog extends CardConversation<PracticeState, PracticeOpti
     return (s.stage === 'code' || s.stage === 'success') && s.session !== undefined ? CODE_PROMPT : undefined;
   }
 
-  protected initial(_dc: DialogContext, flow: string, options: PracticeOptions | undefined): Outcome<PracticeState> {
+  protected start(inner: DialogContext, flow: string, options: PracticeOptions | undefined): Promise<DialogTurnResult> {
     const returnTo = isReturn(options?.returnTo) ? options.returnTo : undefined;
-    return { kind: 'show', state: { flow, at: 'intro', stage: 'intro', attempt: 0, ...(returnTo === undefined ? {} : { returnTo }) } };
+    return this.begin(inner, { flow, at: 'intro', stage: 'intro', attempt: 0, ...(returnTo === undefined ? {} : { returnTo }) });
   }
 
   protected async render(s: PracticeState): Promise<AdaptiveCard> {
@@ -137,43 +137,44 @@ export class PracticeDialog extends CardConversation<PracticeState, PracticeOpti
     }
   }
 
-  protected choose(_dc: DialogContext, s: PracticeState, choice: string): Outcome<PracticeState> {
+  protected choose(step: WaterfallStepContext, s: PracticeState, choice: string): Promise<DialogTurnResult> {
     switch (choice) {
       case 'setup':
-        return { kind: 'show', state: this.newAccount(s) };
+        return this.loop(step, this.newAccount(s));
       case 'restart':
-        return { kind: 'show', state: this.newAccount(s), say: s.attempt > 0 ? [PRACTICE.restarted] : [] };
+        return this.loop(step, this.newAccount(s), s.attempt > 0 ? [PRACTICE.restarted] : []);
       case 'done':
-        return { kind: 'end', card: practiceRemoveCard(s.returnTo) };
+        return this.end(step, { card: practiceRemoveCard(s.returnTo) });
       case 'cancel':
-        return { kind: 'end', say: [REPLIES.cancelled] };
+        return this.end(step, { say: [REPLIES.cancelled] });
       default:
-        return { kind: 'show', state: s };
+        return this.loop(step, s);
     }
   }
 
-  protected override readText(_dc: DialogContext, s: PracticeState, text: string): Outcome<PracticeState> | undefined {
+  /** A code typed at the code card (the text prompt has checked it is one), or digits typed elsewhere in the practice. */
+  protected override readText(step: WaterfallStepContext, s: PracticeState, text: string): Promise<DialogTurnResult> | undefined {
     const attempt = codeAttempt(text);
     if (attempt === undefined) return undefined;
-    if (s.stage === 'intro') return { kind: 'stay', say: [PRACTICE.notYet] };
-    if ((s.stage !== 'code' && s.stage !== 'success') || s.session === undefined) return { kind: 'stay', say: [PRACTICE.notChecking] };
-    if (attempt.code === undefined) return { kind: 'stay', say: [PRACTICE.notACode] };
+    if (s.stage === 'intro') return this.stay(step, s, [PRACTICE.notYet]);
+    if ((s.stage !== 'code' && s.stage !== 'success') || s.session === undefined) return this.stay(step, s, [PRACTICE.notChecking]);
+    if (attempt.code === undefined) return this.stay(step, s, [PRACTICE.notACode]);
 
     const check = this.engine.check(s.session, attempt.code);
     const { result } = check;
     switch (result.kind) {
       case 'not-a-code':
-        return { kind: 'stay', say: [PRACTICE.notACode] };
+        return this.stay(step, s, [PRACTICE.notACode]);
       case 'success':
-        return { kind: 'show', state: { ...base(s), at: `a${s.attempt}-ok${check.session.tries}`, stage: 'success', session: check.session } };
+        return this.loop(step, { ...base(s), at: `a${s.attempt}-ok${check.session.tries}`, stage: 'success', session: check.session });
       case 'expired':
       case 'out-of-tries':
-        return { kind: 'show', state: { ...base(s), at: `a${s.attempt}-end`, stage: 'ended', ended: result.kind } };
+        return this.loop(step, { ...base(s), at: `a${s.attempt}-end`, stage: 'ended', ended: result.kind });
       case 'clock-off':
       case 'no-match': {
         const miss: PracticeMiss = result.kind === 'no-match' ? { kind: 'no-match' } : { kind: 'clock-off', direction: result.direction, approxMinutes: result.approxMinutes };
-        if (check.triesLeft === 0) return { kind: 'show', state: { ...base(s), at: `a${s.attempt}-end`, stage: 'ended', ended: 'out-of-tries', miss } };
-        return { kind: 'show', state: { ...base(s), at: `a${s.attempt}-t${check.session.tries}`, stage: 'code', session: check.session, miss } };
+        if (check.triesLeft === 0) return this.loop(step, { ...base(s), at: `a${s.attempt}-end`, stage: 'ended', ended: 'out-of-tries', miss });
+        return this.loop(step, { ...base(s), at: `a${s.attempt}-t${check.session.tries}`, stage: 'code', session: check.session, miss });
       }
     }
   }

@@ -1,4 +1,4 @@
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AdaptiveCard } from '../cards/schema.js';
 import { escalationCard, pickProblemCard, troubleStepCard } from '../cards/troubleshooting.js';
 import { urgentCard } from '../cards/urgent.js';
@@ -7,7 +7,7 @@ import { PROBLEMS } from '../content/troubleshooting.js';
 import { REPLIES } from '../content/ui.js';
 import { isUrgentId, URGENT_PROBLEM, type UrgentId } from '../content/urgent.js';
 import { PRACTICE_DIALOG, type PracticeOptions } from './practice.js';
-import { CardConversation, isFlowState, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
+import { CardConversation, isFlowState, type FlowState, type ConversationDeps } from './conversation.js';
 
 export const TROUBLE_DIALOG = 'trouble';
 
@@ -45,10 +45,10 @@ export class TroubleshootingDialog extends CardConversation<TroubleState, Troubl
     super(TROUBLE_DIALOG, 'trouble', deps);
   }
 
-  protected initial(_dc: DialogContext, flow: string, options: TroubleOptions | undefined): Outcome<TroubleState> {
-    if (options?.urgent !== undefined) return { kind: 'show', state: urgentFirst(flow, options.urgent) };
+  protected start(inner: DialogContext, flow: string, options: TroubleOptions | undefined): Promise<DialogTurnResult> {
+    if (options?.urgent !== undefined) return this.begin(inner, urgentFirst(flow, options.urgent));
     const start = picking(flow, options?.enrolStep);
-    return { kind: 'show', state: options?.problem === undefined ? start : onStep(start, options.problem, 1) };
+    return this.begin(inner, options?.problem === undefined ? start : onStep(start, options.problem, 1));
   }
 
   protected render(s: TroubleState): AdaptiveCard {
@@ -56,27 +56,23 @@ export class TroubleshootingDialog extends CardConversation<TroubleState, Troubl
     return s.problem === undefined ? pickProblemCard(s.flow, s.enrolStep) : troubleStepCard(s.flow, s.problem, s.step);
   }
 
-  protected choose(_dc: DialogContext, s: TroubleState, choice: string): Outcome<TroubleState> {
-    if (choice === 'cancel') return { kind: 'end', say: [REPLIES.cancelled] };
-    if (s.urgent !== undefined) {
-      return choice === 'steps' ? { kind: 'show', state: onStep(picking(s.flow, s.enrolStep), URGENT_PROBLEM[s.urgent], 1) } : { kind: 'show', state: s };
-    }
-    if (s.problem === undefined) {
-      return isProblemId(choice) ? { kind: 'show', state: onStep(s, choice, 1) } : { kind: 'show', state: s };
-    }
+  protected choose(step: WaterfallStepContext, s: TroubleState, choice: string): Promise<DialogTurnResult> {
+    if (choice === 'cancel') return this.end(step, { say: [REPLIES.cancelled] });
+    if (s.urgent !== undefined) return this.loop(step, choice === 'steps' ? onStep(picking(s.flow, s.enrolStep), URGENT_PROBLEM[s.urgent], 1) : s);
+    if (s.problem === undefined) return this.loop(step, isProblemId(choice) ? onStep(s, choice, 1) : s);
     const total = PROBLEMS[s.problem].steps.length;
     switch (choice) {
       case 'fixed':
-        return { kind: 'end', say: [REPLIES.fixed], menu: true };
+        return this.end(step, { say: [REPLIES.fixed], menu: true });
       case 'stuck':
-        return s.step < total ? { kind: 'show', state: onStep(s, s.problem, s.step + 1) } : { kind: 'end', card: escalationCard() };
+        return s.step < total ? this.loop(step, onStep(s, s.problem, s.step + 1)) : this.end(step, { card: escalationCard() });
       case 'back':
-        return { kind: 'show', state: onStep(s, s.problem, Math.max(1, s.step - 1)) };
+        return this.loop(step, onStep(s, s.problem, Math.max(1, s.step - 1)));
       case 'practise':
-        if (PROBLEMS[s.problem].offerPractice !== true) return { kind: 'show', state: s };
-        return { kind: 'replace', dialogId: PRACTICE_DIALOG, options: { returnTo: 'trouble' } satisfies PracticeOptions };
+        if (PROBLEMS[s.problem].offerPractice !== true) return this.loop(step, s);
+        return this.switchTo(step, PRACTICE_DIALOG, { returnTo: 'trouble' } satisfies PracticeOptions);
       default:
-        return { kind: 'show', state: s };
+        return this.loop(step, s);
     }
   }
 

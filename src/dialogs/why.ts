@@ -1,7 +1,7 @@
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { whyCard } from '../cards/why.js';
 import type { AdaptiveCard } from '../cards/schema.js';
-import { CardConversation, isFlowState, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
+import { CardConversation, isFlowState, type FlowState, type ConversationDeps } from './conversation.js';
 
 export const WHY_DIALOG = 'why';
 
@@ -13,17 +13,16 @@ export class WhyDialog extends CardConversation<WhyState> {
     super(WHY_DIALOG, 'why', deps);
   }
 
-  protected initial(_dc: DialogContext, flow: string): Outcome<WhyState> {
-    return { kind: 'show', state: { flow, at: 'read' } };
+  protected start(inner: DialogContext, flow: string): Promise<DialogTurnResult> {
+    return this.begin(inner, { flow, at: 'read' });
   }
 
   protected render(state: WhyState): AdaptiveCard {
     return whyCard(state.flow);
   }
 
-  protected choose(_dc: DialogContext, _state: WhyState, choice: string): Outcome<WhyState> {
-    if (choice === 'setup') return { kind: 'replace', dialogId: 'enrol' };
-    return { kind: 'end', menu: true };
+  protected choose(step: WaterfallStepContext, _state: WhyState, choice: string): Promise<DialogTurnResult> {
+    return choice === 'setup' ? this.switchTo(step, 'enrol') : this.end(step, { menu: true });
   }
 
   protected isState(value: unknown): value is WhyState {
