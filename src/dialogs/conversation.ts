@@ -241,3 +241,101 @@ export abstract class CardConversation<S extends FlowState, O extends object = o
     return read ?? this.handBack(step, state, answer.text, this.hint(state, answer.titles));
   }
 }
+
+/** A named-steps waterfall's options: the state to start from (its step is shown, those before it skipped), and whether its card is showing already. */
+interface StepsBegin<S> {
+  readonly run: S;
+  /** The card of `run` is on screen already (back after a short re-prompt): show nothing. */
+  readonly quiet?: boolean;
+}
+
+/** What a step's prompt hands back: a button (pressed or typed), text it could not read, or a library prompt's value. */
+export type StepAnswer = CardAnswer | string | boolean;
+
+const WATERFALL = 'waterfall';
+
+/** The waterfall's own values (kept with it between turns): `run`, the state now; `shown`, a card has been shown. */
+function valuesOf(step: WaterfallStepContext): Record<string, unknown> {
+  const values: unknown = step.values;
+  if (!isRecord(values)) throw new Error('waterfall values missing');
+  return values;
+}
+
+/**
+ * A guided conversation whose cards are the named steps of one waterfall, two waterfall steps each:
+ * show the card through its prompt, act on the answer. The state says which card is current
+ * (`stepOf`); every step before it, or not wanted now, is skipped with `step.next()`. Moving forward
+ * goes on down the waterfall with `step.next()`; moving back (Back, Edit, "ask me again") or
+ * staying restarts it with `replaceDialog`, the state to show in its options.
+ */
+export abstract class StepsConversation<S extends FlowState, O extends object = object> extends GuidedDialog<S, O> {
+  protected constructor(id: string, conversation: ConversationId, deps: ConversationDeps, steps: readonly string[]) {
+    super(id, conversation, deps);
+    this.steps = steps;
+    const pairs = steps.flatMap((name) => [(step: WaterfallStepContext<StepsBegin<S>>) => this.ask(step, name), (step: WaterfallStepContext<StepsBegin<S>>) => this.take(step, name)]);
+    this.addDialog(new WaterfallDialog<StepsBegin<S>>(WATERFALL, pairs));
+    this.initialDialogId = WATERFALL;
+  }
+
+  private readonly steps: readonly string[];
+
+  /** The step whose card a state shows. */
+  protected abstract stepOf(state: S): string;
+  /** Acts on the answer to a step's card. */
+  protected abstract act(step: WaterfallStepContext, state: S, answer: StepAnswer): Promise<DialogTurnResult>;
+
+  /** The library prompt that shows a step's card instead of the card prompt (its id), if any. */
+  protected promptAt(_step: string): string | undefined {
+    return undefined;
+  }
+
+  protected resume(inner: DialogContext, run: S, show: 'new' | 'quiet'): Promise<DialogTurnResult> {
+    return inner.beginDialog(WATERFALL, { run, quiet: show === 'quiet' } satisfies StepsBegin<S>);
+  }
+
+  /** Begins the waterfall at the step of `run`. */
+  protected begin(inner: DialogContext, run: S): Promise<DialogTurnResult> {
+    return inner.beginDialog(WATERFALL, { run } satisfies StepsBegin<S>);
+  }
+
+  /** To the card of `run`: on down the waterfall when it comes later, else the waterfall again from it. */
+  protected async moveTo(step: WaterfallStepContext, run: S, said: readonly string[] = []): Promise<DialogTurnResult> {
+    await this.tell(step, said);
+    const from = this.steps.indexOf(this.stepOf(this.runOf(step)));
+    if (this.steps.indexOf(this.stepOf(run)) <= from) return step.replaceDialog(WATERFALL, { run } satisfies StepsBegin<S>);
+    valuesOf(step).run = run;
+    return step.next();
+  }
+
+  /** The same card again: shown anew, or (after a short message) left where it is. */
+  protected async stay(step: WaterfallStepContext, run: S, said: readonly string[] = []): Promise<DialogTurnResult> {
+    await this.tell(step, said);
+    return step.replaceDialog(WATERFALL, { run, quiet: said.length > 0 } satisfies StepsBegin<S>);
+  }
+
+  /** Shows this step's card, or skips the step when the conversation is not at it. */
+  private async ask(step: WaterfallStepContext<StepsBegin<S>>, name: string): Promise<DialogTurnResult> {
+    const run = this.runOf(step);
+    if (this.stepOf(run) !== name) return step.next();
+    const values = valuesOf(step);
+    const quiet = step.options.quiet === true && values.shown !== true;
+    values.shown = true;
+    return this.prompt(step, { state: run, show: quiet ? 'quiet' : this.showNext(step) }, this.promptAt(name));
+  }
+
+  /** Acts on the answer to this step's card (nothing to do when the step was skipped). */
+  private take(step: WaterfallStepContext<StepsBegin<S>>, name: string): Promise<DialogTurnResult> {
+    const run = this.runOf(step);
+    return this.stepOf(run) === name ? this.act(step, run, step.result) : step.next();
+  }
+
+  /** The state now: kept in the waterfall's values, first from its options. */
+  private runOf(step: WaterfallStepContext): S {
+    const values = valuesOf(step);
+    const options: unknown = step.options;
+    const value: unknown = values.run ?? (isRecord(options) ? options.run : undefined);
+    if (!this.isState(value)) throw new Error(`${this.id}: missing or invalid state`);
+    values.run = value;
+    return value;
+  }
+}

@@ -1,4 +1,4 @@
-import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import {
   FEEDBACK_TEXT_INPUT,
   feedbackContactCard,
@@ -29,23 +29,13 @@ import {
 import { REMOVED_KINDS, type RemovedKind } from '../privacy/index.js';
 import { typedRating, typedRole, typedTopic, typedYesNo } from './feedbackReplies.js';
 import type { CardAnswer } from './cardPrompt.js';
-import { GuidedDialog, isFlowState, isRecord, joinChoices, type ConversationDeps, type FlowState } from './conversation.js';
+import { isFlowState, isRecord, joinChoices, StepsConversation, type ConversationDeps, type FlowState, type StepAnswer } from './conversation.js';
 import { canLookUpMember, usableContact, type MemberInfo } from './memberInfo.js';
 import { say } from './send.js';
 import { CardTextPrompt, type CardChoice } from './stepPrompts.js';
 
 export const FEEDBACK_DIALOG = 'feedback';
-const STEPS_DIALOG = 'feedback-steps';
 const TEXT_PROMPT = 'feedback-text';
-
-type Step_ = WaterfallStepContext<FeedbackBegin>;
-
-/** The waterfall's own values (kept with it between turns): `run`, the answers and step now; `shown`, a card has been shown. */
-function valuesOf(step: Step_): Record<string, unknown> {
-  const values: unknown = step.values;
-  if (!isRecord(values)) throw new Error('feedback: waterfall values missing');
-  return values;
-}
 
 /** The questions in order; `contact` only where the channel can tell us who the user is (Teams). */
 type Question = 'topic' | 'rating' | 'text' | 'role' | 'contact';
@@ -133,16 +123,6 @@ function textFromBox(choice: CardChoice, s: FeedbackState, activity: { readonly 
   return length === 0 && s.text !== undefined ? undefined : 'x'.repeat(length);
 }
 
-/** The waterfall's options: where to start (`run.step`, every step before it skipped) and whether its card is showing already. */
-interface FeedbackBegin {
-  readonly run: FeedbackState;
-  /** The card of `run` is on screen already (back after a short re-prompt): show nothing. */
-  readonly quiet?: boolean;
-}
-
-/** What a step's card prompt hands back: a button (pressed or typed), text it could not read, or the text prompt's validated text. */
-type StepAnswer = CardAnswer | string;
-
 /**
  * Feedback, conversationally: topic, rating (skippable), the user's own words (required, scrubbed
  * as they arrive), role (skippable) and, in Teams, whether they may be contacted (name and email
@@ -156,13 +136,12 @@ type StepAnswer = CardAnswer | string;
  * skipped with `step.next()`; Back, Edit, a change from the summary and a re-prompt restart the
  * waterfall with `replaceDialog`, the step to show in its options.
  */
-export class FeedbackDialog extends GuidedDialog<FeedbackState> {
+export class FeedbackDialog extends StepsConversation<FeedbackState> {
   constructor(
     deps: ConversationDeps,
     private readonly feedback: FeedbackDialogDeps,
   ) {
-    super(FEEDBACK_DIALOG, 'feedback', deps);
-    this.addDialog(new WaterfallDialog<FeedbackBegin>(STEPS_DIALOG, STEPS.flatMap((at) => [(step: Step_) => this.ask(step, at), (step: Step_) => this.take(step, at)])));
+    super(FEEDBACK_DIALOG, 'feedback', deps, STEPS);
     // The text question: the library's TextPrompt on the text card. Its validator is checkFeedbackText
     // (required, at most 2,000 characters); the text is scrubbed by the next step before anything is kept.
     const card = { render: (s: FeedbackState) => this.render(s), isState: (v: unknown): v is FeedbackState => this.isState(v), answerOf: textFromBox };
@@ -173,7 +152,14 @@ export class FeedbackDialog extends GuidedDialog<FeedbackState> {
         return checked.ok;
       }),
     );
-    this.initialDialogId = STEPS_DIALOG;
+  }
+
+  protected stepOf(s: FeedbackState): Step {
+    return s.step;
+  }
+
+  protected override promptAt(step: string): string | undefined {
+    return step === 'text' ? TEXT_PROMPT : undefined;
   }
 
   /** The "tell us more" text is scrubbed as it arrives, so secrets in it are removed, not refused. */
@@ -188,28 +174,12 @@ export class FeedbackDialog extends GuidedDialog<FeedbackState> {
     const limit = await service.checkRateLimit(this.userId(inner)).catch(() => null);
     if (limit !== null && !limit.ok) return this.end(inner, { say: [`${limit.message} ${FEEDBACK.elsewhere}`] });
     const run: FeedbackState = { flow, at: 'topic-1', step: 'topic', n: 1, canContact: canLookUpMember(inner.context), reviewed: false };
-    return inner.beginDialog(STEPS_DIALOG, { run } satisfies FeedbackBegin);
+    return this.begin(inner, run);
   }
 
-  protected resume(inner: DialogContext, run: FeedbackState, show: 'new' | 'quiet'): Promise<DialogTurnResult> {
-    return inner.beginDialog(STEPS_DIALOG, { run, quiet: show === 'quiet' } satisfies FeedbackBegin);
-  }
-
-  /** Shows this step's card, or skips the step when the conversation is not at it. */
-  private async ask(step: Step_, at: Step): Promise<DialogTurnResult> {
-    const run = this.runOf(step);
-    if (run.step !== at) return step.next();
-    const values = valuesOf(step);
-    const quiet = step.options.quiet === true && values.shown !== true;
-    values.shown = true;
-    return this.prompt(step, { state: run, show: quiet ? 'quiet' : this.showNext(step) }, at === 'text' ? TEXT_PROMPT : undefined);
-  }
-
-  /** Acts on the answer to this step's card (nothing to do when the step was skipped). */
-  private async take(step: Step_, at: Step): Promise<DialogTurnResult> {
-    const run = this.runOf(step);
-    if (run.step !== at) return step.next();
-    const answer: StepAnswer = step.result;
+  /** Acts on the answer to the card of `run.step`. */
+  protected async act(step: WaterfallStepContext, run: FeedbackState, answer: StepAnswer): Promise<DialogTurnResult> {
+    if (typeof answer === 'boolean') return this.stay(step, run);
     if (typeof answer === 'string') {
       // The text prompt's validated text: scrubbed now, and only the scrubbed text is kept.
       const checked = checkFeedbackText(answer);
@@ -220,7 +190,7 @@ export class FeedbackDialog extends GuidedDialog<FeedbackState> {
     const { choice } = answer;
     if (choice === 'cancel') return this.end(step, { say: [FEEDBACK.cancelled] });
     if (choice === 'back') return this.goTo(step, run, this.before(run));
-    switch (at) {
+    switch (run.step) {
       case 'topic': {
         const category = choice.replace(/^topic:/, '');
         return isFeedbackCategory(category) ? this.answered(step, run, { category }) : this.stay(step, run);
@@ -254,7 +224,7 @@ export class FeedbackDialog extends GuidedDialog<FeedbackState> {
   }
 
   /** Simple typed answers to the button questions ("5", "skip", "the app", "yes"); undefined when it is none. */
-  private async typed(step: Step_, run: FeedbackState, text: string): Promise<DialogTurnResult | undefined> {
+  private async typed(step: WaterfallStepContext, run: FeedbackState, text: string): Promise<DialogTurnResult | undefined> {
     switch (run.step) {
       case 'topic': {
         const category = typedTopic(text);
@@ -283,7 +253,7 @@ export class FeedbackDialog extends GuidedDialog<FeedbackState> {
   }
 
   /** Text that is no answer goes back to the root (a question is answered there), with where to pick up again. */
-  private notUnderstood(step: Step_, run: FeedbackState, answer: Extract<CardAnswer, { kind: 'notUnderstood' }>): Promise<DialogTurnResult> {
+  private notUnderstood(step: WaterfallStepContext, run: FeedbackState, answer: Extract<CardAnswer, { kind: 'notUnderstood' }>): Promise<DialogTurnResult> {
     const hint = run.step === 'rating' ? FEEDBACK.ratingHint : run.step === 'contact' ? FEEDBACK.contactHint : `Please choose ${joinChoices(answer.titles)}.`;
     return this.handBack(step, run, answer.text, hint);
   }
@@ -323,15 +293,6 @@ export class FeedbackDialog extends GuidedDialog<FeedbackState> {
     );
   }
 
-  /** The answers so far and the step to show: kept in the waterfall's values, first from its options. */
-  private runOf(step: Step_): FeedbackState {
-    const values = valuesOf(step);
-    const value: unknown = values.run ?? step.options.run;
-    if (!this.isState(value)) throw new Error(`${this.id}: missing or invalid feedback state`);
-    values.run = value;
-    return value;
-  }
-
   private userId(dc: DialogContext): string {
     const { activity } = dc.context;
     const id = activity.from?.id;
@@ -355,26 +316,15 @@ export class FeedbackDialog extends GuidedDialog<FeedbackState> {
     return { ...s, step, n, at: `${step}-${n}`, reviewed: s.reviewed || step === 'summary' };
   }
 
-  /** Back, Edit, a change from the summary: the waterfall again from that step (the steps before it skipped). */
-  private async goTo(step: Step_, s: FeedbackState, to: Step, said: readonly string[] = []): Promise<DialogTurnResult> {
-    await this.tell(step, said);
-    return step.replaceDialog(STEPS_DIALOG, { run: this.at(s, to) } satisfies FeedbackBegin);
-  }
-
-  /** The same card again: shown anew, or (after a short message) left where it is. */
-  private async stay(step: Step_, s: FeedbackState, said: readonly string[] = []): Promise<DialogTurnResult> {
-    await this.tell(step, said);
-    return step.replaceDialog(STEPS_DIALOG, { run: s, quiet: said.length > 0 } satisfies FeedbackBegin);
+  /** Back, Edit, a change from the summary: that step's card, as a new card. */
+  private goTo(step: WaterfallStepContext, s: FeedbackState, to: Step, said: readonly string[] = []): Promise<DialogTurnResult> {
+    return this.moveTo(step, this.at(s, to), said);
   }
 
   /** After an answer: the next question (on down the waterfall), or the summary once it has been seen. */
-  private async answered(step: Step_, s: FeedbackState, change: Partial<FeedbackState>, said: readonly string[] = []): Promise<DialogTurnResult> {
+  private async answered(step: WaterfallStepContext, s: FeedbackState, change: Partial<FeedbackState>, said: readonly string[] = []): Promise<DialogTurnResult> {
     const next: FeedbackState = { ...s, ...change };
-    const to = this.after(next);
-    if (STEPS.indexOf(to) <= STEPS.indexOf(s.step)) return this.goTo(step, next, to, said);
-    await this.tell(step, said);
-    valuesOf(step).run = this.at(next, to);
-    return step.next();
+    return this.goTo(step, next, this.after(next), said);
   }
 
   /** The next card after answering: the next question, or the summary once it has been seen. */
@@ -391,7 +341,7 @@ export class FeedbackDialog extends GuidedDialog<FeedbackState> {
     return questions[questions.indexOf(s.step) - 1] ?? s.step;
   }
 
-  private async contact(step: Step_, s: FeedbackState, answer: 'yes' | 'no'): Promise<DialogTurnResult> {
+  private async contact(step: WaterfallStepContext, s: FeedbackState, answer: 'yes' | 'no'): Promise<DialogTurnResult> {
     if (answer === 'no') return this.answered(step, s, { contact: null, contactMissing: false });
     let contact: FeedbackContact | undefined;
     try {
@@ -404,7 +354,7 @@ export class FeedbackDialog extends GuidedDialog<FeedbackState> {
     return this.answered(step, s, { contact: usable, contactMissing: false });
   }
 
-  private async send(step: Step_, s: FeedbackState): Promise<DialogTurnResult> {
+  private async send(step: WaterfallStepContext, s: FeedbackState): Promise<DialogTurnResult> {
     const service = this.feedback.service;
     if (service === undefined) return this.end(step, { say: [FEEDBACK.unavailable] });
     if (s.category === undefined) return this.goTo(step, s, 'topic');
