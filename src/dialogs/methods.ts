@@ -4,13 +4,16 @@ import type { AdaptiveCard } from '../cards/schema.js';
 import { nextChooserQuestion, recommend, type ChooserAnswers, type ChooserQuestionId } from '../content/methods.js';
 import { REPLIES } from '../content/ui.js';
 import { ENROL_DIALOG } from './enrolment.js';
-import { CardConversation, isFlowState, isRecord, type FlowState, type ConversationDeps } from './conversation.js';
+import { isFlowState, isRecord, joinChoices, StepsConversation, type ConversationDeps, type FlowState, type StepAnswer } from './conversation.js';
 import { CardConfirmPrompt, type CardChoice } from './stepPrompts.js';
 
 export const METHODS_DIALOG = 'methods';
 const QUESTION_PROMPT = 'methods-question';
 
 type View = 'intro' | 'compare' | 'question' | 'result';
+
+/** The waterfall's cards in order: each question is its own step, skipped when not needed (no app question without a smartphone). */
+const STEPS: readonly string[] = ['intro', 'compare', 'q-smartphone', 'q-installApp', 'q-signal', 'result'];
 
 interface MethodsState extends FlowState {
   readonly view: View;
@@ -37,18 +40,27 @@ function answered(answers: ChooserAnswers): number {
   return [answers.smartphone, answers.installApp, answers.signal].filter((a) => a !== undefined).length;
 }
 
-/** The four methods compared side by side, and a guided chooser of two or three questions. */
-export class MethodsDialog extends CardConversation<MethodsState> {
+/**
+ * The four methods compared side by side, and a guided chooser of two or three questions: a
+ * waterfall intro → compare → smartphone → install the app → signal → suggestion, each question a
+ * ConfirmPrompt on its card. "Help me choose" and each answer go on down the waterfall (a question
+ * not needed is skipped); "Ask me again" and "Compare" from the suggestion start it again there.
+ */
+export class MethodsDialog extends StepsConversation<MethodsState> {
   constructor(deps: ConversationDeps) {
-    super(METHODS_DIALOG, 'methods', deps);
+    super(METHODS_DIALOG, 'methods', deps, STEPS);
     // The chooser's questions: the library's ConfirmPrompt, its prompt the question card.
     this.addDialog(
       new CardConfirmPrompt<MethodsState>(QUESTION_PROMPT, { render: (s) => this.render(s), isState: (v): v is MethodsState => this.isState(v), answerOf: yesOrNo, reads: mayBeYesOrNo }),
     );
   }
 
-  protected override promptIn(s: MethodsState): string | undefined {
-    return s.view === 'question' ? QUESTION_PROMPT : undefined;
+  protected stepOf(s: MethodsState): string {
+    return s.at;
+  }
+
+  protected override promptAt(step: string): string | undefined {
+    return step.startsWith('q-') ? QUESTION_PROMPT : undefined;
   }
 
   protected start(inner: DialogContext, flow: string): Promise<DialogTurnResult> {
@@ -70,27 +82,30 @@ export class MethodsDialog extends CardConversation<MethodsState> {
     }
   }
 
-  protected choose(step: WaterfallStepContext, s: MethodsState, choice: string): Promise<DialogTurnResult> {
-    switch (choice) {
+  protected act(step: WaterfallStepContext, s: MethodsState, answer: StepAnswer): Promise<DialogTurnResult> {
+    if (typeof answer === 'boolean') return this.answer(step, s, answer);
+    if (typeof answer === 'string') return this.stay(step, s);
+    if (answer.kind === 'notUnderstood') return this.handBack(step, s, answer.text, `Please choose ${joinChoices(answer.titles)}.`);
+    switch (answer.choice) {
       case 'cancel':
         return this.end(step, { say: [REPLIES.cancelled] });
       case 'compare':
-        return this.loop(step, view(s.flow, 'compare', s.answers));
+        return this.moveTo(step, view(s.flow, 'compare', s.answers));
       case 'guide':
       case 'restart':
-        return this.loop(step, view(s.flow, 'question', {}));
+        return this.moveTo(step, view(s.flow, 'question', {}));
       case 'enrol':
         return this.switchTo(step, ENROL_DIALOG);
-      case 'yes':
-      case 'no': {
-        const q = nextChooserQuestion(s.answers);
-        if (s.view !== 'question' || q === undefined) return this.loop(step, s);
-        const answers: ChooserAnswers = { ...s.answers, [q]: choice === 'yes' };
-        return this.loop(step, view(s.flow, 'question', answers));
-      }
       default:
-        return this.loop(step, s);
+        return this.stay(step, s);
     }
+  }
+
+  /** Yes or no to the question showing: on to the next question needed, or the suggestion. */
+  private answer(step: WaterfallStepContext, s: MethodsState, yes: boolean): Promise<DialogTurnResult> {
+    const q = nextChooserQuestion(s.answers);
+    if (s.view !== 'question' || q === undefined) return this.stay(step, s);
+    return this.moveTo(step, view(s.flow, 'question', { ...s.answers, [q]: yes }));
   }
 
   protected isState(value: unknown): value is MethodsState {
