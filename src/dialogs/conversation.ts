@@ -93,6 +93,29 @@ export abstract class GuidedDialog<S extends FlowState, O extends object = objec
   /** Picks up again at `state` (handed back with a question): the waterfall from that state, its card already showing or not. */
   protected abstract resume(inner: DialogContext, state: S, show: 'new' | 'quiet'): Promise<DialogTurnResult>;
 
+  /**
+   * Typed text that is not a button's title. A conversation that expects typed answers (a code,
+   * a step's problem in the user's words, a rating) reads it here; `undefined` (the default) means
+   * "not an answer", and it goes back to the root. The text is not stored unless the subclass does so.
+   */
+  protected readText(_step: WaterfallStepContext, _state: S, _text: string): Promise<DialogTurnResult | undefined> | undefined {
+    return undefined;
+  }
+
+  /** The short re-prompt for text the conversation could not read, given the card's button titles. */
+  protected hint(_state: S, choices: readonly string[]): string {
+    return `Please choose ${joinChoices(choices)}.`;
+  }
+
+  /** Runs whenever a state's card is about to be shown (e.g. to save progress). */
+  protected async shown(_dc: DialogContext, _state: S): Promise<void> {}
+
+  /** Text the card's prompt could not read: the conversation's own reading of it, else back to the root. */
+  protected async unread(step: WaterfallStepContext, state: S, answer: Extract<CardAnswer, { kind: 'notUnderstood' }>): Promise<DialogTurnResult> {
+    const read = answer.text === '' ? undefined : await this.readText(step, state, answer.text);
+    return read ?? this.handBack(step, state, answer.text, this.hint(state, answer.titles));
+  }
+
   /** Whether, in this state, the user is expected to type a verification code (the practice step). */
   protected acceptsCodeIn(_state: S): boolean {
     return false;
@@ -180,27 +203,10 @@ export abstract class CardConversation<S extends FlowState, O extends object = o
   /** A button of the state's card (pressed, or its title typed), or a library prompt's answer (Yes is 'yes'). */
   protected abstract choose(step: WaterfallStepContext, state: S, choice: string, inputs: Readonly<Record<string, string>>): Promise<DialogTurnResult>;
 
-  /**
-   * Typed text that is not a button's title. A conversation that expects typed answers (a code,
-   * a step's problem in the user's words) reads it here; `undefined` (the default) means "not an
-   * answer", and it goes back to the root. The text is not stored unless the subclass does so.
-   */
-  protected readText(_step: WaterfallStepContext, _state: S, _text: string): Promise<DialogTurnResult | undefined> | undefined {
-    return undefined;
-  }
-
-  /** The short re-prompt for text the conversation could not read, given the card's button titles. */
-  protected hint(_state: S, choices: readonly string[]): string {
-    return `Please choose ${joinChoices(choices)}.`;
-  }
-
   /** The library prompt that shows a state's card instead of the card prompt (its id), if any. */
   protected promptIn(_state: S): string | undefined {
     return undefined;
   }
-
-  /** Runs whenever a state is shown (e.g. to save progress). */
-  protected async shown(_dc: DialogContext, _state: S): Promise<void> {}
 
   protected resume(inner: DialogContext, state: S, show: 'new' | 'quiet'): Promise<DialogTurnResult> {
     return inner.beginDialog(LOOP, { state, show } satisfies StepOptions<S>);
@@ -237,20 +243,19 @@ export abstract class CardConversation<S extends FlowState, O extends object = o
     if (typeof answer === 'boolean') return this.choose(step, state, answer ? 'yes' : 'no', {});
     if (typeof answer === 'string') return (await this.readText(step, state, answer)) ?? this.stay(step, state, []);
     if (answer.kind === 'choice') return this.choose(step, state, answer.choice, answer.inputs);
-    const read = answer.text === '' ? undefined : await this.readText(step, state, answer.text);
-    return read ?? this.handBack(step, state, answer.text, this.hint(state, answer.titles));
+    return this.unread(step, state, answer);
   }
 }
 
 /** A named-steps waterfall's options: the state to start from (its step is shown, those before it skipped), and whether its card is showing already. */
 interface StepsBegin<S> {
   readonly run: S;
-  /** The card of `run` is on screen already (back after a short re-prompt): show nothing. */
-  readonly quiet?: boolean;
+  /** How the first card goes out: as a new message (a conversation starting), not at all (already on screen); absent, in place of a pressed card. */
+  readonly first?: 'new' | 'quiet';
 }
 
-/** What a step's prompt hands back: a button (pressed or typed), text it could not read, or a library prompt's value. */
-export type StepAnswer = CardAnswer | string | boolean;
+/** The answer a step acts on: a button (pressed or its title typed), or a library prompt's value (text prompts' text, confirm prompts' yes or no). */
+export type StepAnswer = Extract<CardAnswer, { kind: 'choice' }> | string | boolean;
 
 const WATERFALL = 'waterfall';
 
@@ -281,7 +286,7 @@ export abstract class StepsConversation<S extends FlowState, O extends object = 
 
   /** The step whose card a state shows. */
   protected abstract stepOf(state: S): string;
-  /** Acts on the answer to a step's card. */
+  /** Acts on the answer to a step's card (text it could not read has gone to `readText`, then the root). */
   protected abstract act(step: WaterfallStepContext, state: S, answer: StepAnswer): Promise<DialogTurnResult>;
 
   /** The library prompt that shows a step's card instead of the card prompt (its id), if any. */
@@ -290,12 +295,12 @@ export abstract class StepsConversation<S extends FlowState, O extends object = 
   }
 
   protected resume(inner: DialogContext, run: S, show: 'new' | 'quiet'): Promise<DialogTurnResult> {
-    return inner.beginDialog(WATERFALL, { run, quiet: show === 'quiet' } satisfies StepsBegin<S>);
+    return inner.beginDialog(WATERFALL, { run, first: show } satisfies StepsBegin<S>);
   }
 
   /** Begins the waterfall at the step of `run`. */
   protected begin(inner: DialogContext, run: S): Promise<DialogTurnResult> {
-    return inner.beginDialog(WATERFALL, { run } satisfies StepsBegin<S>);
+    return inner.beginDialog(WATERFALL, { run, first: 'new' } satisfies StepsBegin<S>);
   }
 
   /** To the card of `run`: on down the waterfall when it comes later, else the waterfall again from it. */
@@ -310,7 +315,7 @@ export abstract class StepsConversation<S extends FlowState, O extends object = 
   /** The same card again: shown anew, or (after a short message) left where it is. */
   protected async stay(step: WaterfallStepContext, run: S, said: readonly string[] = []): Promise<DialogTurnResult> {
     await this.tell(step, said);
-    return step.replaceDialog(WATERFALL, { run, quiet: said.length > 0 } satisfies StepsBegin<S>);
+    return step.replaceDialog(WATERFALL, said.length > 0 ? ({ run, first: 'quiet' } satisfies StepsBegin<S>) : ({ run } satisfies StepsBegin<S>));
   }
 
   /** Shows this step's card, or skips the step when the conversation is not at it. */
@@ -318,15 +323,18 @@ export abstract class StepsConversation<S extends FlowState, O extends object = 
     const run = this.runOf(step);
     if (this.stepOf(run) !== name) return step.next();
     const values = valuesOf(step);
-    const quiet = step.options.quiet === true && values.shown !== true;
+    const first = values.shown === true ? undefined : step.options.first;
     values.shown = true;
-    return this.prompt(step, { state: run, show: quiet ? 'quiet' : this.showNext(step) }, this.promptAt(name));
+    await this.shown(step, run);
+    return this.prompt(step, { state: run, show: first ?? this.showNext(step) }, this.promptAt(name));
   }
 
   /** Acts on the answer to this step's card (nothing to do when the step was skipped). */
   private take(step: WaterfallStepContext<StepsBegin<S>>, name: string): Promise<DialogTurnResult> {
     const run = this.runOf(step);
-    return this.stepOf(run) === name ? this.act(step, run, step.result) : step.next();
+    if (this.stepOf(run) !== name) return step.next();
+    const answer: CardAnswer | string | boolean = step.result;
+    return typeof answer === 'object' && answer.kind === 'notUnderstood' ? this.unread(step, run, answer) : this.act(step, run, answer);
   }
 
   /** The state now: kept in the waterfall's values, first from its options. */

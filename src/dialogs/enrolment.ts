@@ -4,7 +4,7 @@ import type { AdaptiveCard } from '../cards/schema.js';
 import { normaliseChoice } from '../cards/choices.js';
 import { ENROLMENT_STEPS } from '../content/enrolment.js';
 import { REPLIES } from '../content/ui.js';
-import { CardConversation, isFlowState, type FlowState, type ConversationDeps } from './conversation.js';
+import { isFlowState, StepsConversation, type ConversationDeps, type FlowState, type StepAnswer } from './conversation.js';
 import { PRACTICE_DIALOG, type PracticeOptions } from './practice.js';
 import { ENROL_LAST, type EnrolProgressStore } from './progress.js';
 import { TROUBLE_DIALOG, type TroubleOptions } from './troubleshooting.js';
@@ -32,17 +32,24 @@ function at(step: number): string {
   return step === ENROL_LAST ? 'signin' : `step-${step}`;
 }
 
+/** The waterfall's cards in order: the five portal steps, then the next sign-in. */
+const STEPS: readonly string[] = Array.from({ length: ENROL_LAST }, (_, i) => at(i + 1));
+
 function state(flow: string, step: number): EnrolState {
   return { flow, at: at(step), step };
 }
 
-/** The five portal steps one card at a time, then the next sign-in, then "Did it work?". */
-export class EnrolmentDialog extends CardConversation<EnrolState, EnrolOptions> {
+/**
+ * The five portal steps one card at a time, then the next sign-in, then "Did it work?": a waterfall
+ * of six cards. Next goes on down it; Back, and starting part-way (resuming, or from a step number),
+ * start it again at that card, the steps before it skipped.
+ */
+export class EnrolmentDialog extends StepsConversation<EnrolState, EnrolOptions> {
   constructor(
     deps: ConversationDeps,
     private readonly progress: EnrolProgressStore,
   ) {
-    super(ENROL_DIALOG, 'enrol', deps);
+    super(ENROL_DIALOG, 'enrol', deps, STEPS);
   }
 
   protected async start(inner: DialogContext, flow: string, options: EnrolOptions | undefined): Promise<DialogTurnResult> {
@@ -50,7 +57,8 @@ export class EnrolmentDialog extends CardConversation<EnrolState, EnrolOptions> 
     const saved = await this.progress.get(inner.context);
     if (saved !== undefined && saved.step > 1) {
       const label = saved.step === ENROL_LAST ? ENROL_TOTAL : saved.step;
-      return this.begin(inner, state(flow, saved.step), [REPLIES.resumed(label)]);
+      await this.tell(inner, [REPLIES.resumed(label)]);
+      return this.begin(inner, state(flow, saved.step));
     }
     return this.begin(inner, state(flow, 1));
   }
@@ -59,16 +67,22 @@ export class EnrolmentDialog extends CardConversation<EnrolState, EnrolOptions> 
     return s.step === ENROL_LAST ? nextSignInCard(s.flow) : enrolStepCard(s.flow, s.step);
   }
 
+  protected stepOf(s: EnrolState): string {
+    return s.at;
+  }
+
+  /** Each card shown is the place kept, so "continue" later resumes there. */
   protected override async shown(dc: DialogContext, s: EnrolState): Promise<void> {
     await this.progress.set(dc.context, { step: s.step });
   }
 
-  protected async choose(step: WaterfallStepContext, s: EnrolState, choice: string): Promise<DialogTurnResult> {
-    switch (choice) {
+  protected async act(step: WaterfallStepContext, s: EnrolState, answer: StepAnswer): Promise<DialogTurnResult> {
+    if (typeof answer !== 'object') return this.stay(step, s);
+    switch (answer.choice) {
       case 'next':
-        return this.loop(step, state(s.flow, Math.min(s.step + 1, ENROL_LAST)));
+        return this.moveTo(step, state(s.flow, Math.min(s.step + 1, ENROL_LAST)));
       case 'back':
-        return this.loop(step, state(s.flow, Math.max(s.step - 1, 1)));
+        return this.moveTo(step, state(s.flow, Math.max(s.step - 1, 1)));
       case 'stuck':
         return this.switchTo(step, TROUBLE_DIALOG, { enrolStep: s.step } satisfies TroubleOptions);
       case 'practise':

@@ -28,8 +28,7 @@ import {
 } from '../feedback/index.js';
 import { REMOVED_KINDS, type RemovedKind } from '../privacy/index.js';
 import { typedRating, typedRole, typedTopic, typedYesNo } from './feedbackReplies.js';
-import type { CardAnswer } from './cardPrompt.js';
-import { isFlowState, isRecord, joinChoices, StepsConversation, type ConversationDeps, type FlowState, type StepAnswer } from './conversation.js';
+import { isFlowState, isRecord, StepsConversation, type ConversationDeps, type FlowState, type StepAnswer } from './conversation.js';
 import { canLookUpMember, usableContact, type MemberInfo } from './memberInfo.js';
 import { say } from './send.js';
 import { CardTextPrompt, type CardChoice } from './stepPrompts.js';
@@ -186,7 +185,6 @@ export class FeedbackDialog extends StepsConversation<FeedbackState> {
       if (!checked.ok) return this.stay(step, run, [checked.message]);
       return this.answered(step, run, { text: checked.text, removed: checked.removed }, checked.notice === '' ? [] : [checked.notice]);
     }
-    if (answer.kind === 'notUnderstood') return (answer.text === '' ? undefined : await this.typed(step, run, answer.text)) ?? this.notUnderstood(step, run, answer);
     const { choice } = answer;
     if (choice === 'cancel') return this.end(step, { say: [FEEDBACK.cancelled] });
     if (choice === 'back') return this.goTo(step, run, this.before(run));
@@ -224,7 +222,7 @@ export class FeedbackDialog extends StepsConversation<FeedbackState> {
   }
 
   /** Simple typed answers to the button questions ("5", "skip", "the app", "yes"); undefined when it is none. */
-  private async typed(step: WaterfallStepContext, run: FeedbackState, text: string): Promise<DialogTurnResult | undefined> {
+  protected override async readText(step: WaterfallStepContext, run: FeedbackState, text: string): Promise<DialogTurnResult | undefined> {
     switch (run.step) {
       case 'topic': {
         const category = typedTopic(text);
@@ -252,10 +250,10 @@ export class FeedbackDialog extends StepsConversation<FeedbackState> {
     }
   }
 
-  /** Text that is no answer goes back to the root (a question is answered there), with where to pick up again. */
-  private notUnderstood(step: WaterfallStepContext, run: FeedbackState, answer: Extract<CardAnswer, { kind: 'notUnderstood' }>): Promise<DialogTurnResult> {
-    const hint = run.step === 'rating' ? FEEDBACK.ratingHint : run.step === 'contact' ? FEEDBACK.contactHint : `Please choose ${joinChoices(answer.titles)}.`;
-    return this.handBack(step, run, answer.text, hint);
+  protected override hint(run: FeedbackState, choices: readonly string[]): string {
+    if (run.step === 'rating') return FEEDBACK.ratingHint;
+    if (run.step === 'contact') return FEEDBACK.contactHint;
+    return super.hint(run, choices);
   }
 
   protected render(s: FeedbackState): AdaptiveCard {

@@ -4,7 +4,7 @@ import type { AdaptiveCard } from '../cards/schema.js';
 import { nextChooserQuestion, recommend, type ChooserAnswers, type ChooserQuestionId } from '../content/methods.js';
 import { REPLIES } from '../content/ui.js';
 import { ENROL_DIALOG } from './enrolment.js';
-import { isFlowState, isRecord, joinChoices, StepsConversation, type ConversationDeps, type FlowState, type StepAnswer } from './conversation.js';
+import { isFlowState, isRecord, StepsConversation, type ConversationDeps, type FlowState, type StepAnswer } from './conversation.js';
 import { CardConfirmPrompt, type CardChoice } from './stepPrompts.js';
 
 export const METHODS_DIALOG = 'methods';
@@ -85,7 +85,6 @@ export class MethodsDialog extends StepsConversation<MethodsState> {
   protected act(step: WaterfallStepContext, s: MethodsState, answer: StepAnswer): Promise<DialogTurnResult> {
     if (typeof answer === 'boolean') return this.answer(step, s, answer);
     if (typeof answer === 'string') return this.stay(step, s);
-    if (answer.kind === 'notUnderstood') return this.handBack(step, s, answer.text, `Please choose ${joinChoices(answer.titles)}.`);
     switch (answer.choice) {
       case 'cancel':
         return this.end(step, { say: [REPLIES.cancelled] });
