@@ -60,38 +60,64 @@ export interface ConversationDeps {
   readonly newFlowId: () => string;
 }
 
-/** A loop waterfall's options: the state whose card to show, and how it goes out. */
-export interface StepOptions<S extends FlowState> {
-  readonly state: S;
-  readonly show: CardPromptOptions<S>['show'];
-}
-
 const CARD = 'card';
 
+/** A named-steps waterfall's options: the state to start from (its step is shown, those before it skipped), and whether its card is showing already. */
+interface StepsBegin<S> {
+  readonly run: S;
+  /** How the first card goes out: as a new message (a conversation starting), not at all (already on screen); absent, in place of a pressed card. */
+  readonly first?: 'new' | 'quiet';
+}
+
+/** The answer a step acts on: a button (pressed or its title typed), or a library prompt's value (text prompts' text, confirm prompts' yes or no). */
+export type StepAnswer = Extract<CardAnswer, { kind: 'choice' }> | string | boolean;
+
+const WATERFALL = 'waterfall';
+
+/** The waterfall's own values (kept with it between turns): `run`, the state now; `shown`, a card has been shown. */
+function valuesOf(step: WaterfallStepContext): Record<string, unknown> {
+  const values: unknown = step.values;
+  if (!isRecord(values)) throw new Error('waterfall values missing');
+  return values;
+}
+
 /**
- * What every guided conversation shares: a ComponentDialog with a card prompt, which knows which
- * card is showing, picks up again where it handed a question to the root, and ends in one of the
- * ways the root understands (nothing, the menu, another conversation, text it could not read).
- * The steps themselves are the subclass's waterfalls.
+ * A guided conversation: a ComponentDialog whose cards are the named steps of one waterfall, two
+ * waterfall steps each: show the card through its prompt (the card prompt, or a library prompt the
+ * subclass adds), act on the answer. The state says which card is current (`stepOf`); every step
+ * before it, or not wanted now, is skipped with `step.next()`. Moving forward goes on down the
+ * waterfall with `step.next()`; moving back (Back, Edit, "ask me again"), looping (the next fix,
+ * another try) or staying restarts it with `replaceDialog`, the state to show in its options.
+ * It ends in one of the ways the root understands: nothing, the menu, another conversation, or
+ * text it could not read with the state to pick up again at.
  */
-export abstract class GuidedDialog<S extends FlowState, O extends object = object> extends ComponentDialog<O> {
+export abstract class StepsConversation<S extends FlowState, O extends object = object> extends ComponentDialog<O> {
+  private readonly steps: readonly string[];
+
   protected constructor(
     id: string,
     readonly conversation: ConversationId,
     protected readonly deps: ConversationDeps,
+    steps: readonly string[],
   ) {
     super(id);
+    this.steps = steps;
+    const pairs = steps.flatMap((name) => [(step: WaterfallStepContext<StepsBegin<S>>) => this.ask(step, name), (step: WaterfallStepContext<StepsBegin<S>>) => this.take(step, name)]);
+    this.addDialog(new WaterfallDialog<StepsBegin<S>>(WATERFALL, pairs));
     this.addDialog(new CardPrompt<S>(CARD, (s) => this.render(s), (v): v is S => this.isState(v)));
+    this.initialDialogId = WATERFALL;
   }
 
   /** The card a state shows. May be async (e.g. a card with a generated image); keep it free of side effects. */
   protected abstract render(state: S): Promise<AdaptiveCard> | AdaptiveCard;
   /** Checks the stored state's shape (state comes back from storage as plain JSON). */
   protected abstract isState(value: unknown): value is S;
-  /** Begins the conversation afresh (`flow` names this instance of it). */
+  /** Begins the conversation afresh (`flow` names this instance of it), usually with `begin`. */
   protected abstract start(inner: DialogContext, flow: string, options: O | undefined): Promise<DialogTurnResult>;
-  /** Picks up again at `state` (handed back with a question): the waterfall from that state, its card already showing or not. */
-  protected abstract resume(inner: DialogContext, state: S, show: 'new' | 'quiet'): Promise<DialogTurnResult>;
+  /** The step whose card a state shows. */
+  protected abstract stepOf(state: S): string;
+  /** Acts on the answer to a step's card (text it could not read has gone to `readText`, then the root). */
+  protected abstract act(step: WaterfallStepContext, state: S, answer: StepAnswer): Promise<DialogTurnResult>;
 
   /**
    * Typed text that is not a button's title. A conversation that expects typed answers (a code,
@@ -111,7 +137,7 @@ export abstract class GuidedDialog<S extends FlowState, O extends object = objec
   protected async shown(_dc: DialogContext, _state: S): Promise<void> {}
 
   /** Text the card's prompt could not read: the conversation's own reading of it, else back to the root. */
-  protected async unread(step: WaterfallStepContext, state: S, answer: Extract<CardAnswer, { kind: 'notUnderstood' }>): Promise<DialogTurnResult> {
+  private async unread(step: WaterfallStepContext, state: S, answer: Extract<CardAnswer, { kind: 'notUnderstood' }>): Promise<DialogTurnResult> {
     const read = answer.text === '' ? undefined : await this.readText(step, state, answer.text);
     return read ?? this.handBack(step, state, answer.text, this.hint(state, answer.titles));
   }
@@ -154,7 +180,7 @@ export abstract class GuidedDialog<S extends FlowState, O extends object = objec
   }
 
   /** Shows a state's card through its prompt: the card prompt, or a library prompt the subclass added (by id). */
-  protected prompt(step: WaterfallStepContext, card: CardPromptOptions<S>, libraryPrompt?: string): Promise<DialogTurnResult> {
+  private prompt(step: WaterfallStepContext, card: CardPromptOptions<S>, libraryPrompt?: string): Promise<DialogTurnResult> {
     return libraryPrompt === undefined ? step.beginDialog(CARD, card) : step.prompt(libraryPrompt, stepPromptOptions(card));
   }
 
@@ -183,118 +209,13 @@ export abstract class GuidedDialog<S extends FlowState, O extends object = objec
   protected handBack(dc: DialogContext, state: S, text: string, hint: string): Promise<DialogTurnResult> {
     return dc.endDialog({ kind: 'notUnderstood', text, hint, resume: { resume: state, showCard: false } } satisfies ConversationResult);
   }
-}
-
-const LOOP = 'steps';
-
-/**
- * A guided conversation whose steps are one card each: a two-step waterfall — show the card through
- * its prompt, act on the answer — looped with `replaceDialog` and the next state in its options,
- * the library's pattern for Next, Back and loops. The subclass says which card a state shows and
- * what a button or a typed answer does, moving with `loop`, `stay`, `end` or `switchTo`.
- */
-export abstract class CardConversation<S extends FlowState, O extends object = object> extends GuidedDialog<S, O> {
-  protected constructor(id: string, conversation: ConversationId, deps: ConversationDeps) {
-    super(id, conversation, deps);
-    this.addDialog(new WaterfallDialog<StepOptions<S>>(LOOP, [(step) => this.ask(step), (step) => this.act(step)]));
-    this.initialDialogId = LOOP;
-  }
-
-  /** A button of the state's card (pressed, or its title typed), or a library prompt's answer (Yes is 'yes'). */
-  protected abstract choose(step: WaterfallStepContext, state: S, choice: string, inputs: Readonly<Record<string, string>>): Promise<DialogTurnResult>;
-
-  /** The library prompt that shows a state's card instead of the card prompt (its id), if any. */
-  protected promptIn(_state: S): string | undefined {
-    return undefined;
-  }
-
-  protected resume(inner: DialogContext, state: S, show: 'new' | 'quiet'): Promise<DialogTurnResult> {
-    return inner.beginDialog(LOOP, { state, show } satisfies StepOptions<S>);
-  }
-
-  /** Begins the loop at its first card (after anything to say first). */
-  protected async begin(inner: DialogContext, state: S, said: readonly string[] = []): Promise<DialogTurnResult> {
-    await this.tell(inner, said);
-    return inner.beginDialog(LOOP, { state, show: 'new' } satisfies StepOptions<S>);
-  }
-
-  /** On to another card (Next, Back, a loop): the waterfall again, the next state in its options. */
-  protected async loop(step: WaterfallStepContext, state: S, said: readonly string[] = []): Promise<DialogTurnResult> {
-    await this.tell(step, said);
-    return step.replaceDialog(LOOP, { state, show: this.showNext(step) } satisfies StepOptions<S>);
-  }
-
-  /** The same card stays on screen after a short message (e.g. "that doesn't look like a code"). */
-  protected async stay(step: WaterfallStepContext, state: S, said: readonly string[]): Promise<DialogTurnResult> {
-    await this.tell(step, said);
-    return step.replaceDialog(LOOP, { state, show: 'quiet' } satisfies StepOptions<S>);
-  }
-
-  private async ask(step: WaterfallStepContext<StepOptions<S>>): Promise<DialogTurnResult> {
-    const { state, show } = step.options;
-    await this.shown(step, state);
-    return this.prompt(step, { state, show }, this.promptIn(state));
-  }
-
-  private async act(step: WaterfallStepContext<StepOptions<S>>): Promise<DialogTurnResult> {
-    const state = step.options.state;
-    const answer: CardAnswer | string | boolean = step.result;
-    // A library prompt's answer: a confirm prompt's yes or no is the card's Yes or No; a text prompt's validated text is read as typed.
-    if (typeof answer === 'boolean') return this.choose(step, state, answer ? 'yes' : 'no', {});
-    if (typeof answer === 'string') return (await this.readText(step, state, answer)) ?? this.stay(step, state, []);
-    if (answer.kind === 'choice') return this.choose(step, state, answer.choice, answer.inputs);
-    return this.unread(step, state, answer);
-  }
-}
-
-/** A named-steps waterfall's options: the state to start from (its step is shown, those before it skipped), and whether its card is showing already. */
-interface StepsBegin<S> {
-  readonly run: S;
-  /** How the first card goes out: as a new message (a conversation starting), not at all (already on screen); absent, in place of a pressed card. */
-  readonly first?: 'new' | 'quiet';
-}
-
-/** The answer a step acts on: a button (pressed or its title typed), or a library prompt's value (text prompts' text, confirm prompts' yes or no). */
-export type StepAnswer = Extract<CardAnswer, { kind: 'choice' }> | string | boolean;
-
-const WATERFALL = 'waterfall';
-
-/** The waterfall's own values (kept with it between turns): `run`, the state now; `shown`, a card has been shown. */
-function valuesOf(step: WaterfallStepContext): Record<string, unknown> {
-  const values: unknown = step.values;
-  if (!isRecord(values)) throw new Error('waterfall values missing');
-  return values;
-}
-
-/**
- * A guided conversation whose cards are the named steps of one waterfall, two waterfall steps each:
- * show the card through its prompt, act on the answer. The state says which card is current
- * (`stepOf`); every step before it, or not wanted now, is skipped with `step.next()`. Moving forward
- * goes on down the waterfall with `step.next()`; moving back (Back, Edit, "ask me again") or
- * staying restarts it with `replaceDialog`, the state to show in its options.
- */
-export abstract class StepsConversation<S extends FlowState, O extends object = object> extends GuidedDialog<S, O> {
-  protected constructor(id: string, conversation: ConversationId, deps: ConversationDeps, steps: readonly string[]) {
-    super(id, conversation, deps);
-    this.steps = steps;
-    const pairs = steps.flatMap((name) => [(step: WaterfallStepContext<StepsBegin<S>>) => this.ask(step, name), (step: WaterfallStepContext<StepsBegin<S>>) => this.take(step, name)]);
-    this.addDialog(new WaterfallDialog<StepsBegin<S>>(WATERFALL, pairs));
-    this.initialDialogId = WATERFALL;
-  }
-
-  private readonly steps: readonly string[];
-
-  /** The step whose card a state shows. */
-  protected abstract stepOf(state: S): string;
-  /** Acts on the answer to a step's card (text it could not read has gone to `readText`, then the root). */
-  protected abstract act(step: WaterfallStepContext, state: S, answer: StepAnswer): Promise<DialogTurnResult>;
 
   /** The library prompt that shows a step's card instead of the card prompt (its id), if any. */
   protected promptAt(_step: string): string | undefined {
     return undefined;
   }
 
-  protected resume(inner: DialogContext, run: S, show: 'new' | 'quiet'): Promise<DialogTurnResult> {
+  private resume(inner: DialogContext, run: S, show: 'new' | 'quiet'): Promise<DialogTurnResult> {
     return inner.beginDialog(WATERFALL, { run, first: show } satisfies StepsBegin<S>);
   }
 
@@ -337,13 +258,19 @@ export abstract class StepsConversation<S extends FlowState, O extends object = 
     return typeof answer === 'object' && answer.kind === 'notUnderstood' ? this.unread(step, run, answer) : this.act(step, run, answer);
   }
 
-  /** The state now: kept in the waterfall's values, first from its options. */
+  /**
+   * The state now, kept in the waterfall's values. It arrives in the options and moves from there
+   * into the values, so that nothing a later state drops (a practice secret) stays in the options.
+   */
   private runOf(step: WaterfallStepContext): S {
     const values = valuesOf(step);
     const options: unknown = step.options;
-    const value: unknown = values.run ?? (isRecord(options) ? options.run : undefined);
+    if (isRecord(options) && options.run !== undefined) {
+      values.run = options.run;
+      delete options.run;
+    }
+    const value: unknown = values.run;
     if (!this.isState(value)) throw new Error(`${this.id}: missing or invalid state`);
-    values.run = value;
     return value;
   }
 }

@@ -14,7 +14,7 @@ import type { AdaptiveCard } from '../cards/schema.js';
 import { PRACTICE } from '../content/practice.js';
 import { REPLIES } from '../content/ui.js';
 import { isPracticeSession, normaliseTypedCode, type PracticeEngine, type PracticeSession } from '../practice/index.js';
-import { CardConversation, isFlowState, isRecord, joinChoices, type FlowState, type ConversationDeps } from './conversation.js';
+import { isFlowState, isRecord, joinChoices, StepsConversation, type ConversationDeps, type FlowState, type StepAnswer } from './conversation.js';
 import { say } from './send.js';
 import { CardTextPrompt } from './stepPrompts.js';
 
@@ -84,12 +84,12 @@ function codeAttempt(text: string): { readonly code: string } | { readonly code:
  * state (conversation state) and goes as soon as it is no longer needed: on success, expiry, the
  * last try, or when the dialog ends. Typed codes are checked, never stored, logged or repeated.
  */
-export class PracticeDialog extends CardConversation<PracticeState, PracticeOptions> {
+export class PracticeDialog extends StepsConversation<PracticeState, PracticeOptions> {
   constructor(
     deps: ConversationDeps,
     private readonly engine: PracticeEngine,
   ) {
-    super(PRACTICE_DIALOG, 'practice', deps);
+    super(PRACTICE_DIALOG, 'practice', deps, STAGES);
     // While a practice account is live, its card is the library's TextPrompt. Text with digits is an
     // attempt; the validator lets through only what is a 6-digit code once spaces and dashes are
     // taken out (else the short hint, no try used). The waterfall's next step checks it against the
@@ -108,8 +108,12 @@ export class PracticeDialog extends CardConversation<PracticeState, PracticeOpti
     );
   }
 
-  protected override promptIn(s: PracticeState): string | undefined {
-    return (s.stage === 'code' || s.stage === 'success') && s.session !== undefined ? CODE_PROMPT : undefined;
+  protected stepOf(s: PracticeState): Stage {
+    return s.stage;
+  }
+
+  protected override promptAt(stage: string): string | undefined {
+    return stage === 'code' || stage === 'success' ? CODE_PROMPT : undefined;
   }
 
   protected start(inner: DialogContext, flow: string, options: PracticeOptions | undefined): Promise<DialogTurnResult> {
@@ -137,18 +141,21 @@ export class PracticeDialog extends CardConversation<PracticeState, PracticeOpti
     }
   }
 
-  protected choose(step: WaterfallStepContext, s: PracticeState, choice: string): Promise<DialogTurnResult> {
-    switch (choice) {
+  protected act(step: WaterfallStepContext, s: PracticeState, answer: StepAnswer): Promise<DialogTurnResult> {
+    if (typeof answer === 'boolean') return this.stay(step, s);
+    // A code the code prompt's validator let through: checked, then on to the card for the result.
+    if (typeof answer === 'string') return this.readText(step, s, answer) ?? this.stay(step, s);
+    switch (answer.choice) {
       case 'setup':
-        return this.loop(step, this.newAccount(s));
+        return this.moveTo(step, this.newAccount(s));
       case 'restart':
-        return this.loop(step, this.newAccount(s), s.attempt > 0 ? [PRACTICE.restarted] : []);
+        return this.moveTo(step, this.newAccount(s), s.attempt > 0 ? [PRACTICE.restarted] : []);
       case 'done':
         return this.end(step, { card: practiceRemoveCard(s.returnTo) });
       case 'cancel':
         return this.end(step, { say: [REPLIES.cancelled] });
       default:
-        return this.loop(step, s);
+        return this.stay(step, s);
     }
   }
 
@@ -166,15 +173,15 @@ export class PracticeDialog extends CardConversation<PracticeState, PracticeOpti
       case 'not-a-code':
         return this.stay(step, s, [PRACTICE.notACode]);
       case 'success':
-        return this.loop(step, { ...base(s), at: `a${s.attempt}-ok${check.session.tries}`, stage: 'success', session: check.session });
+        return this.moveTo(step, { ...base(s), at: `a${s.attempt}-ok${check.session.tries}`, stage: 'success', session: check.session });
       case 'expired':
       case 'out-of-tries':
-        return this.loop(step, { ...base(s), at: `a${s.attempt}-end`, stage: 'ended', ended: result.kind });
+        return this.moveTo(step, { ...base(s), at: `a${s.attempt}-end`, stage: 'ended', ended: result.kind });
       case 'clock-off':
       case 'no-match': {
         const miss: PracticeMiss = result.kind === 'no-match' ? { kind: 'no-match' } : { kind: 'clock-off', direction: result.direction, approxMinutes: result.approxMinutes };
-        if (check.triesLeft === 0) return this.loop(step, { ...base(s), at: `a${s.attempt}-end`, stage: 'ended', ended: 'out-of-tries', miss });
-        return this.loop(step, { ...base(s), at: `a${s.attempt}-t${check.session.tries}`, stage: 'code', session: check.session, miss });
+        if (check.triesLeft === 0) return this.moveTo(step, { ...base(s), at: `a${s.attempt}-end`, stage: 'ended', ended: 'out-of-tries', miss });
+        return this.moveTo(step, { ...base(s), at: `a${s.attempt}-t${check.session.tries}`, stage: 'code', session: check.session, miss });
       }
     }
   }

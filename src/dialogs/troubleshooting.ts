@@ -7,7 +7,7 @@ import { PROBLEMS } from '../content/troubleshooting.js';
 import { REPLIES } from '../content/ui.js';
 import { isUrgentId, URGENT_PROBLEM, type UrgentId } from '../content/urgent.js';
 import { PRACTICE_DIALOG, type PracticeOptions } from './practice.js';
-import { CardConversation, isFlowState, type FlowState, type ConversationDeps } from './conversation.js';
+import { isFlowState, StepsConversation, type ConversationDeps, type FlowState, type StepAnswer } from './conversation.js';
 
 export const TROUBLE_DIALOG = 'trouble';
 
@@ -39,10 +39,15 @@ function onStep(s: TroubleState, problem: ProblemId, step: number): TroubleState
   return { ...s, at: `${problem}-${step}`, problem, step };
 }
 
-/** Pick a problem, then its fixes one at a time, ending in who can help when nothing worked. */
-export class TroubleshootingDialog extends CardConversation<TroubleState, TroubleOptions> {
+/**
+ * Pick a problem, then its fixes one at a time, ending in who can help when nothing worked: a
+ * waterfall urgent answer → pick a problem → the problem's steps, the last a loop (Still stuck and
+ * Back start it again at the next or previous fix). Started for a problem or an urgent need, the
+ * cards before it are skipped.
+ */
+export class TroubleshootingDialog extends StepsConversation<TroubleState, TroubleOptions> {
   constructor(deps: ConversationDeps) {
-    super(TROUBLE_DIALOG, 'trouble', deps);
+    super(TROUBLE_DIALOG, 'trouble', deps, ['urgent', 'pick', 'problem']);
   }
 
   protected start(inner: DialogContext, flow: string, options: TroubleOptions | undefined): Promise<DialogTurnResult> {
@@ -51,28 +56,35 @@ export class TroubleshootingDialog extends CardConversation<TroubleState, Troubl
     return this.begin(inner, options?.problem === undefined ? start : onStep(start, options.problem, 1));
   }
 
+  protected stepOf(s: TroubleState): string {
+    if (s.urgent !== undefined) return 'urgent';
+    return s.problem === undefined ? 'pick' : 'problem';
+  }
+
   protected render(s: TroubleState): AdaptiveCard {
     if (s.urgent !== undefined) return urgentCard(s.urgent, s);
     return s.problem === undefined ? pickProblemCard(s.flow, s.enrolStep) : troubleStepCard(s.flow, s.problem, s.step);
   }
 
-  protected choose(step: WaterfallStepContext, s: TroubleState, choice: string): Promise<DialogTurnResult> {
+  protected act(step: WaterfallStepContext, s: TroubleState, answer: StepAnswer): Promise<DialogTurnResult> {
+    if (typeof answer !== 'object') return this.stay(step, s);
+    const { choice } = answer;
     if (choice === 'cancel') return this.end(step, { say: [REPLIES.cancelled] });
-    if (s.urgent !== undefined) return this.loop(step, choice === 'steps' ? onStep(picking(s.flow, s.enrolStep), URGENT_PROBLEM[s.urgent], 1) : s);
-    if (s.problem === undefined) return this.loop(step, isProblemId(choice) ? onStep(s, choice, 1) : s);
+    if (s.urgent !== undefined) return choice === 'steps' ? this.moveTo(step, onStep(picking(s.flow, s.enrolStep), URGENT_PROBLEM[s.urgent], 1)) : this.stay(step, s);
+    if (s.problem === undefined) return isProblemId(choice) ? this.moveTo(step, onStep(s, choice, 1)) : this.stay(step, s);
     const total = PROBLEMS[s.problem].steps.length;
     switch (choice) {
       case 'fixed':
         return this.end(step, { say: [REPLIES.fixed], menu: true });
       case 'stuck':
-        return s.step < total ? this.loop(step, onStep(s, s.problem, s.step + 1)) : this.end(step, { card: escalationCard() });
+        return s.step < total ? this.moveTo(step, onStep(s, s.problem, s.step + 1)) : this.end(step, { card: escalationCard() });
       case 'back':
-        return this.loop(step, onStep(s, s.problem, Math.max(1, s.step - 1)));
+        return this.moveTo(step, onStep(s, s.problem, Math.max(1, s.step - 1)));
       case 'practise':
-        if (PROBLEMS[s.problem].offerPractice !== true) return this.loop(step, s);
+        if (PROBLEMS[s.problem].offerPractice !== true) return this.stay(step, s);
         return this.switchTo(step, PRACTICE_DIALOG, { returnTo: 'trouble' } satisfies PracticeOptions);
       default:
-        return this.loop(step, s);
+        return this.stay(step, s);
     }
   }
 
