@@ -2,6 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import {
   ConfirmPrompt,
   Dialog,
+  PromptCultureModels,
   TextPrompt,
   type DialogContext,
   type DialogInstance,
@@ -31,9 +32,12 @@ export interface StepCard<S extends CardState, T> {
   readonly reads?: (text: string, state: S) => boolean;
 }
 
-/** A step-card prompt's options: the library's `PromptOptions`, the card's state in `validations`. */
+/**
+ * A step-card prompt's options: the library's `PromptOptions`, the card's state in `validations`.
+ * Typed answers are read as English whatever the client's locale: the bot and its cards speak English.
+ */
 export function stepPromptOptions<S extends CardState>(step: CardPromptOptions<S>): PromptOptions {
-  return { validations: step };
+  return { validations: step, recognizeLanguage: PromptCultureModels.English.locale };
 }
 
 const SHOWS: readonly string[] = ['replace', 'new', 'quiet'] satisfies readonly CardPromptOptions<CardState>['show'][];
