@@ -59,6 +59,17 @@ describe('choosing a method', () => {
     expect(titleOf(chat.card)).toBe('Do you have reliable mobile signal where you work?');
   });
 
+  it('in Teams, Yes pressed as a Universal Action answers the question and the next one comes back in the invoke response', async () => {
+    const chat = TestChat.start({ channelId: 'msteams' });
+    await chat.say('menu');
+    await chat.execute('Choose a method');
+    await chat.execute('Help me choose');
+    const replies = await chat.execute('Yes');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.invoke).toBe(true);
+    expect(titleOf(replies[0]?.card)).toBe('Are you happy to install the free Microsoft Authenticator app on it?');
+  });
+
   it('from the suggestion, "Set up MFA now" starts the walkthrough', async () => {
     const chat = TestChat.start();
     await startChooser(chat);
