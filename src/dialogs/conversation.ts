@@ -271,6 +271,7 @@ export abstract class StepsConversation<S extends FlowState, O extends object = 
     }
     const value: unknown = values.run;
     if (!this.isState(value)) throw new Error(`${this.id}: missing or invalid state`);
+    if (!this.steps.includes(this.stepOf(value))) throw new Error(`${this.id}: no step ${this.stepOf(value)}`);
     return value;
   }
 }
