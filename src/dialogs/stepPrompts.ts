@@ -18,7 +18,7 @@ import { sendCard, showCard } from './send.js';
 
 export type CardChoice = Extract<CardAnswer, { kind: 'choice' }>;
 
-/** The step card a library prompt shows instead of a text prompt, and how it reads that card. */
+/** The step card a library prompt shows as its prompt (instead of a text message), and how it reads that card. */
 export interface StepCard<S extends CardState, T> {
   readonly render: (state: S) => Promise<AdaptiveCard> | AdaptiveCard;
   readonly isState: (value: unknown) => value is S;
@@ -135,6 +135,10 @@ class OnStepCard<S extends CardState, T> {
     return { state: step.state, show: step.show };
   }
 }
+
+// The two classes below only hand the library prompt's hooks to OnStepCard. A mixin cannot do it
+// once for both: its base would be the abstract Prompt<T>, whose recogniser TypeScript then wants
+// implemented again.
 
 /** The library's `TextPrompt` (with its validator) on a step card: the feedback text, the practice code. */
 export class CardTextPrompt<S extends CardState> extends TextPrompt {
