@@ -60,25 +60,8 @@ export class CardPrompt<S extends CardState> extends Dialog<CardPromptOptions<S>
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const prompt = this.promptState(dc.activeDialog);
-    const value = pressOf(dc.context.activity);
-    if (value !== undefined) {
-      const action = parseAction(value);
-      if (action?.action !== 'flow') return Dialog.EndOfTurn;
-      if (action.flow !== prompt.state.flow || action.at !== prompt.state.at) {
-        await say(dc.context, REPLIES.staleButton);
-        await sendCard(dc.context, await this.render(prompt.state));
-        return Dialog.EndOfTurn;
-      }
-      return dc.endDialog({ kind: 'choice', choice: action.choice, inputs: action.inputs, pressed: true } satisfies CardAnswer);
-    }
-    const text = typedText(dc.context.activity);
-    const buttons = buttonsOf(await this.render(prompt.state)).flatMap((b) => (b.kind === 'submit' ? [{ title: b.title, action: parseAction(b.data) }] : []));
-    for (const wanted of candidateTitles(text)) {
-      const action = buttons.find((b) => normaliseChoice(b.title) === wanted && b.action?.action === 'flow')?.action;
-      if (action?.action === 'flow') return dc.endDialog({ kind: 'choice', choice: action.choice, inputs: {}, pressed: false } satisfies CardAnswer);
-    }
-    return dc.endDialog({ kind: 'notUnderstood', text, titles: buttons.map((b) => b.title) } satisfies CardAnswer);
+    const answer = await readStepCard(dc, this.promptState(dc.activeDialog).state, this.render);
+    return answer === undefined ? Dialog.EndOfTurn : dc.endDialog(answer);
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
@@ -90,4 +73,35 @@ export class CardPrompt<S extends CardState> extends Dialog<CardPromptOptions<S>
     if (!isRecord(value) || !this.isState(value.state)) throw new Error(`${this.id}: missing or invalid prompt state`);
     return { state: value.state };
   }
+}
+
+/**
+ * What this turn says to the step card drawn from `state`: one of its buttons (pressed, or its
+ * title typed), or typed text that names none of them. `undefined` when the turn is already dealt
+ * with: a press that is not a step's (ignored) or from an older card (told so, the card shown again).
+ * Every prompt that shows a step card (this one and the library prompts in stepPrompts.ts) reads presses here.
+ */
+export async function readStepCard<S extends CardState>(
+  dc: DialogContext,
+  state: S,
+  render: (state: S) => Promise<AdaptiveCard> | AdaptiveCard,
+): Promise<CardAnswer | undefined> {
+  const value = pressOf(dc.context.activity);
+  if (value !== undefined) {
+    const action = parseAction(value);
+    if (action?.action !== 'flow') return undefined;
+    if (action.flow !== state.flow || action.at !== state.at) {
+      await say(dc.context, REPLIES.staleButton);
+      await sendCard(dc.context, await render(state));
+      return undefined;
+    }
+    return { kind: 'choice', choice: action.choice, inputs: action.inputs, pressed: true };
+  }
+  const text = typedText(dc.context.activity);
+  const buttons = buttonsOf(await render(state)).flatMap((b) => (b.kind === 'submit' ? [{ title: b.title, action: parseAction(b.data) }] : []));
+  for (const wanted of candidateTitles(text)) {
+    const action = buttons.find((b) => normaliseChoice(b.title) === wanted && b.action?.action === 'flow')?.action;
+    if (action?.action === 'flow') return { kind: 'choice', choice: action.choice, inputs: {}, pressed: false };
+  }
+  return { kind: 'notUnderstood', text, titles: buttons.map((b) => b.title) };
 }

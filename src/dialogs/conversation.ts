@@ -3,19 +3,12 @@ import type { AdaptiveCard } from '../cards/schema.js';
 import type { ConversationId } from '../content/conversations.js';
 import type { Funnel } from '../funnel/events.js';
 import { CardPrompt, type CardAnswer, type CardPromptOptions, type CardState } from './cardPrompt.js';
-import { isRecord } from './press.js';
+import { isRecord, pressOf } from './press.js';
 import { say, sendCard, showCard } from './send.js';
+import { stepPromptOptions, stepStateOf } from './stepPrompts.js';
 
 /** Every guided conversation keeps which instance it is (`flow`) and which card is showing (`at`): the state its card prompt draws from. */
 export type FlowState = CardState;
-
-/** What a step does next: show a card (the same step again, or another), end, or hand over. */
-export type Outcome<S> =
-  | { readonly kind: 'show'; readonly state: S; readonly say?: readonly string[] }
-  /** Keep the current card and state; only say something (e.g. "that doesn't look like a code"). */
-  | { readonly kind: 'stay'; readonly say: readonly string[] }
-  | { readonly kind: 'end'; readonly say?: readonly string[]; readonly card?: AdaptiveCard; readonly menu?: boolean }
-  | { readonly kind: 'replace'; readonly dialogId: string; readonly options?: object; readonly say?: readonly string[] };
 
 /**
  * What a conversation hands back to the root when it ends: nothing, "show the menu", "start this
@@ -40,7 +33,7 @@ export function isFlowState(value: unknown): value is Record<string, unknown> & 
   return isRecord(value) && typeof value.flow === 'string' && typeof value.at === 'string';
 }
 
-function isResume(value: unknown): value is ResumeOptions {
+export function isResume(value: unknown): value is ResumeOptions {
   return isRecord(value) && 'resume' in value && typeof value.showCard === 'boolean';
 }
 
@@ -70,40 +63,87 @@ export interface ConversationDeps {
   readonly funnel: Funnel;
 }
 
-/** The waterfall's options: the state to show, and how its card goes out. */
-interface StepOptions<S extends FlowState> {
-  readonly state: S;
-  readonly show: CardPromptOptions<S>['show'];
-}
-
-const STEPS = 'steps';
 const CARD = 'card';
 
+/** A named-steps waterfall's options: the state to start from (its step is shown, those before it skipped), and whether its card is showing already. */
+interface StepsBegin<S> {
+  readonly run: S;
+  /** How the first card goes out: as a new message (a conversation starting), not at all (already on screen); absent, in place of a pressed card. */
+  readonly first?: 'new' | 'quiet';
+}
+
+/** The answer a step acts on: a button (pressed or its title typed), or a library prompt's value (text prompts' text, confirm prompts' yes or no). */
+export type StepAnswer = Extract<CardAnswer, { kind: 'choice' }> | string | boolean;
+
+const WATERFALL = 'waterfall';
+
+/** The waterfall's own values (kept with it between turns): `run`, the state now; `shown`, a card has been shown. */
+function valuesOf(step: WaterfallStepContext): Record<string, unknown> {
+  const values: unknown = step.values;
+  if (!isRecord(values)) throw new Error('waterfall values missing');
+  return values;
+}
+
 /**
- * A guided conversation: a ComponentDialog holding one two-step waterfall — show the step's card
- * through a card prompt, then act on the answer — and the prompt. Moving on (Next, Back, a loop)
- * is `replaceDialog` of the waterfall with the next state in its options, the library's loop
- * pattern. Subclasses say what the first state is, which card a state shows and what a choice or
- * typed answer does.
+ * A guided conversation: a ComponentDialog whose cards are the named steps of one waterfall, two
+ * waterfall steps each: show the card through its prompt (the card prompt, or a library prompt the
+ * subclass adds), act on the answer. The state says which card is current (`stepOf`); every step
+ * before it, or not wanted now, is skipped with `step.next()`. Moving forward goes on down the
+ * waterfall with `step.next()`; moving back (Back, Edit, "ask me again"), looping (the next fix,
+ * another try) or staying restarts it with `replaceDialog`, the state to show in its options.
+ * It ends in one of the ways the root understands: nothing, the menu, another conversation, or
+ * text it could not read with the state to pick up again at.
  */
-export abstract class CardConversation<S extends FlowState, O extends object = object> extends ComponentDialog<O> {
+export abstract class StepsConversation<S extends FlowState, O extends object = object> extends ComponentDialog<O> {
+  private readonly steps: readonly string[];
+
   protected constructor(
     id: string,
     readonly conversation: ConversationId,
     protected readonly deps: ConversationDeps,
+    steps: readonly string[],
   ) {
     super(id);
-    this.addDialog(new WaterfallDialog<StepOptions<S>>(STEPS, [(step) => this.ask(step), (step) => this.act(step)]));
+    this.steps = steps;
+    const pairs = steps.flatMap((name) => [(step: WaterfallStepContext<StepsBegin<S>>) => this.ask(step, name), (step: WaterfallStepContext<StepsBegin<S>>) => this.take(step, name)]);
+    this.addDialog(new WaterfallDialog<StepsBegin<S>>(WATERFALL, pairs));
     this.addDialog(new CardPrompt<S>(CARD, (s) => this.render(s), (v): v is S => this.isState(v)));
-    this.initialDialogId = STEPS;
+    this.initialDialogId = WATERFALL;
   }
 
-  protected abstract initial(dc: DialogContext, flow: string, options: O | undefined): Promise<Outcome<S>> | Outcome<S>;
   /** The card a state shows. May be async (e.g. a card with a generated image); keep it free of side effects. */
   protected abstract render(state: S): Promise<AdaptiveCard> | AdaptiveCard;
-  protected abstract choose(dc: DialogContext, state: S, choice: string, inputs: Readonly<Record<string, string>>): Promise<Outcome<S>> | Outcome<S>;
   /** Checks the stored state's shape (state comes back from storage as plain JSON). */
   protected abstract isState(value: unknown): value is S;
+  /** Begins the conversation afresh (`flow` names this instance of it), usually with `begin`. */
+  protected abstract start(inner: DialogContext, flow: string, options: O | undefined): Promise<DialogTurnResult>;
+  /** The step whose card a state shows. */
+  protected abstract stepOf(state: S): string;
+  /** Acts on the answer to a step's card (text it could not read has gone to `readText`, then the root). */
+  protected abstract act(step: WaterfallStepContext, state: S, answer: StepAnswer): Promise<DialogTurnResult>;
+
+  /**
+   * Typed text that is not a button's title. A conversation that expects typed answers (a code,
+   * a step's problem in the user's words, a rating) reads it here; `undefined` (the default) means
+   * "not an answer", and it goes back to the root. The text is not stored unless the subclass does so.
+   */
+  protected readText(_step: WaterfallStepContext, _state: S, _text: string): Promise<DialogTurnResult | undefined> | undefined {
+    return undefined;
+  }
+
+  /** The short re-prompt for text the conversation could not read, given the card's button titles. */
+  protected hint(_state: S, choices: readonly string[]): string {
+    return `Please choose ${joinChoices(choices)}.`;
+  }
+
+  /** Runs whenever a state's card is about to be shown (e.g. to save progress). */
+  protected async shown(_dc: DialogContext, _state: S): Promise<void> {}
+
+  /** Text the card's prompt could not read: the conversation's own reading of it, else back to the root. */
+  private async unread(step: WaterfallStepContext, state: S, answer: Extract<CardAnswer, { kind: 'notUnderstood' }>): Promise<DialogTurnResult> {
+    const read = answer.text === '' ? undefined : await this.readText(step, state, answer.text);
+    return read ?? this.handBack(step, state, answer.text, this.hint(state, answer.titles));
+  }
 
   /** Whether, in this state, the user is expected to type a verification code (the practice step). */
   protected acceptsCodeIn(_state: S): boolean {
@@ -127,72 +167,114 @@ export abstract class CardConversation<S extends FlowState, O extends object = o
     return state !== undefined && this.scrubsSecretsIn(state);
   }
 
-  /** Runs whenever a state is shown (e.g. to save progress). */
-  protected async shown(_dc: DialogContext, _state: S): Promise<void> {}
-
-  /**
-   * Typed text that is not a button's title. A conversation that expects typed answers (a code,
-   * the feedback text) reads it here; `undefined` (the default) means "not an answer", and the
-   * root answers it as a question or re-prompts. The text is not stored unless the subclass does so.
-   */
-  protected readText(_dc: DialogContext, _state: S, _text: string): Promise<Outcome<S> | undefined> | Outcome<S> | undefined {
-    return undefined;
-  }
-
-  /** The short re-prompt for text the conversation could not read, given the card's button titles. */
-  protected hint(_state: S, choices: readonly string[]): string {
-    return `Please choose ${joinChoices(choices)}.`;
-  }
-
-  /** The state of the step showing now, given this conversation's own (inner) dialog context. */
+  /** The state of the card showing now, given this conversation's own (inner) dialog context. */
   stateIn(inner: DialogContext): S | undefined {
     const top = inner.activeDialog;
-    const value: unknown = top?.id === CARD ? top.state : undefined;
-    return isRecord(value) && this.isState(value.state) ? value.state : undefined;
+    const isState = (v: unknown): v is S => this.isState(v);
+    if (top?.id !== CARD) return stepStateOf(top, isState);
+    const value: unknown = top.state;
+    return isRecord(value) && isState(value.state) ? value.state : undefined;
   }
 
   protected override async onBeginDialog(inner: DialogContext, options?: O): Promise<DialogTurnResult> {
-    if (isResume(options)) {
-      if (!this.isState(options.resume)) throw new Error(`${this.id}: invalid state to resume`);
-      return inner.beginDialog(STEPS, { state: options.resume, show: options.showCard ? 'new' : 'quiet' } satisfies StepOptions<S>);
-    }
-    return this.apply(inner, await this.initial(inner, this.deps.newFlowId(), options), undefined, false);
+    if (!isResume(options)) return this.start(inner, this.deps.newFlowId(), options);
+    if (!this.isState(options.resume)) throw new Error(`${this.id}: invalid state to resume`);
+    return this.resume(inner, options.resume, options.showCard ? 'new' : 'quiet');
   }
 
-  private async ask(step: WaterfallStepContext<StepOptions<S>>): Promise<DialogTurnResult> {
-    const { state, show } = step.options;
-    await this.shown(step, state);
-    return step.beginDialog(CARD, { state, show } satisfies CardPromptOptions<S>);
+  /** Shows a state's card through its prompt: the card prompt, or a library prompt the subclass added (by id). */
+  private prompt(step: WaterfallStepContext, card: CardPromptOptions<S>, libraryPrompt?: string): Promise<DialogTurnResult> {
+    return libraryPrompt === undefined ? step.beginDialog(CARD, card) : step.prompt(libraryPrompt, stepPromptOptions(card));
   }
 
-  private async act(step: WaterfallStepContext<StepOptions<S>>): Promise<DialogTurnResult> {
-    const state = step.options.state;
-    const answer: CardAnswer = step.result;
-    if (answer.kind === 'choice') return this.apply(step, await this.choose(step, state, answer.choice, answer.inputs), state, answer.pressed);
-    const read = answer.text === '' ? undefined : await this.readText(step, state, answer.text);
-    if (read !== undefined) return this.apply(step, read, state, false);
-    const result: ConversationResult = { kind: 'notUnderstood', text: answer.text, hint: this.hint(state, answer.titles), resume: { resume: state, showCard: false } };
-    return step.endDialog(result);
+  /** How the next card goes out: in place of the pressed card, unless something has been said this turn. */
+  protected showNext(dc: DialogContext): 'replace' | 'new' {
+    return pressOf(dc.context.activity) !== undefined && !dc.context.responded ? 'replace' : 'new';
   }
 
-  private async apply(dc: DialogContext, outcome: Outcome<S>, current: S | undefined, pressed: boolean): Promise<DialogTurnResult> {
-    const said = outcome.say ?? [];
+  protected async tell(dc: DialogContext, said: readonly string[]): Promise<void> {
     for (const line of said) await say(dc.context, line);
-    const replace = pressed && said.length === 0;
-    switch (outcome.kind) {
-      case 'show': {
-        const options: StepOptions<S> = { state: outcome.state, show: replace ? 'replace' : 'new' };
-        return current === undefined ? dc.beginDialog(STEPS, options) : dc.replaceDialog(STEPS, options);
-      }
-      case 'stay':
-        if (current === undefined) throw new Error(`${this.id}: nothing to stay on`);
-        return dc.replaceDialog(STEPS, { state: current, show: 'quiet' } satisfies StepOptions<S>);
-      case 'end': {
-        if (outcome.card !== undefined) await (replace ? showCard(dc.context, outcome.card) : sendCard(dc.context, outcome.card));
-        return dc.endDialog(outcome.menu === true ? ({ kind: 'menu' } satisfies ConversationResult) : undefined);
-      }
-      case 'replace':
-        return dc.endDialog({ kind: 'switch', dialogId: outcome.dialogId, ...(outcome.options === undefined ? {} : { options: outcome.options }) } satisfies ConversationResult);
+  }
+
+  /** Ends the conversation: after a last message or card, and with the menu if asked for. */
+  protected async end(dc: DialogContext, ending: { readonly say?: readonly string[]; readonly card?: AdaptiveCard; readonly menu?: boolean } = {}): Promise<DialogTurnResult> {
+    await this.tell(dc, ending.say ?? []);
+    if (ending.card !== undefined) await (this.showNext(dc) === 'replace' ? showCard(dc.context, ending.card) : sendCard(dc.context, ending.card));
+    return dc.endDialog(ending.menu === true ? ({ kind: 'menu' } satisfies ConversationResult) : undefined);
+  }
+
+  /** Ends the conversation and has the root start another. */
+  protected switchTo(dc: DialogContext, dialogId: string, options?: object): Promise<DialogTurnResult> {
+    return dc.endDialog({ kind: 'switch', dialogId, ...(options === undefined ? {} : { options }) } satisfies ConversationResult);
+  }
+
+  /** Text the conversation could not read goes back to the root (a question is answered there), with where to pick up again. */
+  protected handBack(dc: DialogContext, state: S, text: string, hint: string): Promise<DialogTurnResult> {
+    return dc.endDialog({ kind: 'notUnderstood', text, hint, resume: { resume: state, showCard: false } } satisfies ConversationResult);
+  }
+
+  /** The library prompt that shows a step's card instead of the card prompt (its id), if any. */
+  protected promptAt(_step: string): string | undefined {
+    return undefined;
+  }
+
+  private resume(inner: DialogContext, run: S, show: 'new' | 'quiet'): Promise<DialogTurnResult> {
+    return inner.beginDialog(WATERFALL, { run, first: show } satisfies StepsBegin<S>);
+  }
+
+  /** Begins the waterfall at the step of `run`. */
+  protected begin(inner: DialogContext, run: S): Promise<DialogTurnResult> {
+    return inner.beginDialog(WATERFALL, { run, first: 'new' } satisfies StepsBegin<S>);
+  }
+
+  /** To the card of `run`: on down the waterfall when it comes later, else the waterfall again from it. */
+  protected async moveTo(step: WaterfallStepContext, run: S, said: readonly string[] = []): Promise<DialogTurnResult> {
+    await this.tell(step, said);
+    const from = this.steps.indexOf(this.stepOf(this.runOf(step)));
+    if (this.steps.indexOf(this.stepOf(run)) <= from) return step.replaceDialog(WATERFALL, { run } satisfies StepsBegin<S>);
+    valuesOf(step).run = run;
+    return step.next();
+  }
+
+  /** The same card again: shown anew, or (after a short message) left where it is. */
+  protected async stay(step: WaterfallStepContext, run: S, said: readonly string[] = []): Promise<DialogTurnResult> {
+    await this.tell(step, said);
+    return step.replaceDialog(WATERFALL, said.length > 0 ? ({ run, first: 'quiet' } satisfies StepsBegin<S>) : ({ run } satisfies StepsBegin<S>));
+  }
+
+  /** Shows this step's card, or skips the step when the conversation is not at it. */
+  private async ask(step: WaterfallStepContext<StepsBegin<S>>, name: string): Promise<DialogTurnResult> {
+    const run = this.runOf(step);
+    if (this.stepOf(run) !== name) return step.next();
+    const values = valuesOf(step);
+    const first = values.shown === true ? undefined : step.options.first;
+    values.shown = true;
+    await this.shown(step, run);
+    return this.prompt(step, { state: run, show: first ?? this.showNext(step) }, this.promptAt(name));
+  }
+
+  /** Acts on the answer to this step's card (nothing to do when the step was skipped). */
+  private take(step: WaterfallStepContext<StepsBegin<S>>, name: string): Promise<DialogTurnResult> {
+    const run = this.runOf(step);
+    if (this.stepOf(run) !== name) return step.next();
+    const answer: CardAnswer | string | boolean = step.result;
+    return typeof answer === 'object' && answer.kind === 'notUnderstood' ? this.unread(step, run, answer) : this.act(step, run, answer);
+  }
+
+  /**
+   * The state now, kept in the waterfall's values. It arrives in the options and moves from there
+   * into the values, so that nothing a later state drops (a practice secret) stays in the options.
+   */
+  private runOf(step: WaterfallStepContext): S {
+    const values = valuesOf(step);
+    const options: unknown = step.options;
+    if (isRecord(options) && options.run !== undefined) {
+      values.run = options.run;
+      delete options.run;
     }
+    const value: unknown = values.run;
+    if (!this.isState(value)) throw new Error(`${this.id}: missing or invalid state`);
+    if (!this.steps.includes(this.stepOf(value))) throw new Error(`${this.id}: no step ${this.stepOf(value)}`);
+    return value;
   }
 }

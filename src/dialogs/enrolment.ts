@@ -1,11 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ENROL_TOTAL, enrolStepCard, nextSignInCard } from '../cards/enrolment.js';
 import type { AdaptiveCard } from '../cards/schema.js';
 import { normaliseChoice } from '../cards/choices.js';
 import { ENROLMENT_STEPS } from '../content/enrolment.js';
 import { REPLIES } from '../content/ui.js';
-import { CardConversation, isFlowState, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
+import { isFlowState, StepsConversation, type ConversationDeps, type FlowState, type StepAnswer } from './conversation.js';
 import { PRACTICE_DIALOG, type PracticeOptions } from './practice.js';
 import { ENROL_LAST, type EnrolProgressStore } from './progress.js';
 import { TROUBLE_DIALOG, type TroubleOptions } from './troubleshooting.js';
@@ -33,61 +33,75 @@ function at(step: number): string {
   return step === ENROL_LAST ? 'signin' : `step-${step}`;
 }
 
+/** The waterfall's cards in order: the five portal steps, then the next sign-in. */
+const STEPS: readonly string[] = Array.from({ length: ENROL_LAST }, (_, i) => at(i + 1));
+
 function state(flow: string, step: number): EnrolState {
   return { flow, at: at(step), step };
 }
 
-/** The five portal steps one card at a time, then the next sign-in, then "Did it work?". */
-export class EnrolmentDialog extends CardConversation<EnrolState, EnrolOptions> {
+/**
+ * The five portal steps one card at a time, then the next sign-in, then "Did it work?": a waterfall
+ * of six cards. Next goes on down it; Back, and starting part-way (resuming, or from a step number),
+ * start it again at that card, the steps before it skipped.
+ */
+export class EnrolmentDialog extends StepsConversation<EnrolState, EnrolOptions> {
   constructor(
     deps: ConversationDeps,
     private readonly progress: EnrolProgressStore,
     /** The card for a walkthrough paused with its place kept (offering a reminder), where there is one. */
     private readonly pausedCard: (context: TurnContext) => AdaptiveCard | undefined = () => undefined,
   ) {
-    super(ENROL_DIALOG, 'enrol', deps);
+    super(ENROL_DIALOG, 'enrol', deps, STEPS);
   }
 
-  protected async initial(dc: DialogContext, flow: string, options: EnrolOptions | undefined): Promise<Outcome<EnrolState>> {
-    if (options?.step !== undefined) return { kind: 'show', state: state(flow, options.step) };
-    const saved = await this.progress.get(dc.context);
+  protected async start(inner: DialogContext, flow: string, options: EnrolOptions | undefined): Promise<DialogTurnResult> {
+    if (options?.step !== undefined) return this.begin(inner, state(flow, options.step));
+    const saved = await this.progress.get(inner.context);
     if (saved !== undefined && saved.step > 1) {
       const label = saved.step === ENROL_LAST ? ENROL_TOTAL : saved.step;
-      return { kind: 'show', state: state(flow, saved.step), say: [REPLIES.resumed(label)] };
+      await this.tell(inner, [REPLIES.resumed(label)]);
+      return this.begin(inner, state(flow, saved.step));
     }
-    return { kind: 'show', state: state(flow, 1) };
+    return this.begin(inner, state(flow, 1));
   }
 
   protected render(s: EnrolState): AdaptiveCard {
     return s.step === ENROL_LAST ? nextSignInCard(s.flow) : enrolStepCard(s.flow, s.step);
   }
 
+  protected stepOf(s: EnrolState): string {
+    return s.at;
+  }
+
+  /** Each card shown is the place kept, so "continue" later resumes there. */
   protected override async shown(dc: DialogContext, s: EnrolState): Promise<void> {
     await this.progress.set(dc.context, { step: s.step });
   }
 
-  protected async choose(dc: DialogContext, s: EnrolState, choice: string): Promise<Outcome<EnrolState>> {
-    switch (choice) {
+  protected async act(step: WaterfallStepContext, s: EnrolState, answer: StepAnswer): Promise<DialogTurnResult> {
+    if (typeof answer !== 'object') return this.stay(step, s);
+    switch (answer.choice) {
       case 'next':
-        return { kind: 'show', state: state(s.flow, Math.min(s.step + 1, ENROL_LAST)) };
+        return this.moveTo(step, state(s.flow, Math.min(s.step + 1, ENROL_LAST)));
       case 'back':
-        return { kind: 'show', state: state(s.flow, Math.max(s.step - 1, 1)) };
+        return this.moveTo(step, state(s.flow, Math.max(s.step - 1, 1)));
       case 'stuck':
         this.deps.funnel.record({ kind: 'stuck', step: s.step });
-        return { kind: 'replace', dialogId: TROUBLE_DIALOG, options: { enrolStep: s.step } satisfies TroubleOptions };
+        return this.switchTo(step, TROUBLE_DIALOG, { enrolStep: s.step } satisfies TroubleOptions);
       case 'practise':
         // The walkthrough's place is kept in user state, so "Back to set-up" resumes here.
-        return { kind: 'replace', dialogId: PRACTICE_DIALOG, options: { returnTo: 'enrol' } satisfies PracticeOptions };
+        return this.switchTo(step, PRACTICE_DIALOG, { returnTo: 'enrol' } satisfies PracticeOptions);
       case 'failed':
         this.deps.funnel.record({ kind: 'didNotWork' });
-        return { kind: 'replace', dialogId: TROUBLE_DIALOG, options: {} satisfies TroubleOptions };
+        return this.switchTo(step, TROUBLE_DIALOG, {} satisfies TroubleOptions);
       case 'worked':
-        await this.progress.finish(dc.context);
-        return { kind: 'end', say: [REPLIES.enrolDone], menu: true };
+        await this.progress.finish(step.context);
+        return this.end(step, { say: [REPLIES.enrolDone], menu: true });
       case 'cancel':
       default: {
-        const card = this.pausedCard(dc.context);
-        return card === undefined ? { kind: 'end', say: [REPLIES.enrolPaused] } : { kind: 'end', card };
+        const card = this.pausedCard(step.context);
+        return card === undefined ? this.end(step, { say: [REPLIES.enrolPaused] }) : this.end(step, { card });
       }
     }
   }
@@ -96,14 +110,14 @@ export class EnrolmentDialog extends CardConversation<EnrolState, EnrolOptions> 
    * One of this step's own problems typed in the user's words ("I can't find Self-Service"): its
    * answer straight away, with the step's card still there to carry on from.
    */
-  protected override readText(_dc: DialogContext, s: EnrolState, text: string): Outcome<EnrolState> | undefined {
+  protected override readText(step: WaterfallStepContext, s: EnrolState, text: string): Promise<DialogTurnResult> | undefined {
     const typed = new Set(normaliseChoice(text).split(' '));
     if (typed.size < 2) return undefined;
     const help = ENROLMENT_STEPS[s.step - 1]?.stuck.find((h) => {
       const words = contentWords(h.title);
       return words.length > 0 && words.every((w) => typed.has(w));
     });
-    return help === undefined ? undefined : { kind: 'stay', say: [`**${help.title}?** ${help.text}`] };
+    return help === undefined ? undefined : this.stay(step, s, [`**${help.title}?** ${help.text}`]);
   }
 
   protected isState(value: unknown): value is EnrolState {

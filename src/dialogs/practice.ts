@@ -1,4 +1,4 @@
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import {
   practiceEndedCard,
   practiceIntroCard,
@@ -13,10 +13,13 @@ import {
 import type { AdaptiveCard } from '../cards/schema.js';
 import { PRACTICE } from '../content/practice.js';
 import { REPLIES } from '../content/ui.js';
-import { isPracticeSession, type PracticeEngine, type PracticeSession } from '../practice/index.js';
-import { CardConversation, isFlowState, isRecord, joinChoices, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
+import { isPracticeSession, normaliseTypedCode, type PracticeEngine, type PracticeSession } from '../practice/index.js';
+import { isFlowState, isRecord, joinChoices, StepsConversation, type ConversationDeps, type FlowState, type StepAnswer } from './conversation.js';
+import { say } from './send.js';
+import { CardTextPrompt } from './stepPrompts.js';
 
 export const PRACTICE_DIALOG = 'practice';
+const CODE_PROMPT = 'practice-code';
 
 export interface PracticeOptions {
   /** Where the user came from, so the last card offers the way back. */
@@ -81,17 +84,41 @@ function codeAttempt(text: string): { readonly code: string } | { readonly code:
  * state (conversation state) and goes as soon as it is no longer needed: on success, expiry, the
  * last try, or when the dialog ends. Typed codes are checked, never stored, logged or repeated.
  */
-export class PracticeDialog extends CardConversation<PracticeState, PracticeOptions> {
+export class PracticeDialog extends StepsConversation<PracticeState, PracticeOptions> {
   constructor(
     deps: ConversationDeps,
     private readonly engine: PracticeEngine,
   ) {
-    super(PRACTICE_DIALOG, 'practice', deps);
+    super(PRACTICE_DIALOG, 'practice', deps, STAGES);
+    // While a practice account is live, its card is the library's TextPrompt. Text with digits is an
+    // attempt; the validator lets through only what is a 6-digit code once spaces and dashes are
+    // taken out (else the short hint, no try used). The waterfall's next step checks it against the
+    // TOTP secret and loops back here with the result (the miss card with its hints, or success).
+    this.addDialog(
+      new CardTextPrompt<PracticeState>(
+        CODE_PROMPT,
+        { render: (s) => this.render(s), isState: (v): v is PracticeState => this.isState(v), reads: (text) => codeAttempt(text) !== undefined },
+        async (prompt) => {
+          const typed = codeAttempt(prompt.recognized.value ?? '')?.code;
+          const ok = typed !== undefined && normaliseTypedCode(typed) !== undefined;
+          if (!ok) await say(prompt.context, PRACTICE.notACode);
+          return ok;
+        },
+      ),
+    );
   }
 
-  protected initial(_dc: DialogContext, flow: string, options: PracticeOptions | undefined): Outcome<PracticeState> {
+  protected stepOf(s: PracticeState): Stage {
+    return s.stage;
+  }
+
+  protected override promptAt(stage: string): string | undefined {
+    return stage === 'code' || stage === 'success' ? CODE_PROMPT : undefined;
+  }
+
+  protected start(inner: DialogContext, flow: string, options: PracticeOptions | undefined): Promise<DialogTurnResult> {
     const returnTo = isReturn(options?.returnTo) ? options.returnTo : undefined;
-    return { kind: 'show', state: { flow, at: 'intro', stage: 'intro', attempt: 0, ...(returnTo === undefined ? {} : { returnTo }) } };
+    return this.begin(inner, { flow, at: 'intro', stage: 'intro', attempt: 0, ...(returnTo === undefined ? {} : { returnTo }) });
   }
 
   protected async render(s: PracticeState): Promise<AdaptiveCard> {
@@ -114,44 +141,48 @@ export class PracticeDialog extends CardConversation<PracticeState, PracticeOpti
     }
   }
 
-  protected choose(_dc: DialogContext, s: PracticeState, choice: string): Outcome<PracticeState> {
-    switch (choice) {
+  protected act(step: WaterfallStepContext, s: PracticeState, answer: StepAnswer): Promise<DialogTurnResult> {
+    if (typeof answer === 'boolean') return this.stay(step, s);
+    // A code the code prompt's validator let through: checked, then on to the card for the result.
+    if (typeof answer === 'string') return this.readText(step, s, answer) ?? this.stay(step, s);
+    switch (answer.choice) {
       case 'setup':
-        return { kind: 'show', state: this.newAccount(s) };
+        return this.moveTo(step, this.newAccount(s));
       case 'restart':
-        return { kind: 'show', state: this.newAccount(s), say: s.attempt > 0 ? [PRACTICE.restarted] : [] };
+        return this.moveTo(step, this.newAccount(s), s.attempt > 0 ? [PRACTICE.restarted] : []);
       case 'done':
-        return { kind: 'end', card: practiceRemoveCard(s.returnTo) };
+        return this.end(step, { card: practiceRemoveCard(s.returnTo) });
       case 'cancel':
-        return { kind: 'end', say: [REPLIES.cancelled] };
+        return this.end(step, { say: [REPLIES.cancelled] });
       default:
-        return { kind: 'show', state: s };
+        return this.stay(step, s);
     }
   }
 
-  protected override readText(_dc: DialogContext, s: PracticeState, text: string): Outcome<PracticeState> | undefined {
+  /** A code typed at the code card (the text prompt has checked it is one), or digits typed elsewhere in the practice. */
+  protected override readText(step: WaterfallStepContext, s: PracticeState, text: string): Promise<DialogTurnResult> | undefined {
     const attempt = codeAttempt(text);
     if (attempt === undefined) return undefined;
-    if (s.stage === 'intro') return { kind: 'stay', say: [PRACTICE.notYet] };
-    if ((s.stage !== 'code' && s.stage !== 'success') || s.session === undefined) return { kind: 'stay', say: [PRACTICE.notChecking] };
-    if (attempt.code === undefined) return { kind: 'stay', say: [PRACTICE.notACode] };
+    if (s.stage === 'intro') return this.stay(step, s, [PRACTICE.notYet]);
+    if ((s.stage !== 'code' && s.stage !== 'success') || s.session === undefined) return this.stay(step, s, [PRACTICE.notChecking]);
+    if (attempt.code === undefined) return this.stay(step, s, [PRACTICE.notACode]);
 
     const check = this.engine.check(s.session, attempt.code);
     const { result } = check;
     this.deps.funnel.record({ kind: 'practice', result: result.kind });
     switch (result.kind) {
       case 'not-a-code':
-        return { kind: 'stay', say: [PRACTICE.notACode] };
+        return this.stay(step, s, [PRACTICE.notACode]);
       case 'success':
-        return { kind: 'show', state: { ...base(s), at: `a${s.attempt}-ok${check.session.tries}`, stage: 'success', session: check.session } };
+        return this.moveTo(step, { ...base(s), at: `a${s.attempt}-ok${check.session.tries}`, stage: 'success', session: check.session });
       case 'expired':
       case 'out-of-tries':
-        return { kind: 'show', state: { ...base(s), at: `a${s.attempt}-end`, stage: 'ended', ended: result.kind } };
+        return this.moveTo(step, { ...base(s), at: `a${s.attempt}-end`, stage: 'ended', ended: result.kind });
       case 'clock-off':
       case 'no-match': {
         const miss: PracticeMiss = result.kind === 'no-match' ? { kind: 'no-match' } : { kind: 'clock-off', direction: result.direction, approxMinutes: result.approxMinutes };
-        if (check.triesLeft === 0) return { kind: 'show', state: { ...base(s), at: `a${s.attempt}-end`, stage: 'ended', ended: 'out-of-tries', miss } };
-        return { kind: 'show', state: { ...base(s), at: `a${s.attempt}-t${check.session.tries}`, stage: 'code', session: check.session, miss } };
+        if (check.triesLeft === 0) return this.moveTo(step, { ...base(s), at: `a${s.attempt}-end`, stage: 'ended', ended: 'out-of-tries', miss });
+        return this.moveTo(step, { ...base(s), at: `a${s.attempt}-t${check.session.tries}`, stage: 'code', session: check.session, miss });
       }
     }
   }

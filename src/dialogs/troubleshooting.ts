@@ -1,4 +1,4 @@
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AdaptiveCard } from '../cards/schema.js';
 import { escalationCard, pickProblemCard, troubleStepCard } from '../cards/troubleshooting.js';
 import { urgentCard } from '../cards/urgent.js';
@@ -7,7 +7,7 @@ import { PROBLEMS } from '../content/troubleshooting.js';
 import { REPLIES } from '../content/ui.js';
 import { isUrgentId, URGENT_PROBLEM, type UrgentId } from '../content/urgent.js';
 import { PRACTICE_DIALOG, type PracticeOptions } from './practice.js';
-import { CardConversation, isFlowState, type FlowState, type ConversationDeps, type Outcome } from './conversation.js';
+import { isFlowState, StepsConversation, type ConversationDeps, type FlowState, type StepAnswer } from './conversation.js';
 
 export const TROUBLE_DIALOG = 'trouble';
 
@@ -39,16 +39,26 @@ function onStep(s: TroubleState, problem: ProblemId, step: number): TroubleState
   return { ...s, at: `${problem}-${step}`, problem, step };
 }
 
-/** Pick a problem, then its fixes one at a time, ending in who can help when nothing worked. */
-export class TroubleshootingDialog extends CardConversation<TroubleState, TroubleOptions> {
+/**
+ * Pick a problem, then its fixes one at a time, ending in who can help when nothing worked: a
+ * waterfall urgent answer → pick a problem → the problem's steps, the last a loop (Still stuck and
+ * Back start it again at the next or previous fix). Started for a problem or an urgent need, the
+ * cards before it are skipped.
+ */
+export class TroubleshootingDialog extends StepsConversation<TroubleState, TroubleOptions> {
   constructor(deps: ConversationDeps) {
-    super(TROUBLE_DIALOG, 'trouble', deps);
+    super(TROUBLE_DIALOG, 'trouble', deps, ['urgent', 'pick', 'problem']);
   }
 
-  protected initial(_dc: DialogContext, flow: string, options: TroubleOptions | undefined): Outcome<TroubleState> {
-    if (options?.urgent !== undefined) return { kind: 'show', state: urgentFirst(flow, options.urgent) };
+  protected start(inner: DialogContext, flow: string, options: TroubleOptions | undefined): Promise<DialogTurnResult> {
+    if (options?.urgent !== undefined) return this.begin(inner, urgentFirst(flow, options.urgent));
     const start = picking(flow, options?.enrolStep);
-    return { kind: 'show', state: options?.problem === undefined ? start : onStep(start, options.problem, 1) };
+    return this.begin(inner, options?.problem === undefined ? start : onStep(start, options.problem, 1));
+  }
+
+  protected stepOf(s: TroubleState): string {
+    if (s.urgent !== undefined) return 'urgent';
+    return s.problem === undefined ? 'pick' : 'problem';
   }
 
   protected render(s: TroubleState): AdaptiveCard {
@@ -56,31 +66,31 @@ export class TroubleshootingDialog extends CardConversation<TroubleState, Troubl
     return s.problem === undefined ? pickProblemCard(s.flow, s.enrolStep) : troubleStepCard(s.flow, s.problem, s.step);
   }
 
-  protected choose(_dc: DialogContext, s: TroubleState, choice: string): Outcome<TroubleState> {
-    if (choice === 'cancel') return { kind: 'end', say: [REPLIES.cancelled] };
-    if (s.urgent !== undefined) {
-      return choice === 'steps' ? { kind: 'show', state: onStep(picking(s.flow, s.enrolStep), URGENT_PROBLEM[s.urgent], 1) } : { kind: 'show', state: s };
-    }
+  protected act(step: WaterfallStepContext, s: TroubleState, answer: StepAnswer): Promise<DialogTurnResult> {
+    if (typeof answer !== 'object') return this.stay(step, s);
+    const { choice } = answer;
+    if (choice === 'cancel') return this.end(step, { say: [REPLIES.cancelled] });
+    if (s.urgent !== undefined) return choice === 'steps' ? this.moveTo(step, onStep(picking(s.flow, s.enrolStep), URGENT_PROBLEM[s.urgent], 1)) : this.stay(step, s);
     if (s.problem === undefined) {
       if (isProblemId(choice) && s.enrolStep !== undefined) this.deps.funnel.record({ kind: 'stuckProblem', step: s.enrolStep, problem: choice });
-      return isProblemId(choice) ? { kind: 'show', state: onStep(s, choice, 1) } : { kind: 'show', state: s };
+      return isProblemId(choice) ? this.moveTo(step, onStep(s, choice, 1)) : this.stay(step, s);
     }
     const total = PROBLEMS[s.problem].steps.length;
     switch (choice) {
       case 'fixed':
         this.deps.funnel.record({ kind: 'fixed', problem: s.problem });
-        return { kind: 'end', say: [REPLIES.fixed], menu: true };
+        return this.end(step, { say: [REPLIES.fixed], menu: true });
       case 'stuck':
-        if (s.step < total) return { kind: 'show', state: onStep(s, s.problem, s.step + 1) };
+        if (s.step < total) return this.moveTo(step, onStep(s, s.problem, s.step + 1));
         this.deps.funnel.record({ kind: 'escalated', problem: s.problem });
-        return { kind: 'end', card: escalationCard() };
+        return this.end(step, { card: escalationCard() });
       case 'back':
-        return { kind: 'show', state: onStep(s, s.problem, Math.max(1, s.step - 1)) };
+        return this.moveTo(step, onStep(s, s.problem, Math.max(1, s.step - 1)));
       case 'practise':
-        if (PROBLEMS[s.problem].offerPractice !== true) return { kind: 'show', state: s };
-        return { kind: 'replace', dialogId: PRACTICE_DIALOG, options: { returnTo: 'trouble' } satisfies PracticeOptions };
+        if (PROBLEMS[s.problem].offerPractice !== true) return this.stay(step, s);
+        return this.switchTo(step, PRACTICE_DIALOG, { returnTo: 'trouble' } satisfies PracticeOptions);
       default:
-        return { kind: 'show', state: s };
+        return this.stay(step, s);
     }
   }
 

@@ -47,6 +47,29 @@ describe('choosing a method', () => {
     expect(titleOf(chat.card)).toBe('Do you have reliable mobile signal where you work?');
   });
 
+  it('reads other everyday ways of saying yes and no, and leaves a question with "no" in it to be answered', async () => {
+    const chat = TestChat.start();
+    await startChooser(chat);
+    await chat.say('yes I do');
+    expect(titleOf(chat.card)).toBe('Are you happy to install the free Microsoft Authenticator app on it?');
+    const replies = await chat.say('will it work abroad with no signal?');
+    expect(allText(replies)).toContain('back to where we were');
+    expect(titleOf(chat.card)).toBe('Are you happy to install the free Microsoft Authenticator app on it?');
+    await chat.say("no I don't");
+    expect(titleOf(chat.card)).toBe('Do you have reliable mobile signal where you work?');
+  });
+
+  it('in Teams, Yes pressed as a Universal Action answers the question and the next one comes back in the invoke response', async () => {
+    const chat = TestChat.start({ channelId: 'msteams' });
+    await chat.say('menu');
+    await chat.execute('Choose a method');
+    await chat.execute('Help me choose');
+    const replies = await chat.execute('Yes');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.invoke).toBe(true);
+    expect(titleOf(replies[0]?.card)).toBe('Are you happy to install the free Microsoft Authenticator app on it?');
+  });
+
   it('from the suggestion, "Set up MFA now" starts the walkthrough', async () => {
     const chat = TestChat.start();
     await startChooser(chat);
