@@ -7,7 +7,6 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type BotState,
-  type ConversationState,
   type InvokeResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
@@ -17,7 +16,7 @@ import type { FeedbackLogger } from '../feedback/index.js';
 
 export interface MfaBotDeps {
   /** State shared by everyone in the conversation (whether the bot has said hello). */
-  readonly conversationState: ConversationState;
+  readonly conversationState: BotState;
   /** State of one person in one conversation: where they are in a conversation with the bot. */
   readonly personalState: BotState;
   /** Every other state to save at the end of a turn (the user's progress). */
@@ -59,6 +58,8 @@ function mentionsBot(activity: Activity): boolean {
  */
 export class MfaBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  /** The root and every conversation under it: built once (a dialog set holds no per-turn state). */
+  private readonly dialogs: DialogSet;
   private readonly welcomed: StatePropertyAccessor<boolean>;
   /**
    * SDK internal, kept because a benchmark shows it pays (bench/dialogContext.ts, "Dialog context"
@@ -73,6 +74,8 @@ export class MfaBot extends TeamsActivityHandler {
     super();
     this.dialogState = deps.personalState.createProperty<DialogState>('dialogState');
     this.welcomed = deps.conversationState.createProperty<boolean>('welcomed');
+    this.dialogs = new DialogSet(this.dialogState);
+    this.dialogs.add(deps.rootDialog);
 
     this.onMessage(async (context, next) => {
       const { activity } = context;
@@ -101,9 +104,7 @@ export class MfaBot extends TeamsActivityHandler {
 
   private async runDialog(context: TurnContext): Promise<void> {
     if (this.dialogStateConfiguration !== undefined) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.dialogStateConfiguration);
-    const dialogs = new DialogSet(this.dialogState);
-    dialogs.add(this.deps.rootDialog);
-    const dc = await dialogs.createContext(context);
+    const dc = await this.dialogs.createContext(context);
     if (this.dialogStateConfiguration === undefined) {
       const built: unknown = context.turnState.get(DIALOG_STATE_CONFIGURATION);
       if (isDialogStateConfiguration(built)) this.dialogStateConfiguration = built;
