@@ -47,7 +47,7 @@ export function createBot(deps: BotDeps): BotParts {
     ...(deps.clock === undefined ? {} : { clock: deps.clock }),
     ...(deps.memberInfo === undefined ? {} : { memberInfo: deps.memberInfo }),
   });
-  const bot = new MfaBot({ conversationState, personalState, otherStates: [userState], rootDialog: conversations.root, welcome: conversations.welcome, logger });
+  const bot = new MfaBot({ conversationState, personalState, otherStates: [userState], root: conversations.root, welcome: conversations.welcome, logger });
   const clear = async (context: TurnContext): Promise<void> => {
     await conversationState.delete(context);
     await personalState.delete(context);
