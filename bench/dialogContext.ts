@@ -99,10 +99,12 @@ function appStorage(inner: Storage): Storage {
   return new GuardedStorage({ storage: new OptimisticStorage(inner), logger: createLogger('silent') });
 }
 
-if (process.env.BENCH_QUICK === '1') {
-  // Only the memory-store turns, printed: for profiling and quick before/after comparisons.
-  const quick = await scriptTurns(appStorage(new MemoryStorage()));
-  console.log(`turn (memory): wall ${quick.wall.toFixed(1)} µs, CPU ${quick.cpu.toFixed(1)} µs (lowest run ${quick.cpuMin.toFixed(1)} µs)`);
+if (process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'sqlite') {
+  // Only the turns over one store (memory, or BENCH_QUICK=sqlite), printed: for profiling and quick before/after comparisons.
+  const sqliteDir = process.env.BENCH_QUICK === 'sqlite' ? mkdtempSync(join(tmpdir(), 'bench-dc-')) : undefined;
+  const quick = await scriptTurns(appStorage(sqliteDir === undefined ? new MemoryStorage() : new SqliteStorage(openDatabase({ dataDir: sqliteDir, synchronous: 'NORMAL' }))));
+  if (sqliteDir !== undefined) rmSync(sqliteDir, { recursive: true, force: true });
+  console.log(`turn (${sqliteDir === undefined ? 'memory' : 'SQLite'}): wall ${quick.wall.toFixed(1)} µs, CPU ${quick.cpu.toFixed(1)} µs (lowest run ${quick.cpuMin.toFixed(1)} µs)`);
   process.exit(0);
 }
 
