@@ -55,7 +55,7 @@ function mentionsBot(activity: Activity): boolean {
 
 /**
  * The Teams activity handler: the one place that turns an incoming activity into a turn of the
- * root dialog (whose route list decides everything else). It holds no per-user data: dialog state
+ * root's route list (which decides everything else), on a dialog context of the guided conversations. It holds no per-user data: dialog state
  * is kept per person (so two colleagues in one group chat each have their own place), saved at
  * the end of every turn.
  */
@@ -150,8 +150,9 @@ export class MfaBot extends TeamsActivityHandler {
   /**
    * A message goes straight to its turn; every other activity through the SDK's handler chain
    * (members added, invokes). The chain would run three event stages ("Turn", "Message",
-   * "Dialog") for a message with one handler in all: about 7% of a message turn's CPU time in
-   * bench/dialogContext.ts, for nothing.
+   * "Dialog") for a message with one handler in all: its own code was about 7% of a turn's CPU in
+   * a profile of bench/dialogContext.ts, and with the root no longer a dialog (src/dialogs/root.ts)
+   * a turn costs about a quarter less (bench/RESULTS.md, "Dialog context").
    */
   override async run(context: TurnContext): Promise<void> {
     if (context.activity.type === ActivityTypes.Message) await this.onMessageTurn(context);
