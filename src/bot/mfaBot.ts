@@ -1,5 +1,7 @@
 import {
+  ActivityTypes,
   INVOKE_RESPONSE_KEY,
+  NullTelemetryClient,
   StatusCodes,
   TeamsActivityHandler,
   TurnContext,
@@ -7,22 +9,22 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type BotState,
-  type ConversationState,
   type InvokeResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { DialogSet, type Dialog, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { sendInvokeResponse } from '../dialogs/send.js';
 import type { FeedbackLogger } from '../feedback/index.js';
 
 export interface MfaBotDeps {
   /** State shared by everyone in the conversation (whether the bot has said hello). */
-  readonly conversationState: ConversationState;
+  readonly conversationState: BotState;
   /** State of one person in one conversation: where they are in a conversation with the bot. */
   readonly personalState: BotState;
   /** Every other state to save at the end of a turn (the user's progress). */
   readonly otherStates: readonly BotState[];
-  readonly rootDialog: Dialog;
+  /** The route list every message and press goes through, and the dialogs it runs. */
+  readonly root: { readonly dialogs: readonly Dialog[]; route(dc: DialogContext): Promise<void> };
   /** Sends the welcome card. */
   readonly welcome: (context: TurnContext) => Promise<void>;
   readonly logger: FeedbackLogger;
@@ -53,16 +55,19 @@ function mentionsBot(activity: Activity): boolean {
 
 /**
  * The Teams activity handler: the one place that turns an incoming activity into a turn of the
- * root dialog (whose route list decides everything else). It holds no per-user data: dialog state
+ * root's route list (which decides everything else), on a dialog context of the guided conversations. It holds no per-user data: dialog state
  * is kept per person (so two colleagues in one group chat each have their own place), saved at
  * the end of every turn.
  */
 export class MfaBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  /** Every guided conversation: built once (a dialog set holds no per-turn state). */
+  private readonly dialogs: DialogSet;
   private readonly welcomed: StatePropertyAccessor<boolean>;
   /**
    * SDK internal, kept because a benchmark shows it pays (bench/dialogContext.ts, "Dialog context"
-   * in bench/RESULTS.md: about 60 µs, 6% of a turn). botbuilder-dialogs builds its memory scopes
+   * in bench/RESULTS.md: about 25 µs a turn, 8% of a turn's CPU in-process, re-measured after the
+   * turn was cut to about 300 µs, December 2026). botbuilder-dialogs builds its memory scopes
    * and path resolvers afresh on every turn (a service container, validated with zod). They hold
    * no state, so the set built on the first turn is handed to every later one through the
    * turn-state key the SDK reads. If the key ever changes the bot is only slower, never wrong.
@@ -73,18 +78,10 @@ export class MfaBot extends TeamsActivityHandler {
     super();
     this.dialogState = deps.personalState.createProperty<DialogState>('dialogState');
     this.welcomed = deps.conversationState.createProperty<boolean>('welcomed');
-
-    this.onMessage(async (context, next) => {
-      const { activity } = context;
-      const pressed = activity.value !== undefined && activity.value !== null;
-      if (isGroup(activity) && !pressed && !mentionsBot(activity)) return next();
-      if (typeof activity.text === 'string') {
-        if (typeof activity.recipient?.id === 'string') TurnContext.removeRecipientMention(activity);
-        activity.text = activity.text.trim();
-      }
-      await this.runDialog(context);
-      await next();
-    });
+    this.dialogs = new DialogSet(this.dialogState);
+    // As a ComponentDialog gives its own dialog set: events nobody handles are traced to nowhere.
+    this.dialogs.telemetryClient = new NullTelemetryClient();
+    for (const dialog of deps.root.dialogs) this.dialogs.add(dialog);
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -99,17 +96,26 @@ export class MfaBot extends TeamsActivityHandler {
     });
   }
 
+  /** A message (typed, or an Action.Submit press): in a shared chat, only when the bot is @mentioned or a card is pressed. */
+  private async onMessageTurn(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const pressed = activity.value !== undefined && activity.value !== null;
+    if (isGroup(activity) && !pressed && !mentionsBot(activity)) return;
+    if (typeof activity.text === 'string') {
+      if (typeof activity.recipient?.id === 'string') TurnContext.removeRecipientMention(activity);
+      activity.text = activity.text.trim();
+    }
+    await this.runDialog(context);
+  }
+
   private async runDialog(context: TurnContext): Promise<void> {
     if (this.dialogStateConfiguration !== undefined) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.dialogStateConfiguration);
-    const dialogs = new DialogSet(this.dialogState);
-    dialogs.add(this.deps.rootDialog);
-    const dc = await dialogs.createContext(context);
+    const dc = await this.dialogs.createContext(context);
     if (this.dialogStateConfiguration === undefined) {
       const built: unknown = context.turnState.get(DIALOG_STATE_CONFIGURATION);
       if (isDialogStateConfiguration(built)) this.dialogStateConfiguration = built;
     }
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.rootDialog.id);
+    await this.deps.root.route(dc);
   }
 
   /**
@@ -141,8 +147,16 @@ export class MfaBot extends TeamsActivityHandler {
     }
   }
 
+  /**
+   * A message goes straight to its turn; every other activity through the SDK's handler chain
+   * (members added, invokes). The chain would run three event stages ("Turn", "Message",
+   * "Dialog") for a message with one handler in all: its own code was about 7% of a turn's CPU in
+   * a profile of bench/dialogContext.ts, and with the root no longer a dialog (src/dialogs/root.ts)
+   * a turn costs about a quarter less (bench/RESULTS.md, "Dialog context").
+   */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
+    if (context.activity.type === ActivityTypes.Message) await this.onMessageTurn(context);
+    else await super.run(context);
     for (const state of [this.deps.conversationState, this.deps.personalState, ...this.deps.otherStates]) await state.saveChanges(context, false);
   }
 }

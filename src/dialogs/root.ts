@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { DialogTurnStatus, type Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { parseAction, type ReminderChoice } from '../cards/actions.js';
 import { notKnownCard } from '../cards/answer.js';
 import { buttonsOf, normaliseChoice } from '../cards/choices.js';
@@ -14,12 +14,16 @@ import { detectSharedSecret } from '../privacy/index.js';
 import { globalCommand } from './commands.js';
 import { isConversationResult, type ConversationResult } from './conversation.js';
 import { sendMenu } from './menu.js';
-import { pressOf, typedText } from './press.js';
+import { isRecord, pressOf, typedText } from './press.js';
 import type { EnrolProgressStore } from './progress.js';
 import { reminderWords, type Reminders } from './reminders.js';
 import { keepPlace, say, sendCard } from './send.js';
 
-export const ROOT_DIALOG = 'mfa-root';
+/**
+ * The root was once a ComponentDialog at the bottom of every dialog stack, holding the
+ * conversations' stack in its own state. A stack saved then is unwrapped on its next turn.
+ */
+const LEGACY_ROOT_DIALOG = 'mfa-root';
 
 /** A guided conversation the root can start. */
 export interface ConversationDialog extends Dialog {
@@ -86,11 +90,26 @@ interface Turn {
 /** A route answers the turn (true) or lets the next one look at it (false). */
 type Route = (turn: Turn) => Promise<boolean>;
 
+/** A stack saved when the root was a dialog: the conversations' stack it held, or the stack as it is. */
+function withoutLegacyRoot(stack: DialogInstance[]): DialogInstance[] {
+  const bottom = stack[0];
+  if (stack.length !== 1 || bottom?.id !== LEGACY_ROOT_DIALOG) return stack;
+  const inner: unknown = isRecord(bottom.state) && isRecord(bottom.state.dialogs) ? bottom.state.dialogs.dialogStack : undefined;
+  return Array.isArray(inner) ? inner.filter(isDialogInstance) : [];
+}
+
+function isDialogInstance(value: unknown): value is DialogInstance {
+  return isRecord(value) && typeof value.id === 'string';
+}
+
 /**
- * The conversation's root: it stays active for the life of the conversation, and every turn goes
- * through its route list, top to bottom, until one route answers it.
+ * The conversation's root: every turn goes through its route list, top to bottom, until one route
+ * answers it. The guided conversations are the dialogs of the turn's own dialog context (the
+ * dialog set MfaBot builds from `dialogs`); the root itself is not a dialog on the stack, so a
+ * turn costs botbuilder-dialogs one dialog context and one level of events fewer (measured in
+ * bench/dialogContext.ts, "Dialog context" in bench/RESULTS.md).
  */
-export class RootDialog extends ComponentDialog {
+export class RootDialog {
   /** Every turn, in this order. */
   private readonly routes: readonly Route[] = [
     (t) => this.secretGuard(t),
@@ -102,22 +121,17 @@ export class RootDialog extends ComponentDialog {
     (t) => this.freeQuestion(t),
   ];
 
-  constructor(private readonly deps: RootDeps) {
-    super(ROOT_DIALOG);
-    for (const d of deps.conversations) this.addDialog(d);
+  constructor(private readonly deps: RootDeps) {}
+
+  /** The dialogs a turn's dialog context needs: every guided conversation. */
+  get dialogs(): readonly Dialog[] {
+    return this.deps.conversations;
   }
 
-  protected override async onBeginDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    await this.route(inner);
-    return Dialog.EndOfTurn;
-  }
-
-  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    await this.route(inner);
-    return Dialog.EndOfTurn;
-  }
-
-  private async route(dc: DialogContext): Promise<void> {
+  /** One turn, given the turn's dialog context (a dialog set of `dialogs`). */
+  async route(dc: DialogContext): Promise<void> {
+    const unwrapped = withoutLegacyRoot(dc.stack);
+    if (unwrapped !== dc.stack) dc.stack.splice(0, dc.stack.length, ...unwrapped);
     const id = dc.activeDialog?.id;
     const turn: Turn = { dc, press: pressOf(dc.context.activity), text: typedText(dc.context.activity), current: this.deps.conversations.find((d) => d.id === id) };
     if (turn.current?.conversation !== 'enrol') keepPlace(dc.context, await this.keptPlace(dc.context));
