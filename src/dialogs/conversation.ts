@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AdaptiveCard } from '../cards/schema.js';
 import type { ConversationId } from '../content/conversations.js';
 import type { Funnel } from '../funnel/events.js';
@@ -174,6 +174,20 @@ export abstract class StepsConversation<S extends FlowState, O extends object = 
     if (top?.id !== CARD) return stepStateOf(top, isState);
     const value: unknown = top.state;
     return isRecord(value) && isState(value.state) ? value.state : undefined;
+  }
+
+  /**
+   * A save of this conversation made by an earlier version of the bot, whose inner steps had other
+   * dialog ids: the options that resume it quietly at the card it showed, where that card's state
+   * still reads (every version's card prompt kept `{ state }`); `null` when it does not read;
+   * `undefined` when the save is this version's own.
+   */
+  earlierSave(saved: DialogInstance): ResumeOptions | null | undefined {
+    const value: unknown = isRecord(saved.state) && isRecord(saved.state.dialogs) ? saved.state.dialogs.dialogStack : undefined;
+    const inner = Array.isArray(value) ? value : [];
+    if (inner.every((i) => isRecord(i) && typeof i.id === 'string' && this.findDialog(i.id) !== undefined)) return undefined;
+    const state: unknown = inner.map((i: unknown) => (isRecord(i) && isRecord(i.state) ? i.state.state : undefined)).find((v) => this.isState(v));
+    return state === undefined ? null : { resume: state, showCard: false };
   }
 
   protected override async onBeginDialog(inner: DialogContext, options?: O): Promise<DialogTurnResult> {

@@ -12,7 +12,7 @@ import { CANCELLED, HELP, HELP_SUFFIX, REPLIES } from '../content/ui.js';
 import type { InScopeIntentId } from '../nlu/intents.js';
 import { detectSharedSecret } from '../privacy/index.js';
 import { globalCommand } from './commands.js';
-import { isConversationResult, type ConversationResult } from './conversation.js';
+import { isConversationResult, type ConversationResult, type ResumeOptions } from './conversation.js';
 import { sendMenu } from './menu.js';
 import { isRecord, pressOf, typedText } from './press.js';
 import type { EnrolProgressStore } from './progress.js';
@@ -32,6 +32,8 @@ export interface ConversationDialog extends Dialog {
   acceptsCode(inner: DialogContext): boolean;
   /** Given the conversation's own (inner) dialog context: does it scrub secrets from typed text itself? */
   scrubsSecrets(inner: DialogContext): boolean;
+  /** A save of it by an earlier version of the bot: how to resume it (null: it cannot be; undefined: the save is this version's). */
+  earlierSave(saved: DialogInstance): ResumeOptions | null | undefined;
 }
 
 export type Understanding =
@@ -132,10 +134,25 @@ export class RootDialog {
   async route(dc: DialogContext): Promise<void> {
     const unwrapped = withoutLegacyRoot(dc.stack);
     if (unwrapped !== dc.stack) dc.stack.splice(0, dc.stack.length, ...unwrapped);
+    await this.upgradeEarlierSave(dc);
     const id = dc.activeDialog?.id;
     const turn: Turn = { dc, press: pressOf(dc.context.activity), text: typedText(dc.context.activity), current: this.deps.conversations.find((d) => d.id === id) };
     if (turn.current?.conversation !== 'enrol') keepPlace(dc.context, await this.keptPlace(dc.context));
     for (const route of this.routes) if (await route(turn)) return;
+  }
+
+  /**
+   * A conversation saved by an earlier version of the bot, whose steps this version names
+   * differently: picked up quietly at the card it showed (so a press on that card still works), or
+   * dropped when its state no longer reads (the kept walkthrough place, in user state, stays).
+   */
+  private async upgradeEarlierSave(dc: DialogContext): Promise<void> {
+    const saved = dc.activeDialog;
+    const conversation = this.deps.conversations.find((d) => d.id === saved?.id);
+    const resume = saved === undefined || conversation === undefined ? undefined : conversation.earlierSave(saved);
+    if (resume === undefined) return;
+    dc.stack.splice(0, dc.stack.length);
+    if (resume !== null && conversation !== undefined) await dc.beginDialog(conversation.id, resume);
   }
 
   /** A walkthrough left part-way (past its first step): every card shown elsewhere offers Continue. */
