@@ -6,7 +6,7 @@ import { REFERENCE_PATTERN } from '../../src/feedback/ids.js';
 import { createSqliteFeedbackStore } from '../../src/feedback/sqliteStore.js';
 import { readOrCreate, type FeedbackStore, type NewFeedback } from '../../src/feedback/store.js';
 import { openDatabase } from '../../src/storage/database.js';
-import { startAzurite, type Azurite } from '../support/azurite.js';
+import { useAzurite } from '../support/azurite.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 /**
@@ -25,17 +25,9 @@ interface Made {
   advance(ms: number): void;
 }
 
-let azurite: Azurite;
+const azurite = useAzurite({ beforeAll, afterAll });
 let containers = 0;
 const cleanups: (() => void)[] = [];
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-}, 30_000);
-
-afterAll(async () => {
-  await azurite?.stop();
-});
 
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
@@ -75,7 +67,7 @@ const stores: [string, () => Made][] = [
 ];
 
 function azureNames() {
-  return { connectionString: azurite.connectionString(), table: `contract${containers}`, queue: `contract-${containers}` };
+  return { connectionString: azurite().connectionString(), table: `contract${containers}`, queue: `contract-${containers}` };
 }
 
 function fields(userHash: string, text = 'The code was refused until I fixed the phone clock.'): NewFeedback {

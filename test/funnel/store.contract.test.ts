@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AzureFunnelStore, FunnelRecorder, SqliteFunnelStore, type FunnelStore } from '../../src/funnel/index.js';
 import { openDatabase } from '../../src/storage/database.js';
-import { startAzurite, type Azurite } from '../support/azurite.js';
+import { useAzurite } from '../support/azurite.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 /** One behaviour, two stores: the embedded database and Azure Table Storage (on Azurite). */
@@ -9,17 +9,9 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const T0 = Date.UTC(2030, 0, 7, 9);
 
-let azurite: Azurite;
+const azurite = useAzurite({ beforeAll, afterAll });
 let tables = 0;
 const cleanups: (() => void)[] = [];
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-}, 30_000);
-
-afterAll(async () => {
-  await azurite?.stop();
-});
 
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
@@ -44,7 +36,7 @@ const stores: [string, () => [FunnelStore, FunnelStore]][] = [
     'Azure table',
     () => {
       tables += 1;
-      const options = { connectionString: azurite.connectionString(), table: `funnel${tables}` };
+      const options = { connectionString: azurite().connectionString(), table: `funnel${tables}` };
       return [new AzureFunnelStore(options), new AzureFunnelStore(options)];
     },
   ],
@@ -96,7 +88,7 @@ describe('Azure funnel store', () => {
   it('reads a damaged counts property as nothing rather than failing the digest', async () => {
     tables += 1;
     const { TableClient } = await import('@azure/data-tables');
-    const options = { connectionString: azurite.connectionString(), table: `funnel${tables}` };
+    const options = { connectionString: azurite().connectionString(), table: `funnel${tables}` };
     const store = new AzureFunnelStore(options);
     await store.add([{ kind: 'event', start: T0, counts: counts({ worked: 5 }) }]);
     const client = TableClient.fromConnectionString(options.connectionString, options.table, { allowInsecureConnection: true });
