@@ -1,4 +1,5 @@
-import { TableClient } from '@azure/data-tables';
+import { odata } from '@azure/data-tables';
+import { AzureTable, storageStatus } from '../storage/azureTable.js';
 import type { BucketKind } from './events.js';
 import { addCounts, type BucketCounts, type FunnelStore } from './store.js';
 
@@ -13,10 +14,6 @@ export interface AzureFunnelStoreOptions {
   readonly timeoutMs?: number;
   /** Read-modify-write attempts per bucket before giving up (the recorder keeps the counts and tries again later). */
   readonly maxTries?: number;
-}
-
-function statusOf(error: unknown): number | undefined {
-  return error instanceof Error && 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : undefined;
 }
 
 /** Bucket row keys sort by time: the kind's letter, then the start in ms, zero-padded. */
@@ -48,36 +45,16 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * not existing), retried when another instance wrote first, so no count is lost or doubled.
  */
 export class AzureFunnelStore implements FunnelStore {
-  private readonly client: TableClient;
-  private readonly timeoutMs: number;
+  private readonly table: AzureTable;
   private readonly maxTries: number;
-  private ready: Promise<void> | null = null;
 
   constructor(options: AzureFunnelStoreOptions) {
-    const client = TableClient.fromConnectionString(options.connectionString, options.table);
-    // Azurite (and only a local emulator) is plain http; the SDK refuses to sign over http unless told.
-    this.client = client.url.startsWith('http:') ? TableClient.fromConnectionString(options.connectionString, options.table, { allowInsecureConnection: true }) : client;
-    this.timeoutMs = options.timeoutMs ?? 5_000;
+    this.table = new AzureTable(options.connectionString, options.table, options.timeoutMs);
     this.maxTries = options.maxTries ?? 20;
   }
 
-  private limit(): { abortSignal: AbortSignal } {
-    return { abortSignal: AbortSignal.timeout(this.timeoutMs) };
-  }
-
-  private ensure(): Promise<void> {
-    this.ready ??= this.client.createTable(this.limit()).then(
-      () => undefined,
-      (error: unknown) => {
-        this.ready = null;
-        throw error;
-      },
-    );
-    return this.ready;
-  }
-
   async add(batch: readonly BucketCounts[]): Promise<void> {
-    await this.ensure();
+    await this.table.ensure();
     await Promise.all(batch.map((bucket) => this.addBucket(bucket)));
   }
 
@@ -88,14 +65,14 @@ export class AzureFunnelStore implements FunnelStore {
       const row = await this.read(keys.partitionKey, keys.rowKey);
       try {
         if (row === null) {
-          await this.client.createEntity({ ...keys, counts: JSON.stringify(Object.fromEntries(bucket.counts)) }, this.limit());
+          await this.table.client.createEntity({ ...keys, counts: JSON.stringify(Object.fromEntries(bucket.counts)) }, this.table.limit());
         } else {
           const merged = addCounts(parseCounts(row.counts), bucket.counts);
-          await this.client.updateEntity({ ...keys, counts: JSON.stringify(Object.fromEntries(merged)) }, 'Replace', { ...this.limit(), etag: row.etag });
+          await this.table.client.updateEntity({ ...keys, counts: JSON.stringify(Object.fromEntries(merged)) }, 'Replace', { ...this.table.limit(), etag: row.etag });
         }
         return;
       } catch (error) {
-        const status = statusOf(error);
+        const status = storageStatus(error);
         if (status !== 409 && status !== 412) throw error; // lost the race: read again and retry
       }
     }
@@ -104,19 +81,19 @@ export class AzureFunnelStore implements FunnelStore {
 
   private async read(partitionKey: string, key: string): Promise<{ counts: unknown; etag: string } | null> {
     try {
-      const row = await this.client.getEntity<{ counts?: unknown }>(partitionKey, key, this.limit());
+      const row = await this.table.client.getEntity<{ counts?: unknown }>(partitionKey, key, this.table.limit());
       return { counts: row.counts, etag: row.etag };
     } catch (error) {
-      if (statusOf(error) === 404) return null;
+      if (storageStatus(error) === 404) return null;
       throw error;
     }
   }
 
   async sum(kind: BucketKind, from: number, to: number): Promise<Map<string, number>> {
-    await this.ensure();
-    const filter = `PartitionKey eq '${FUNNEL_PARTITION}' and RowKey ge '${rowKey(kind, Math.max(0, from))}' and RowKey lt '${rowKey(kind, Math.max(0, to))}'`;
+    await this.table.ensure();
+    const filter = odata`PartitionKey eq ${FUNNEL_PARTITION} and RowKey ge ${rowKey(kind, Math.max(0, from))} and RowKey lt ${rowKey(kind, Math.max(0, to))}`;
     const total = new Map<string, number>();
-    for await (const row of this.client.listEntities<{ counts?: unknown }>({ queryOptions: { filter } })) addCounts(total, parseCounts(row.counts));
+    for await (const row of this.table.client.listEntities<{ counts?: unknown }>({ queryOptions: { filter } })) addCounts(total, parseCounts(row.counts));
     return total;
   }
 }

@@ -1,4 +1,5 @@
-import { odata, TableClient } from '@azure/data-tables';
+import { odata } from '@azure/data-tables';
+import { AzureTable, storageStatus } from '../storage/azureTable.js';
 import { toReminderAddress } from './address.js';
 import type { ClaimedReminder, NewReminder, ReminderStore, ReminderSummary } from './model.js';
 
@@ -12,13 +13,9 @@ export interface AzureReminderOptions {
   readonly timeoutMs?: number;
 }
 
-function status(error: unknown): number | undefined {
-  return error instanceof Error && 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : undefined;
-}
-
 /** Lost a conditional write to someone else (the ETag changed), or the row is gone. */
 function lostRace(error: unknown): boolean {
-  const s = status(error);
+  const s = storageStatus(error);
   return s === 404 || s === 409 || s === 412;
 }
 
@@ -56,61 +53,40 @@ interface ReminderRow {
  * (A table and not a queue: a reminder can be due a week ahead, the most a queue message can be hidden.)
  */
 export class AzureReminderStore implements ReminderStore {
-  private readonly table: TableClient;
-  private readonly timeoutMs: number;
-  private ready: Promise<void> | null = null;
+  private readonly table: AzureTable;
 
   constructor(options: AzureReminderOptions) {
-    this.timeoutMs = options.timeoutMs ?? 5_000;
-    const table = TableClient.fromConnectionString(options.connectionString, options.table);
-    // Azurite (and only a local emulator) is plain http; the SDK refuses to sign over http unless told.
-    this.table = table.url.startsWith('http:') ? TableClient.fromConnectionString(options.connectionString, options.table, { allowInsecureConnection: true }) : table;
+    this.table = new AzureTable(options.connectionString, options.table, options.timeoutMs);
   }
 
   get location(): string {
-    return `${this.table.url.split('?')[0] ?? ''}/${this.table.tableName}`;
-  }
-
-  private limit(): { abortSignal: AbortSignal } {
-    return { abortSignal: AbortSignal.timeout(this.timeoutMs) };
-  }
-
-  /** The table is created on first use (and again after a failed attempt), so start-up never waits on storage. */
-  private ensure(): Promise<void> {
-    this.ready ??= this.table.createTable(this.limit()).then(
-      () => undefined,
-      (error: unknown) => {
-        this.ready = null;
-        throw error;
-      },
-    );
-    return this.ready;
+    return `${this.table.client.url.split('?')[0] ?? ''}/${this.table.client.tableName}`;
   }
 
   async set(reminder: NewReminder): Promise<void> {
-    await this.ensure();
-    await this.table.upsertEntity(
+    await this.table.ensure();
+    await this.table.client.upsertEntity(
       { partitionKey: PARTITION, rowKey: reminder.key, address: JSON.stringify(reminder.address), dueAt: double(reminder.dueAt), createdAt: double(reminder.createdAt), attempts: 0, leaseUntil: double(0) },
       'Replace',
-      this.limit(),
+      this.table.limit(),
     );
   }
 
   async cancel(key: string): Promise<boolean> {
-    await this.ensure();
+    await this.table.ensure();
     try {
-      await this.table.deleteEntity(PARTITION, key, this.limit());
+      await this.table.client.deleteEntity(PARTITION, key, this.table.limit());
       return true;
     } catch (error) {
-      if (status(error) === 404) return false;
+      if (storageStatus(error) === 404) return false;
       throw error;
     }
   }
 
   private async rows(filter: string): Promise<ReminderRow[]> {
-    await this.ensure();
+    await this.table.ensure();
     const rows: ReminderRow[] = [];
-    for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter }, ...this.limit() })) {
+    for await (const e of this.table.client.listEntities<Record<string, unknown>>({ queryOptions: { filter }, ...this.table.limit() })) {
       if (typeof e.rowKey !== 'string' || typeof e.etag !== 'string') continue;
       let address: unknown;
       try {
@@ -134,10 +110,10 @@ export class AzureReminderStore implements ReminderStore {
       try {
         if (address === undefined) {
           // A row that no longer reads as an address can never be sent: it goes.
-          await this.table.deleteEntity(PARTITION, row.rowKey, { etag: row.etag, ...this.limit() });
+          await this.table.client.deleteEntity(PARTITION, row.rowKey, { etag: row.etag, ...this.table.limit() });
           continue;
         }
-        const taken = await this.table.updateEntity({ partitionKey: PARTITION, rowKey: row.rowKey, leaseUntil: double(now + leaseMs) }, 'Merge', { etag: row.etag, ...this.limit() });
+        const taken = await this.table.client.updateEntity({ partitionKey: PARTITION, rowKey: row.rowKey, leaseUntil: double(now + leaseMs) }, 'Merge', { etag: row.etag, ...this.table.limit() });
         if (taken.etag === undefined) continue;
         claimed.push({ key: row.rowKey, address, dueAt: row.dueAt, createdAt: row.createdAt, attempts: row.attempts, claim: taken.etag });
       } catch (error) {
@@ -148,18 +124,18 @@ export class AzureReminderStore implements ReminderStore {
   }
 
   async complete(reminder: ClaimedReminder): Promise<void> {
-    await this.ensure();
+    await this.table.ensure();
     try {
-      await this.table.deleteEntity(PARTITION, reminder.key, { etag: reminder.claim, ...this.limit() });
+      await this.table.client.deleteEntity(PARTITION, reminder.key, { etag: reminder.claim, ...this.table.limit() });
     } catch (error) {
       if (!lostRace(error)) throw error;
     }
   }
 
   async retry(reminder: ClaimedReminder, retryAt: number): Promise<void> {
-    await this.ensure();
+    await this.table.ensure();
     try {
-      await this.table.updateEntity({ partitionKey: PARTITION, rowKey: reminder.key, dueAt: double(retryAt), attempts: reminder.attempts + 1, leaseUntil: double(0) }, 'Merge', { etag: reminder.claim, ...this.limit() });
+      await this.table.client.updateEntity({ partitionKey: PARTITION, rowKey: reminder.key, dueAt: double(retryAt), attempts: reminder.attempts + 1, leaseUntil: double(0) }, 'Merge', { etag: reminder.claim, ...this.table.limit() });
     } catch (error) {
       if (!lostRace(error)) throw error;
     }

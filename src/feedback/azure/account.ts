@@ -1,5 +1,6 @@
-import { odata, TableClient, type TableEntity, type TableEntityResult } from '@azure/data-tables';
+import { odata, type TableClient, type TableEntity, type TableEntityResult } from '@azure/data-tables';
 import { QueueClient } from '@azure/storage-queue';
+import { storageStatus, tableClient } from '../../storage/azureTable.js';
 import { optionalNumberColumn, textColumn } from '../../storage/rows.js';
 import { entryFromRow, type OutboxEntry } from '../store.js';
 
@@ -40,9 +41,7 @@ export class FeedbackAccount {
   private ready: Promise<unknown> | null = null;
 
   constructor({ connectionString, table, queue, timeoutMs }: AccountOptions) {
-    // Azurite (and only a local emulator) is plain http; the SDK signs over http only when told to.
-    const allowInsecureConnection = TableClient.fromConnectionString(connectionString, table).url.startsWith('http:');
-    this.table = TableClient.fromConnectionString(connectionString, table, { allowInsecureConnection });
+    this.table = tableClient(connectionString, table);
     this.queue = new QueueClient(connectionString, queue);
     this.timeoutMs = timeoutMs ?? 5_000;
   }
@@ -71,8 +70,8 @@ export class FeedbackAccount {
     try {
       return await make();
     } catch (error) {
-      const status = error instanceof Error && 'statusCode' in error ? error.statusCode : undefined;
-      if (typeof status === 'number' && statuses.includes(status)) return fallback;
+      const status = storageStatus(error);
+      if (status !== undefined && statuses.includes(status)) return fallback;
       throw error;
     }
   }
