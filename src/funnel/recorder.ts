@@ -41,6 +41,12 @@ export class FunnelRecorder implements Funnel {
   }
 
   private readonly add = (kind: BucketKind, start: number, key: string): void => {
+    const counts = this.countsOf(kind, start);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+
+  /** The pending counts of one bucket, made when absent. */
+  private countsOf(kind: BucketKind, start: number): Map<string, number> {
     // Event buckets by their start; cohort buckets (whole days) apart by sign: one number, no string to build.
     const id = kind === 'event' ? start : -start - 1;
     let bucket = this.pending.get(id);
@@ -48,8 +54,8 @@ export class FunnelRecorder implements Funnel {
       bucket = { kind, start, counts: new Map() };
       this.pending.set(id, bucket);
     }
-    bucket.counts.set(key, (bucket.counts.get(key) ?? 0) + 1);
-  };
+    return bucket.counts;
+  }
 
   /** How many buckets wait to be written (for tests and status). */
   get pendingBuckets(): number {
@@ -66,12 +72,7 @@ export class FunnelRecorder implements Funnel {
       () => undefined,
       (error: unknown) => {
         // Put the counts back: they go with the next batch.
-        for (const bucket of batch) {
-          const id = bucket.kind === 'event' ? bucket.start : -bucket.start - 1;
-          const now = this.pending.get(id);
-          if (now === undefined) this.pending.set(id, { kind: bucket.kind, start: bucket.start, counts: new Map(bucket.counts) });
-          else addCounts(now.counts, bucket.counts);
-        }
+        for (const bucket of batch) addCounts(this.countsOf(bucket.kind, bucket.start), bucket.counts);
         throw error;
       },
     );
