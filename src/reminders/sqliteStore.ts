@@ -51,15 +51,15 @@ export class SqliteReminderStore implements ReminderStore {
         .all(...(onlyKey === undefined ? [now, now, limit] : [now, now, onlyKey, limit]));
       const claimed: ClaimedReminder[] = [];
       for (const row of rows) {
-        const token = randomUUID();
         const key = textColumn(row, 'key');
-        this.db.prepare('UPDATE reminders SET claim = ?, lease_until = ? WHERE key = ?').run(token, now + leaseMs, key);
         const address = toReminderAddress(JSON.parse(textColumn(row, 'address')));
         // A row that no longer reads as an address can never be sent: it goes.
         if (address === undefined) {
           this.db.prepare('DELETE FROM reminders WHERE key = ?').run(key);
           continue;
         }
+        const token = randomUUID();
+        this.db.prepare('UPDATE reminders SET claim = ?, lease_until = ? WHERE key = ?').run(token, now + leaseMs, key);
         claimed.push({ key, address, dueAt: numberColumn(row, 'due_at'), createdAt: numberColumn(row, 'created_at'), attempts: numberColumn(row, 'attempts'), claim: token });
       }
       return claimed;
