@@ -13,6 +13,7 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogContext, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { isSharedConversation } from '../dialogs/press.js';
 import { sendInvokeResponse } from '../dialogs/send.js';
 import type { FeedbackLogger } from '../feedback/index.js';
 
@@ -34,17 +35,11 @@ export interface MfaBotDeps {
 const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
 const PRESS_TAKEN = 'Done.';
 
-const GROUP_TYPES = new Set(['channel', 'groupChat']);
-
 /** Where botbuilder-dialogs keeps, for one turn, the memory scopes it builds for every turn. */
 const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 function isDialogStateConfiguration(value: unknown): value is DialogStateManagerConfiguration {
   return typeof value === 'object' && value !== null && 'memoryScopes' in value && Array.isArray(value.memoryScopes) && 'pathResolvers' in value && Array.isArray(value.pathResolvers);
-}
-
-function isGroup(activity: Activity): boolean {
-  return GROUP_TYPES.has(activity.conversation?.conversationType ?? '');
 }
 
 /** True when the bot is @mentioned in the activity. */
@@ -87,7 +82,7 @@ export class MfaBot extends TeamsActivityHandler {
       const botId = context.activity.recipient?.id;
       const added = context.activity.membersAdded ?? [];
       // In a personal chat greet the person; in a team or group chat greet once, when the bot joins.
-      const greet = isGroup(context.activity) ? added.some((m) => m.id === botId) : added.some((m) => m.id !== botId);
+      const greet = isSharedConversation(context.activity) ? added.some((m) => m.id === botId) : added.some((m) => m.id !== botId);
       if (greet && (await this.welcomed.get(context, false)) !== true) {
         await this.welcomed.set(context, true);
         await deps.welcome(context);
@@ -100,7 +95,7 @@ export class MfaBot extends TeamsActivityHandler {
   private async onMessageTurn(context: TurnContext): Promise<void> {
     const { activity } = context;
     const pressed = activity.value !== undefined && activity.value !== null;
-    if (isGroup(activity) && !pressed && !mentionsBot(activity)) return;
+    if (isSharedConversation(activity) && !pressed && !mentionsBot(activity)) return;
     if (typeof activity.text === 'string') {
       if (typeof activity.recipient?.id === 'string') TurnContext.removeRecipientMention(activity);
       activity.text = activity.text.trim();

@@ -31,3 +31,9 @@ export function typedText(activity: Partial<Activity>): string {
   if (activity.type !== 'message' || pressOf(activity) !== undefined) return '';
   return typeof activity.text === 'string' ? activity.text.trim() : '';
 }
+
+/** A team channel or group chat, where everything typed is seen by everyone. */
+export function isSharedConversation(activity: Partial<Activity>): boolean {
+  const type = activity.conversation?.conversationType;
+  return type === 'channel' || type === 'groupChat';
+}

@@ -7,6 +7,7 @@ import type { AdaptiveCard } from '../cards/schema.js';
 import { REMINDERS } from '../content/reminders.js';
 import { REMINDER_DELAY_MS, reminderKey, toReminderAddress, type ReminderStore } from '../reminders/index.js';
 import type { EnrolProgressStore } from './progress.js';
+import { isSharedConversation } from './press.js';
 import { say, sendCard } from './send.js';
 
 /** Typed ways of asking for (or stopping) a reminder. */
@@ -33,12 +34,6 @@ const TYPED: Readonly<Record<string, ReminderChoice>> = {
 export function reminderWords(text: string): ReminderChoice | undefined {
   const t = normaliseChoice(text).replace(/^(please|ok|okay|can you|could you) /, '').replace(/ (please|thanks|thank you)$/, '');
   return TYPED[t];
-}
-
-/** A team channel or group chat: a reminder is a message to one person, so it only works in a personal chat. */
-function isShared(context: TurnContext): boolean {
-  const type = context.activity.conversation?.conversationType;
-  return type === 'channel' || type === 'groupChat';
 }
 
 function keyOf(context: TurnContext): string | undefined {
@@ -73,7 +68,7 @@ export class Reminders {
 
   /** The card for a walkthrough paused with its place kept (`text`), offering a reminder; undefined where none can be set. */
   pausedCard(context: TurnContext, text: string = REMINDERS.paused): AdaptiveCard | undefined {
-    return this.deps === undefined || isShared(context) ? undefined : reminderOfferCard(text);
+    return this.deps === undefined || isSharedConversation(context.activity) ? undefined : reminderOfferCard(text);
   }
 
   /**
@@ -81,7 +76,7 @@ export class Reminders {
    * the user is told reminders are unavailable and the walkthrough's place is untouched.
    */
   async handle(context: TurnContext, choice: ReminderChoice): Promise<void> {
-    if (isShared(context)) return say(context, REMINDERS.personalOnly);
+    if (isSharedConversation(context.activity)) return say(context, REMINDERS.personalOnly);
     const deps = this.deps;
     if (deps === undefined) return say(context, REMINDERS.unavailable);
     let reply: string | undefined;

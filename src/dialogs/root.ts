@@ -14,7 +14,7 @@ import { detectSharedSecret } from '../privacy/index.js';
 import { globalCommand } from './commands.js';
 import { isConversationResult, type ConversationResult, type ResumeOptions } from './conversation.js';
 import { sendMenu } from './menu.js';
-import { isRecord, pressOf, typedText } from './press.js';
+import { isRecord, isSharedConversation, pressOf, typedText } from './press.js';
 import type { EnrolProgressStore } from './progress.js';
 import { reminderWords, type Reminders } from './reminders.js';
 import { keepPlace, say, sendCard } from './send.js';
@@ -60,12 +60,6 @@ export interface RootDeps {
   readonly log?: SecretLog;
   /** "Remind me tomorrow": offered when the walkthrough is paused; absent, the words say it is unavailable. */
   readonly reminders?: Reminders;
-}
-
-/** A team channel or group chat, where everything typed is seen by everyone. */
-function isSharedConversation(context: TurnContext): boolean {
-  const type = context.activity.conversation?.conversationType;
-  return type === 'channel' || type === 'groupChat';
 }
 
 function startOptions(target: ConversationTarget): object | undefined {
@@ -330,7 +324,7 @@ export class RootDialog {
     await dc.cancelAllDialogs();
     if (target.conversation === 'menu') return sendMenu(dc.context, this.deps.progress);
     const privately = PRIVATE_ONLY[target.conversation];
-    if (privately !== undefined && isSharedConversation(dc.context)) return say(dc.context, privately);
+    if (privately !== undefined && isSharedConversation(dc.context.activity)) return say(dc.context, privately);
     const dialog = this.deps.conversations.find((d) => d.conversation === target.conversation);
     if (dialog === undefined) return sendMenu(dc.context, this.deps.progress, REPLIES.comingSoon);
     if (dialog.conversation === 'enrol') keepPlace(dc.context, undefined);
