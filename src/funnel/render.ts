@@ -6,6 +6,11 @@ export function showFigure(value: Figure, below = 5): string {
   return value === null ? `fewer than ${below}` : String(value);
 }
 
+/** The report's figures as they read, with its own suppression limit. */
+function figuresOf(report: FunnelReport): (value: Figure) => string {
+  return (value) => showFigure(value, report.suppressedBelow);
+}
+
 interface Bar {
   readonly label: string;
   readonly value: Figure;
@@ -27,19 +32,20 @@ function scale(rows: readonly Bar[]): number {
 
 function stuckLine(report: FunnelReport, step: FunnelReport['steps'][number]): string | null {
   if (step.stuck === 0 && step.problems.length === 0) return null;
-  const chosen = step.problems.map((p) => `${p.label} ${showFigure(p.count, report.suppressedBelow)}`).join('; ');
-  return `Step ${step.step}: ${showFigure(step.stuck, report.suppressedBelow)}${chosen === '' ? '' : ` (then chose: ${chosen})`}`;
+  const f = figuresOf(report);
+  const chosen = step.problems.map((p) => `${p.label} ${f(p.count)}`).join('; ');
+  return `Step ${step.step}: ${f(step.stuck)}${chosen === '' ? '' : ` (then chose: ${chosen})`}`;
 }
 
 function unfinishedLine(report: FunnelReport): string {
   const u = report.unfinished;
   if (u === null) return 'Left unfinished for 7 days: no start day closed in this period.';
-  const f = (v: Figure) => showFigure(v, report.suppressedBelow);
+  const f = figuresOf(report);
   return `Left unfinished for 7 days: ${f(u.unfinished)} of ${f(u.started)} started ${u.startedFrom} to ${u.startedTo} (${f(u.finished)} finished).`;
 }
 
 function practiceLine(report: FunnelReport): string {
-  const f = (v: Figure) => showFigure(v, report.suppressedBelow);
+  const f = figuresOf(report);
   return `Practice: ${f(report.practice.attempts)} codes checked, ${f(report.practice.wrongClock)} showed a wrong phone clock.`;
 }
 
@@ -50,7 +56,7 @@ export function renderFunnelText(report: FunnelReport): string[] {
   const rows = bars(report);
   const max = scale(rows);
   const width = Math.max(...rows.map((r) => r.label.length));
-  const f = (v: Figure) => showFigure(v, report.suppressedBelow);
+  const f = figuresOf(report);
   const lines = [`Enrolment funnel (figures under ${report.suppressedBelow} show as "fewer than ${report.suppressedBelow}"):`];
   for (const r of rows) {
     const filled = r.value === null ? 0 : Math.round((TEXT_BAR_WIDTH * r.value) / max);
@@ -91,7 +97,7 @@ export function funnelCardElements(report: FunnelReport, heading: (text: string)
   const rows = bars(report);
   const max = scale(rows);
   const below = report.suppressedBelow;
-  const f = (v: Figure) => showFigure(v, below);
+  const f = figuresOf(report);
   const body: CardElement[] = [heading('Enrolment funnel')];
   body.push(small(`Walkthroughs in this period. Figures under ${below} show as "fewer than ${below}".`, { isSubtle: true }));
   for (const bar of rows) body.push(...barRow(bar, max, below));
