@@ -9,7 +9,7 @@ import type { FeedbackLogger } from '../feedback/index.js';
 import type { Funnel } from '../funnel/events.js';
 import type { Matcher } from '../nlu/types.js';
 import { MfaBot } from './mfaBot.js';
-import { TrackedState } from './trackedState.js';
+import { TrackedStates } from './trackedState.js';
 
 export interface BotParts {
   readonly bot: MfaBot;
@@ -41,10 +41,12 @@ export interface BotDeps {
 /** Storage → state → conversations → bot: the same bot for HTTP, the terminal chat and the tests. */
 export function createBot(deps: BotDeps): BotParts {
   const { storage, logger, matcher, feedback } = deps;
-  // The SDK's state classes make the storage keys; TrackedState detects changes more cheaply.
-  const conversationState = new TrackedState(storage, new ConversationState(storage));
-  const personalState = new TrackedState(storage, new PrivateConversationState(storage));
-  const userState = new TrackedState(storage, new UserState(storage));
+  // The SDK's state classes make the storage keys; TrackedState detects changes more cheaply, and
+  // a turn reads the person's place and progress in one storage call and saves its changes in one.
+  const states = new TrackedStates(storage);
+  const conversationState = states.add(new ConversationState(storage), { readWithOthers: false });
+  const personalState = states.add(new PrivateConversationState(storage), { readWithOthers: true });
+  const userState = states.add(new UserState(storage), { readWithOthers: true });
   const understander = deps.understander === undefined ? new IntentUnderstander(matcher, feedback) : deps.understander;
   const conversations = createConversations({
     enrolProgress: userState.createProperty('enrolProgress'),
@@ -57,7 +59,7 @@ export function createBot(deps: BotDeps): BotParts {
     ...(deps.reminders === undefined ? {} : { reminders: deps.reminders }),
     ...(deps.funnel === undefined ? {} : { funnel: deps.funnel }),
   });
-  const bot = new MfaBot({ conversationState, personalState, otherStates: [userState], root: conversations.root, welcome: conversations.welcome, logger });
+  const bot = new MfaBot({ conversationState, personalState, states, root: conversations.root, welcome: conversations.welcome, logger });
   const clear = async (context: TurnContext): Promise<void> => {
     await conversationState.delete(context);
     await personalState.delete(context);

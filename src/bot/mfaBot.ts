@@ -22,8 +22,8 @@ export interface MfaBotDeps {
   readonly conversationState: BotState;
   /** State of one person in one conversation: where they are in a conversation with the bot. */
   readonly personalState: BotState;
-  /** Every other state to save at the end of a turn (the user's progress). */
-  readonly otherStates: readonly BotState[];
+  /** Every state of a turn (these two and the user's progress), saved together at its end. */
+  readonly states: { saveAll(context: TurnContext): Promise<void> };
   /** The route list every message and press goes through, and the dialogs it runs. */
   readonly root: { readonly dialogs: readonly Dialog[]; route(dc: DialogContext): Promise<void> };
   /** Sends the welcome card. */
@@ -152,6 +152,6 @@ export class MfaBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     if (context.activity.type === ActivityTypes.Message) await this.onMessageTurn(context);
     else await super.run(context);
-    for (const state of [this.deps.conversationState, this.deps.personalState, ...this.deps.otherStates]) await state.saveChanges(context, false);
+    await this.deps.states.saveAll(context);
   }
 }
