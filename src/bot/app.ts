@@ -11,7 +11,7 @@ import { feedbackStoreSettings, openFeedbackStore } from '../feedback/openStore.
 import { systemClock } from '../feedback/time.js';
 import { openReminderStore, ReminderScheduler, reminderStoreSettings, type ReminderStore } from '../reminders/index.js';
 import { FunnelRecorder, funnelSource, openFunnelStore } from '../funnel/index.js';
-import { openDatabase, SqliteStorage, type SqliteDatabase } from '../storage/index.js';
+import { databasePath, openDatabase, SqliteStorage, WalCheckpointer, type SqliteDatabase } from '../storage/index.js';
 import type { Logger } from '../log.js';
 import { MfaAdapter, type BotAuthentication } from './adapter.js';
 import { ReusingBotFrameworkAuthentication } from './authentication.js';
@@ -101,6 +101,14 @@ export function createApp(deps: AppDeps): App {
   // for the disk, which was a quarter of a turn's time under load. A conversation's last step or
   // two could be lost in a power cut, which the user can redo; the feedback outbox keeps FULL.
   const stateDb = config.storage === 'sqlite' && deps.storage === undefined ? openDatabase({ dataDir: config.feedback.dataDir, synchronous: 'NORMAL' }) : undefined;
+  // Its write-ahead log is copied into the database on a worker thread, not inside a turn's commit.
+  let checkpointer: WalCheckpointer | undefined;
+  const startCheckpointer = (db: SqliteDatabase) =>
+    new WalCheckpointer({
+      path: databasePath(config.feedback.dataDir),
+      db,
+      onFailure: (reason) => logger.warn({ event: 'checkpointer_failed', reason }, 'write-ahead log checkpoints are back on the event loop'),
+    });
   const feedbackStore = openFeedbackStore(feedbackStoreSettings(config), { clock: systemClock, randomBytes: defaultRandomBytes });
   // The enrolment funnel's counters live beside the feedback records; a turn only adds in memory.
   const funnelStore = openFunnelStore(feedbackStoreSettings(config));
@@ -161,7 +169,7 @@ export function createApp(deps: AppDeps): App {
     server.server.close();
     await drained;
     await funnel.stop();
-    await Promise.all([feedback.stop({ deadlineMs: 8_000 }), scheduler?.stop()]);
+    await Promise.all([feedback.stop({ deadlineMs: 8_000 }), scheduler?.stop(), checkpointer?.stop()]);
     stateDb?.close();
     feedbackStore.close();
     funnelStore.close();
@@ -176,6 +184,7 @@ export function createApp(deps: AppDeps): App {
     feedback,
     reminders: { store: reminderStore.store, scheduler },
     start: () => {
+      if (stateDb !== undefined) checkpointer ??= startCheckpointer(stateDb);
       funnel.start();
       feedback.start();
       scheduler?.start();
