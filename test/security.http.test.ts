@@ -95,6 +95,12 @@ describe('local mode is for this machine only (issue 15, item 11)', () => {
     expect(res.status).toBe(400);
     const local = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity({ serviceUrl: 'http://127.0.0.1:9/' }) });
     expect(local.status).toBe(200);
+    // Verdicts are remembered per address: the same answers the second time, and after a flood of other addresses.
+    const post = (serviceUrl: string) => fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity({ deliveryMode: undefined, serviceUrl }) });
+    expect((await post('http://203.0.113.9/')).status).toBe(400);
+    for (let i = 0; i < 70; i++) expect((await post(`http://198.51.100.${i}/`)).status).toBe(400);
+    expect((await post('http://203.0.113.9/')).status).toBe(400);
+    expect((await post('http://localhost.203.0.113.9.nip.io/')).status).toBe(400);
   });
 });
 

@@ -103,12 +103,27 @@ function isOwnOrigin(origin: string, host: string | undefined): boolean {
 const LOCAL_HOSTS = new Set(['localhost', '[::1]']);
 
 /**
- * http(s) to localhost, 127.0.0.0/8 or [::1]: where the Emulator, `npm run chat`'s bridge and local
- * tests listen. None at all is fine too (replies then only go back in the HTTP answer, expectReplies).
+ * Local mode's check of an activity's serviceUrl: http(s) to localhost, 127.0.0.0/8 or [::1], where
+ * the Emulator, `npm run chat`'s bridge and local tests listen. None at all is fine too (replies then
+ * only go back in the HTTP answer, expectReplies). Verdicts are kept for at most 64 addresses (a
+ * flood of new ones only empties the list): a client sends the same one every time, and parsing it
+ * was 1% of a turn under load.
  */
-function isLocalServiceUrl(serviceUrl: unknown): boolean {
-  if (serviceUrl === undefined) return true;
-  if (typeof serviceUrl !== 'string') return false;
+function localServiceUrlCheck(): (serviceUrl: unknown) => boolean {
+  const verdicts = new Map<string, boolean>();
+  return (serviceUrl) => {
+    if (serviceUrl === undefined) return true;
+    if (typeof serviceUrl !== 'string') return false;
+    const known = verdicts.get(serviceUrl);
+    if (known !== undefined) return known;
+    if (verdicts.size >= 64) verdicts.clear();
+    const verdict = parsesAsLocal(serviceUrl);
+    verdicts.set(serviceUrl, verdict);
+    return verdict;
+  };
+}
+
+function parsesAsLocal(serviceUrl: string): boolean {
   try {
     const url = new URL(serviceUrl);
     return (url.protocol === 'http:' || url.protocol === 'https:') && (LOCAL_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname));
@@ -141,6 +156,7 @@ class RequestDeadlineError extends Error {
 export function createMessagesHandler(deps: MessagesDeps) {
   const { logger, resilience, inFlight, adapter } = deps;
   const perIp = new RateLimiter({ perMinute: resilience.ratePerIpPerMinute });
+  const isLocalServiceUrl = localServiceUrlCheck();
 
   async function handleActivity(req: Request, body: Json & Activity, started: number): Promise<{ status: number; body?: object }> {
     fixTimestamps(body);
