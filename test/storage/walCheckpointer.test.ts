@@ -83,3 +83,18 @@ describe('WalCheckpointer: the write-ahead log is copied into the database off t
     expect(checkpointer.running).toBe(false);
   });
 });
+
+describe('the app checkpoints its database off the event loop', () => {
+  it('copies the tables made at start-up into the database file at once, long before the backstop', async () => {
+    const { startServer } = await import('../support/server.js');
+    const dataDir = makeTempDir('app-checkpoint');
+    const server = await startServer({ DATA_DIR: dataDir.dir, STORAGE: 'sqlite' });
+    try {
+      // The tables of bot state, feedback, the funnel and reminders are a few dozen pages, all still in the log at start-up.
+      await until(() => fileSize(databasePath(dataDir.dir)) > 16 * 4096);
+    } finally {
+      await server.close();
+      dataDir.remove();
+    }
+  });
+});
