@@ -206,8 +206,8 @@ function trainScorer(training: readonly LabelledQuestion[], content: IntentConte
           learningRate: settings.learningRate,
           lengthPrior: settings.lengthPrior,
           noneWeight: settings.detectorNoneWeight,
-          minGram: 3,
-          maxGram: 5,
+          minGram: 4,
+          maxGram: 4,
         },
       )
     : undefined;

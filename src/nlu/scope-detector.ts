@@ -71,14 +71,19 @@ function createColumns(options: ScopeDetectorOptions) {
   };
   return {
     /** The distinct columns of a question's features (unknown ones dropped once frozen). */
-    of({ tokens, features }: DetectorInput): number[] {
-      const found = new Set<number>();
+    of({ tokens, features }: DetectorInput): Int32Array {
+      const found: number[] = [];
       for (const feature of features) {
         const column = columnOf(feature);
-        if (column !== undefined) found.add(column);
+        if (column !== undefined) found.push(column);
       }
-      for (const word of tokens) for (const column of gramsOf(word)) found.add(column);
-      return [...found].sort((a, b) => a - b);
+      for (const word of tokens) for (const column of gramsOf(word)) found.push(column);
+      const sorted = Int32Array.from(found).sort();
+      let unique = 0;
+      for (let index = 0; index < sorted.length; index++) {
+        if (index === 0 || sorted[index] !== sorted[unique - 1]) sorted[unique++] = sorted[index] ?? 0;
+      }
+      return sorted.slice(0, unique);
     },
     /** Stop adding columns (after training). */
     freeze(): void {
@@ -98,8 +103,7 @@ export function trainScopeDetector(examples: readonly ScopeExample[], options: S
   for (const document of documents) for (const column of document) documentFrequency[column] = (documentFrequency[column] ?? 0) + 1;
   // Inverse document frequency as in feature-space.ts (TF-IDF, binary term frequency).
   const idf = documentFrequency.map((frequency) => Math.log((documents.length + 1) / (frequency + 1)) + 1);
-  const vectorOf = (document: readonly number[]): SparseVector => {
-    const indices = Int32Array.from(document);
+  const vectorOf = (indices: Int32Array): SparseVector => {
     const values = new Float64Array(indices.length);
     let squares = 0;
     for (let slot = 0; slot < indices.length; slot++) {
