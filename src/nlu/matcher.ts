@@ -57,7 +57,7 @@ export interface MatcherSettings {
 
 export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = {
   l2: 1e-3,
-  epochs: 12,
+  epochs: 10,
   learningRate: 0.5,
   bigramWeight: 0.5,
   lengthPrior: 400,
