@@ -1,5 +1,5 @@
 import type { Analysis } from './analyser.js';
-import type { SparseVector } from './feature-space.js';
+import { inverseDocumentFrequency, weightedVector, type SparseVector } from './feature-space.js';
 import { seededRandom, softmaxInPlace, trainSoftmax, type TrainingSample } from './softmax-regression.js';
 
 /**
@@ -42,7 +42,15 @@ export interface ScopeExample extends DetectorInput {
  * Words first seen after training are worked out each time and not remembered, so what people type
  * cannot grow the memory.
  */
-function createColumns(options: ScopeDetectorOptions) {
+interface DetectorColumns {
+  /** The sorted, distinct columns of a question's features (unknown ones dropped once frozen). */
+  of(input: DetectorInput): Int32Array;
+  /** Stop adding columns (after training). */
+  freeze(): void;
+  readonly size: number;
+}
+
+function createColumns(options: ScopeDetectorOptions): DetectorColumns {
   const columns = new Map<string, number>();
   const wordColumns = new Map<string, Int32Array>();
   let growing = true;
@@ -70,7 +78,6 @@ function createColumns(options: ScopeDetectorOptions) {
     return grams;
   };
   return {
-    /** The distinct columns of a question's features (unknown ones dropped once frozen). */
     of({ tokens, features }: DetectorInput): Int32Array {
       const found: number[] = [];
       for (const feature of features) {
@@ -85,7 +92,6 @@ function createColumns(options: ScopeDetectorOptions) {
       }
       return sorted.slice(0, unique);
     },
-    /** Stop adding columns (after training). */
     freeze(): void {
       growing = false;
     },
@@ -101,20 +107,9 @@ export function trainScopeDetector(examples: readonly ScopeExample[], options: S
   columns.freeze();
   const documentFrequency = new Float64Array(columns.size);
   for (const document of documents) for (const column of document) documentFrequency[column] = (documentFrequency[column] ?? 0) + 1;
-  // Inverse document frequency as in feature-space.ts (TF-IDF, binary term frequency).
-  const idf = documentFrequency.map((frequency) => Math.log((documents.length + 1) / (frequency + 1)) + 1);
-  const vectorOf = (indices: Int32Array): SparseVector => {
-    const values = new Float64Array(indices.length);
-    let squares = 0;
-    for (let slot = 0; slot < indices.length; slot++) {
-      const value = idf[indices[slot] ?? 0] ?? 0;
-      values[slot] = value;
-      squares += value * value;
-    }
-    const norm = Math.sqrt(squares + options.lengthPrior);
-    if (norm > 0) for (let slot = 0; slot < values.length; slot++) values[slot] = (values[slot] ?? 0) / norm;
-    return { indices, values };
-  };
+  // TF-IDF with binary term frequency, as in feature-space.ts.
+  const idf = documentFrequency.map((frequency) => inverseDocumentFrequency(frequency, documents.length));
+  const vectorOf = (indices: Int32Array): SparseVector => weightedVector(indices, idf, options.lengthPrior);
   const samples: TrainingSample[] = documents.map((document, index) => {
     const inScope = examples[index]?.inScope ?? true;
     return { vector: vectorOf(document), label: inScope ? 1 : 0, weight: inScope ? 1 : options.noneWeight };
