@@ -12,6 +12,8 @@ import { applySynonyms, synonymWords } from './synonyms.js';
  * ("why" MFA vs "what" is MFA; "no" code).
  */
 export interface Analysis {
+  /** The words as typed (normalised and tokenised, before spelling correction and synonyms). */
+  readonly tokens: readonly string[];
   /** Canonical stems, in order. */
   readonly stems: readonly string[];
   /** Feature names: `w:<stem>`, `b:<stem>_<stem>`, `c:<trigram>`. */
@@ -47,7 +49,8 @@ export function createAnalyser(vocabulary: ReadonlyMap<string, number>, options:
   const letterTrigrams = options.letterTrigrams ?? false;
   return {
     analyse(text: string): Analysis {
-      const words = applySynonyms(tokenise(text).map((token) => speller.correct(token))).map(canonical);
+      const tokens = tokenise(text);
+      const words = applySynonyms(tokens.map((token) => speller.correct(token))).map(canonical);
       const stems = words.map(stem);
       const features: string[] = [];
       for (let index = 0; index < stems.length; index++) {
@@ -61,7 +64,7 @@ export function createAnalyser(vocabulary: ReadonlyMap<string, number>, options:
           for (let start = 0; start + 3 <= padded.length; start++) features.push(`c:${padded.slice(start, start + 3)}`);
         }
       }
-      return { stems, features };
+      return { tokens, stems, features };
     },
   };
 }

@@ -22,6 +22,28 @@ export interface FeatureSpaceOptions {
   readonly lengthPrior?: number;
 }
 
+/** Inverse document frequency of a feature found in `frequency` of `total` documents (smoothed, at least 1). */
+export function inverseDocumentFrequency(frequency: number, total: number): number {
+  return Math.log((total + 1) / (frequency + 1)) + 1;
+}
+
+/**
+ * The vector with `weights[column]` at each of `indices` (sorted, distinct columns), divided by
+ * sqrt(|v|² + lengthPrior) (see FeatureSpaceOptions.lengthPrior).
+ */
+export function weightedVector(indices: Int32Array, weights: Float64Array, lengthPrior: number): SparseVector {
+  const values = new Float64Array(indices.length);
+  let squares = 0;
+  for (let slot = 0; slot < indices.length; slot++) {
+    const value = weights[indices[slot] ?? 0] ?? 0;
+    values[slot] = value;
+    squares += value * value;
+  }
+  const norm = Math.sqrt(squares + lengthPrior);
+  if (norm > 0) for (let slot = 0; slot < values.length; slot++) values[slot] = (values[slot] ?? 0) / norm;
+  return { indices, values };
+}
+
 export function buildFeatureSpace(
   documents: readonly (readonly string[])[],
   options: FeatureSpaceOptions = {},
@@ -44,7 +66,7 @@ export function buildFeatureSpace(
   const total = documents.length;
   const weights = new Float64Array(columns.size);
   for (const [feature, column] of columns) {
-    const idf = Math.log((total + 1) / ((documentFrequency[column] ?? 0) + 1)) + 1;
+    const idf = inverseDocumentFrequency(documentFrequency[column] ?? 0, total);
     weights[column] = feature.startsWith('b:') ? idf * bigramWeight : idf;
   }
 
@@ -62,17 +84,7 @@ export function buildFeatureSpace(
         const column = found[index] ?? 0;
         if (index === 0 || column !== found[unique - 1]) found[unique++] = column;
       }
-      const indices = Int32Array.from(found.slice(0, unique));
-      const values = new Float64Array(indices.length);
-      let squares = 0;
-      for (let slot = 0; slot < indices.length; slot++) {
-        const value = weights[indices[slot] ?? 0] ?? 0;
-        values[slot] = value;
-        squares += value * value;
-      }
-      const norm = Math.sqrt(squares + lengthPrior);
-      if (norm > 0) for (let slot = 0; slot < values.length; slot++) values[slot] = (values[slot] ?? 0) / norm;
-      return { indices, values };
+      return weightedVector(Int32Array.from(found.slice(0, unique)), weights, lengthPrior);
     },
   };
 }

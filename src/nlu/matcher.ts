@@ -10,13 +10,15 @@ import { INTENT_IDS, isInScopeIntentId, type InScopeIntentId } from './intents.j
 import { exampleSetToQuestions } from './labelled.js';
 import { softmaxInPlace, trainSoftmax, type SoftmaxModel, type TrainingSample } from './softmax-regression.js';
 import { tuneThreshold, type TuningItem } from './threshold.js';
-import type { LabelledQuestion, Matcher, MatchResult } from './types.js';
+import { trainScopeDetector, type ScopeDetector } from './scope-detector.js';
+import type { IntentId, LabelledQuestion, Matcher, MatchResult } from './types.js';
 
 /**
  * The intent matcher: learns from the training examples at start-up (a softmax regression over
  * TF-IDF word and word-pair features of normalised, spell-corrected, synonym-folded, stemmed
- * text), then calibrates its confidence (temperature) and picks its `none` threshold on the
- * separate tuning examples.
+ * text, its in-scope probabilities multiplied by a separate in-scope detector's, scope-detector.ts),
+ * then calibrates its confidence (temperature) and picks its `none` threshold on the separate
+ * tuning examples.
  */
 export interface MatcherSettings {
   /** L2 penalty of the regression. */
@@ -32,6 +34,17 @@ export interface MatcherSettings {
   readonly letterTrigrams: boolean;
   /** How much each out-of-scope example counts relative to an in-scope one. */
   readonly noneWeight: number;
+  /**
+   * In-scope examples count (mean examples per intent / this intent's examples)^classBalance, so an
+   * intent with many examples does not pull questions from a smaller one; 0 counts each the same.
+   */
+  readonly classBalance: number;
+  /** Whether the in-scope detector (scope-detector.ts) takes part. */
+  readonly scopeDetector: boolean;
+  /** How much each out-of-scope example counts for the in-scope detector. */
+  readonly detectorNoneWeight: number;
+  /** Passes over the examples for the in-scope detector. */
+  readonly detectorEpochs: number;
   /** Weight of the content scorer (similarity to each intent's answer text) added to the logits; 0 turns it off. */
   readonly contentWeight: number;
   /** Second candidate at least this fraction of the first → ambiguous ("Did you mean…?"). */
@@ -44,12 +57,16 @@ export interface MatcherSettings {
 
 export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = {
   l2: 1e-3,
-  epochs: 12,
+  epochs: 10,
   learningRate: 0.5,
   bigramWeight: 0.5,
   lengthPrior: 400,
   letterTrigrams: false,
   noneWeight: 1,
+  classBalance: 0.5,
+  scopeDetector: true,
+  detectorNoneWeight: 3,
+  detectorEpochs: 6,
   contentWeight: 0,
   ambiguityRatio: 0.5,
 };
@@ -114,12 +131,19 @@ function topInScope(probabilities: Float64Array, limit: number): RankedCandidate
   return ranked;
 }
 
+/** Multiplies the in-scope probabilities by `scope` (in place). */
+function scaleInScope(probabilities: Float64Array, scope: number): Float64Array {
+  for (let k = 0; k < probabilities.length; k++) if (k !== NONE_INDEX) probabilities[k] = (probabilities[k] ?? 0) * scope;
+  return probabilities;
+}
+
 function createScorer(
   analyser: Analyser,
   space: FeatureSpace,
   model: SoftmaxModel,
   content: ContentScorer,
   contentWeight: number,
+  detector: ScopeDetector | undefined,
 ): Scorer {
   const scoresOf = (stems: readonly string[], features: readonly string[]): Float64Array | undefined => {
     const vector = space.vectorise(features);
@@ -134,12 +158,25 @@ function createScorer(
       return scoresOf(stems, features);
     },
     read(text, temperature, limit) {
-      const { stems, features } = analyser.analyse(text);
+      const analysis = analyser.analyse(text);
+      const { stems, features } = analysis;
       const scores = scoresOf(stems, features);
       if (scores === undefined) return { ranked: [], contentBest: undefined };
-      return { ranked: topInScope(softmaxInPlace(scores, temperature), limit), contentBest: content.best(stems) };
+      const probabilities = softmaxInPlace(scores, temperature);
+      if (detector !== undefined) scaleInScope(probabilities, detector.inScope(analysis));
+      return { ranked: topInScope(probabilities, limit), contentBest: content.best(stems) };
     },
   };
+}
+
+/** Each in-scope intent's example weight: (mean examples per intent / its examples)^balance. */
+function classWeights(training: readonly LabelledQuestion[], balance: number): (intent: IntentId) => number {
+  const counts = new Map<IntentId, number>();
+  for (const { intent } of training) if (intent !== 'none') counts.set(intent, (counts.get(intent) ?? 0) + 1);
+  let total = 0;
+  for (const count of counts.values()) total += count;
+  const mean = total / Math.max(1, counts.size);
+  return (intent) => Math.pow(mean / (counts.get(intent) ?? mean), balance);
 }
 
 function trainScorer(training: readonly LabelledQuestion[], content: IntentContent, settings: MatcherSettings): Scorer {
@@ -148,18 +185,33 @@ function trainScorer(training: readonly LabelledQuestion[], content: IntentConte
   const analyser = createAnalyser(buildVocabulary(texts), {
     letterTrigrams: settings.letterTrigrams,
   });
-  const analysed = training.map((question) => ({ question, features: analyser.analyse(question.text).features }));
+  const analysed = training.map((question) => ({ question, ...analyser.analyse(question.text) }));
   const space = buildFeatureSpace(
     analysed.map((item) => item.features),
     { bigramWeight: settings.bigramWeight, lengthPrior: settings.lengthPrior },
   );
+  const weightOf = classWeights(training, settings.classBalance);
   const samples: TrainingSample[] = analysed.map(({ question, features }) => ({
     vector: space.vectorise(features),
     label: INTENT_IDS.indexOf(question.intent),
-    weight: question.intent === 'none' ? settings.noneWeight : 1,
+    weight: question.intent === 'none' ? settings.noneWeight : weightOf(question.intent),
   }));
   const model = trainSoftmax(samples, space.size, INTENT_IDS.length, settings);
-  return createScorer(analyser, space, model, createContentScorer(analyser, content), settings.contentWeight);
+  const detector = settings.scopeDetector
+    ? trainScopeDetector(
+        analysed.map(({ question, tokens, features }) => ({ tokens, features, inScope: question.intent !== 'none' })),
+        {
+          l2: settings.l2,
+          epochs: settings.detectorEpochs,
+          learningRate: settings.learningRate,
+          lengthPrior: settings.lengthPrior,
+          noneWeight: settings.detectorNoneWeight,
+          minGram: 4,
+          maxGram: 4,
+        },
+      )
+    : undefined;
+  return createScorer(analyser, space, model, createContentScorer(analyser, content), settings.contentWeight, detector);
 }
 
 function calibrate(scorer: Scorer, tuning: readonly LabelledQuestion[], settings: MatcherSettings): Calibration {

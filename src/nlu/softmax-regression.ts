@@ -129,6 +129,8 @@ export function trainSoftmax(
       squaredBias += errorSquares;
       const biasStep = rate / (Math.sqrt(squaredBias) + epsilon);
       for (let k = 0; k < classes; k++) bias[k] = (bias[k] ?? 0) - biasStep * (scores[k] ?? 0);
+      // An example every class already gets right changes no weight: skip its features.
+      if (activeCount === 0) continue;
       const { indices, values } = sample.vector;
       for (let slot = 0; slot < indices.length; slot++) {
         const feature = indices[slot] ?? 0;

@@ -7,6 +7,6 @@ export const OUTSIDERS_FLOORS = {
   inScopeAccuracy: 0.89,
   outOfScopeRecall: 0.92,
   falseRejectionRate: 0.07,
-  /** Wrong in-scope answers given with confidence ≥ 0.9. */
-  confidentWrong: 4,
+  /** Wrong in-scope answers given with confidence ≥ 0.9 (measured 1 in round 3, 4 before). */
+  confidentWrong: 2,
 } as const;

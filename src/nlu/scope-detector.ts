@@ -1,0 +1,123 @@
+import type { Analysis } from './analyser.js';
+import { inverseDocumentFrequency, weightedVector, type SparseVector } from './feature-space.js';
+import { seededRandom, softmaxInPlace, trainSoftmax, type TrainingSample } from './softmax-regression.js';
+
+/**
+ * A second, differently built model that only asks "is this about MFA at all?": a two-class
+ * logistic regression (every in-scope example against the out-of-scope list) over the analyser's
+ * word and word-pair features plus the letter n-grams of each word as typed (before spelling
+ * correction), so a misspelt or unfamiliar word still counts through its pieces. The matcher
+ * multiplies its in-scope probabilities by this model's, so a question needs both models to be
+ * sure before it is answered. Measured by cross-validation (bench/RESULTS.md, round 3).
+ */
+export interface ScopeDetector {
+  /** Probability that the question is in scope, from the analyser's reading of it. */
+  inScope(analysis: DetectorInput): number;
+}
+
+export interface ScopeDetectorOptions {
+  readonly l2: number;
+  readonly epochs: number;
+  readonly learningRate: number;
+  /** See FeatureSpaceOptions.lengthPrior. */
+  readonly lengthPrior: number;
+  /** How much each out-of-scope example counts (there are far fewer of them). */
+  readonly noneWeight: number;
+  /** Shortest and longest letter n-gram (the word is padded with `<` and `>`). */
+  readonly minGram: number;
+  readonly maxGram: number;
+}
+
+/** What the detector reads of a question: the analyser's tokens (as typed) and features. */
+export type DetectorInput = Pick<Analysis, 'tokens' | 'features'>;
+
+export interface ScopeExample extends DetectorInput {
+  readonly inScope: boolean;
+}
+
+/**
+ * Feature columns for the detector: the analyser's features by name, and each training word's
+ * letter n-grams worked out once (as column numbers), since the same words come back in example
+ * after example and building every n-gram string each time would be most of the training work.
+ * Words first seen after training are worked out each time and not remembered, so what people type
+ * cannot grow the memory.
+ */
+interface DetectorColumns {
+  /** The sorted, distinct columns of a question's features (unknown ones dropped once frozen). */
+  of(input: DetectorInput): Int32Array;
+  /** Stop adding columns (after training). */
+  freeze(): void;
+  readonly size: number;
+}
+
+function createColumns(options: ScopeDetectorOptions): DetectorColumns {
+  const columns = new Map<string, number>();
+  const wordColumns = new Map<string, Int32Array>();
+  let growing = true;
+  const columnOf = (name: string): number | undefined => {
+    let column = columns.get(name);
+    if (column === undefined && growing) {
+      column = columns.size;
+      columns.set(name, column);
+    }
+    return column;
+  };
+  const gramsOf = (word: string): Int32Array => {
+    const known = wordColumns.get(word);
+    if (known !== undefined) return known;
+    const padded = `<${word}>`;
+    const found: number[] = [];
+    for (let n = options.minGram; n <= options.maxGram; n++) {
+      for (let start = 0; start + n <= padded.length; start++) {
+        const column = columnOf(`c:${padded.slice(start, start + n)}`);
+        if (column !== undefined) found.push(column);
+      }
+    }
+    const grams = Int32Array.from(found);
+    if (growing) wordColumns.set(word, grams);
+    return grams;
+  };
+  return {
+    of({ tokens, features }: DetectorInput): Int32Array {
+      const found: number[] = [];
+      for (const feature of features) {
+        const column = columnOf(feature);
+        if (column !== undefined) found.push(column);
+      }
+      for (const word of tokens) for (const column of gramsOf(word)) found.push(column);
+      const sorted = Int32Array.from(found).sort();
+      let unique = 0;
+      for (let index = 0; index < sorted.length; index++) {
+        if (index === 0 || sorted[index] !== sorted[unique - 1]) sorted[unique++] = sorted[index] ?? 0;
+      }
+      return sorted.slice(0, unique);
+    },
+    freeze(): void {
+      growing = false;
+    },
+    get size(): number {
+      return columns.size;
+    },
+  };
+}
+
+export function trainScopeDetector(examples: readonly ScopeExample[], options: ScopeDetectorOptions): ScopeDetector {
+  const columns = createColumns(options);
+  const documents = examples.map((example) => columns.of(example));
+  columns.freeze();
+  const documentFrequency = new Float64Array(columns.size);
+  for (const document of documents) for (const column of document) documentFrequency[column] = (documentFrequency[column] ?? 0) + 1;
+  // TF-IDF with binary term frequency, as in feature-space.ts.
+  const idf = documentFrequency.map((frequency) => inverseDocumentFrequency(frequency, documents.length));
+  const vectorOf = (indices: Int32Array): SparseVector => weightedVector(indices, idf, options.lengthPrior);
+  const samples: TrainingSample[] = documents.map((document, index) => {
+    const inScope = examples[index]?.inScope ?? true;
+    return { vector: vectorOf(document), label: inScope ? 1 : 0, weight: inScope ? 1 : options.noneWeight };
+  });
+  const model = trainSoftmax(samples, columns.size, 2, options, seededRandom(7));
+  return {
+    inScope(analysis) {
+      return softmaxInPlace(model.logits(vectorOf(columns.of(analysis))))[1] ?? 0;
+    },
+  };
+}
