@@ -18,13 +18,9 @@ type NewRow = TableEntity<Record<string, unknown>>;
 /**
  * A message (feedback item or digest) as its row holds it: partition `m<day it was created>`, row
  * key its id, the SQLite outbox's columns as properties. The row is the truth about its delivery.
- * `id/<id>` and `open/<id>` (not delivered yet) point at it: written before the row changes and
- * checked against it when read, so a crash between leaves a stale pointer, never a lost message.
  */
 export interface Message extends OutboxEntry {
-  readonly partition: string;
   readonly etag: string;
-  readonly deadAt: number | null;
   /** Until when a deliverer holds it (the records' clock). */
   readonly leaseUntil: number | null;
 }
@@ -37,13 +33,11 @@ export interface Message extends OutboxEntry {
 export class FeedbackAccount {
   readonly table: TableClient;
   readonly queue: QueueClient;
-  private readonly timeoutMs: number;
   private ready: Promise<unknown> | null = null;
 
-  constructor({ connectionString, table, queue, timeoutMs }: AccountOptions) {
-    this.table = tableClient(connectionString, table);
-    this.queue = new QueueClient(connectionString, queue);
-    this.timeoutMs = timeoutMs ?? 5_000;
+  constructor(private readonly options: AccountOptions) {
+    this.table = tableClient(options.connectionString, options.table);
+    this.queue = new QueueClient(options.connectionString, options.queue);
   }
 
   /** Where it is, for operators: the table's and the queue's URLs, without credentials. */
@@ -53,20 +47,16 @@ export class FeedbackAccount {
 
   /** The time limit of one call. */
   limit(): { abortSignal: AbortSignal } {
-    return { abortSignal: AbortSignal.timeout(this.timeoutMs) };
+    return { abortSignal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000) };
   }
 
-  async ensure(): Promise<void> {
+  /** Makes a call once table and queue exist: its result, or `fallback` when storage answered one of `statuses` (404 absent…). */
+  async call<T, F>(statuses: readonly number[], fallback: F, make: () => Promise<T>): Promise<T | F> {
     this.ready ??= Promise.all([this.table.createTable(this.limit()), this.queue.createIfNotExists(this.limit())]).catch((e: unknown) => {
       this.ready = null;
       throw e;
     });
     await this.ready;
-  }
-
-  /** Makes a call once table and queue exist: its result, or `fallback` when storage answered one of `statuses` (404 absent…). */
-  async call<T, F>(statuses: readonly number[], fallback: F, make: () => Promise<T>): Promise<T | F> {
-    await this.ensure();
     try {
       return await make();
     } catch (error) {
@@ -95,28 +85,38 @@ export class FeedbackAccount {
   }
 
   /** Every row of one partition: the only query made, so none reads more than the day (or index) asked for. */
-  async list(partitionKey: string): Promise<Row[]> {
-    await this.ensure();
+  list(partitionKey: string): Promise<Row[]> {
+    return this.call([], [], async () => {
+      const rows: Row[] = [];
+      for await (const row of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } })) rows.push(row);
+      return rows;
+    });
+  }
+
+  /** The rows of the day partitions (`m` or `q`) holding [from, to), oldest first: a period is read by its days alone. */
+  async listDays(prefix: 'm' | 'q', from: number, to: number): Promise<Row[]> {
+    const first = Math.floor(Math.max(0, from) / DAY);
+    const count = to <= from ? 0 : Math.floor((to - 1) / DAY) - first + 1;
+    if (count > 3_661) throw new RangeError('A period of more than ten years cannot be read');
     const rows: Row[] = [];
-    for await (const row of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } })) rows.push(row);
+    for (let i = 0; i < count; i += 1) rows.push(...(await this.list(day(prefix, (first + i) * DAY))));
     return rows;
   }
 
   async message(partition: string, id: string): Promise<Message | null> {
     const row = await this.read(partition, id);
-    return row === null ? null : toMessage(row, partition);
+    return row === null ? null : toMessage(row);
   }
 
-  /** A message by id alone, through its `id` pointer. */
+  /** A message by id alone, through its `id/<id>` pointer (which names its partition). */
   async find(id: string): Promise<Message | null> {
     const pointer = await this.read('id', id);
     return pointer === null ? null : this.message(textColumn(pointer, 'p'), id);
   }
 
-  /** Puts a stored message's partition and id on the queue (row keys hold no `/`), due now. */
-  async announce(m: { readonly partition: string; readonly id: string }): Promise<void> {
-    await this.ensure();
-    await this.queue.sendMessage(`${m.partition}/${m.id}`, this.limit());
+  /** Puts a message's partition and id on the queue (row keys hold no `/`), due now; it never expires by itself. */
+  async announce(m: Pick<OutboxEntry, 'id' | 'createdAt'>): Promise<void> {
+    await this.call([], null, () => this.queue.sendMessage(`${day('m', m.createdAt)}/${m.id}`, { messageTimeToLive: -1, ...this.limit() }));
   }
 }
 
@@ -127,15 +127,14 @@ export function messageRow(m: Omit<Message, 'etag'>): NewRow {
     queued_at: m.queuedAt, next_attempt_at: m.nextAttemptAt, last_error: m.lastError, delivered_at: m.deliveredAt,
     dead_reason: m.deadReason, dead_at: m.deadAt, lease_until: m.leaseUntil,
   };
-  return { partitionKey: m.partition, rowKey: m.id, ...Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== null)) };
+  return { partitionKey: day('m', m.createdAt), rowKey: m.id, ...Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== null)) };
 }
 
 /** Reads a message back from its row (the properties left out are null); throws a TypeError when it is not one. */
-export function toMessage(row: Row, partition: string): Message {
+export function toMessage(row: Row): Message {
   const nulls = { reference: null, last_error: null, delivered_at: null, dead_reason: null, dead_at: null, lease_until: null };
   const columns = { ...nulls, ...row, id: row.rowKey };
-  const [deadAt, leaseUntil] = [optionalNumberColumn(columns, 'dead_at'), optionalNumberColumn(columns, 'lease_until')];
-  return { ...entryFromRow(columns), partition, etag: row.etag, deadAt, leaseUntil };
+  return { ...entryFromRow(columns), etag: row.etag, leaseUntil: optionalNumberColumn(columns, 'lease_until') };
 }
 
 const DAY = 86_400_000;
@@ -143,12 +142,4 @@ const DAY = 86_400_000;
 /** One day's partition: `m2030-01-06` for messages, `q2030-01-06` for unanswered questions. */
 export function day(prefix: 'm' | 'q', at: number): string {
   return `${prefix}${new Date(at).toISOString().slice(0, 10)}`;
-}
-
-/** The day partitions holding [from, to), oldest first: a period is read by its days alone. */
-export function days(prefix: 'm' | 'q', from: number, to: number): string[] {
-  const first = Math.floor(Math.max(0, from) / DAY);
-  const count = to <= from ? 0 : Math.floor((to - 1) / DAY) - first + 1;
-  if (count > 3_661) throw new RangeError('A period of more than ten years cannot be read');
-  return Array.from({ length: count }, (_, i) => day(prefix, (first + i) * DAY));
 }

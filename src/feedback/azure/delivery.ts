@@ -10,28 +10,29 @@ export interface AzureFeedbackStoreOptions extends AccountOptions {
   readonly randomBytes: RandomBytes;
   /** Longest a message is hidden before its row is looked at again (default 7 days, Azure's most). Tests on a clock of their own set 0. */
   readonly hideAtMostMs?: number;
-  /** Receives without a recorded attempt after which a message is poison and dead-lettered (default 10). */
+  /** Receives without a recorded attempt after which a message is poison and dead-lettered, or deleted when it has no row (default 10). */
   readonly maxUnsettledReceives?: number;
 }
 
 /** The feedback store in one Azure storage account, shared by every instance (STORAGE=azure). */
 export function createAzureFeedbackStore(options: AzureFeedbackStoreOptions): FeedbackStore {
   const account = new FeedbackAccount(options);
-  const outbox = new QueueDelivery(account, options);
-  return { outbox, unanswered: tableUnanswered(account, options.randomBytes), meta: tableMeta(account), location: account.location };
+  return { outbox: new QueueDelivery(account, options), unanswered: tableUnanswered(account, options.randomBytes), meta: tableMeta(account), location: account.location };
 }
+
+/** How long a message whose row is not written yet (or is dead, about to be revived) is hidden before it is looked at again. */
+const NOT_YET_MS = 5_000;
 
 /**
  * The records, delivered through the Storage queue. A queue message holds only a message's partition
  * and id; receiving it hides it for the lease (the visibility timeout is the lease), and the row is
  * then claimed at its ETag (`lease_until`). So a repeat on the queue (queues deliver at least once)
- * or the CLI claiming by id is caught by the row, and a settled message's repeat is just deleted. A
- * retry hides the message until it is due (`updateMessage`); `dequeueCount` beyond the attempts
- * recorded marks a message that keeps taking its deliverer down (poison): it is dead-lettered.
+ * or the CLI claiming by id is caught by the row, and a delivered message's repeat is just deleted.
+ * A retry hides the message until it is due (`updateMessage`); `dequeueCount` beyond the attempts
+ * recorded marks a message that keeps taking its deliverer down (poison): it is dead-lettered, or,
+ * when its row never appeared (its instance stopped between sending it and writing the row), deleted.
  */
 class QueueDelivery extends TableRecords implements Outbox {
-  private lastSweep = Number.NEGATIVE_INFINITY;
-
   constructor(
     account: FeedbackAccount,
     private readonly options: AzureFeedbackStoreOptions,
@@ -43,10 +44,8 @@ class QueueDelivery extends TableRecords implements Outbox {
     const now = this.clock.now();
     if (limit <= 0) return [];
     if (onlyIds === undefined) {
-      await this.account.ensure();
       const receive = { numberOfMessages: Math.min(32, limit), visibilityTimeout: Math.max(1, seconds(leaseMs)), ...this.account.limit() };
-      const { receivedMessageItems: received } = await this.account.queue.receiveMessages(receive);
-      if (received.length === 0) await this.sweep(now);
+      const { receivedMessageItems: received } = await this.account.call([], { receivedMessageItems: [] }, () => this.account.queue.receiveMessages(receive));
       return (await Promise.all(received.map((message) => this.take(message, now, leaseMs)))).filter((c) => c !== null);
     }
     const claimed: ClaimedEntry[] = [];
@@ -77,24 +76,26 @@ class QueueDelivery extends TableRecords implements Outbox {
     await this.settle(entry, { status: 'dead', deadAt: this.clock.now(), deadReason: reason, attempts: entry.attempts + 1 });
   }
 
+  /** Revives each dead letter: its id goes on the queue first, then its row is made pending, so a pending row always has a message. */
   async retryDead(): Promise<string[]> {
     const now = this.clock.now();
     const revived: string[] = [];
     for (const m of (await this.open()).filter((o) => o.status === 'dead').sort((a, b) => a.createdAt - b.createdAt)) {
-      const again = { ...m, status: 'pending' as const, attempts: 0, queuedAt: now, nextAttemptAt: now, deadAt: null, deadReason: null };
-      if ((await this.account.replace(messageRow(again), m.etag)) === null) continue; // someone else revived it just now
       await this.account.announce(m);
-      revived.push(m.id);
+      const again = { ...m, status: 'pending' as const, attempts: 0, queuedAt: now, nextAttemptAt: now, deadAt: null, deadReason: null };
+      if ((await this.account.replace(messageRow(again), m.etag)) !== null) revived.push(m.id); // else someone else revived it just now
     }
     return revived;
   }
 
-  /** One message off the queue: its row claimed; or the message deleted (a repeat of one settled), or hidden until due. */
+  /** One message off the queue: its row claimed; or the message deleted (its row delivered, or it is past hope), or hidden until it may be due. */
   private async take(message: DequeuedMessageItem, now: number, leaseMs: number): Promise<ClaimedEntry | null> {
     const [partition = '', id = ''] = message.messageText.split('/');
     const m = await this.account.message(partition, id);
+    const unsettled = message.dequeueCount > (m?.attempts ?? 0) + (this.options.maxUnsettledReceives ?? 10);
     if (m === null || m.status !== 'pending') {
-      await this.release(message, null);
+      // No row yet (it is written just after its message) or dead (revived just after its message): look again soon.
+      await this.release(message, m?.status === 'delivered' || unsettled ? null : NOT_YET_MS);
       return null;
     }
     const claimed = await this.claim(m, now, leaseMs, message);
@@ -103,7 +104,7 @@ class QueueDelivery extends TableRecords implements Outbox {
       await this.release(message, Math.max(1_000, m.nextAttemptAt - now, (m.leaseUntil ?? 0) - now));
       return null;
     }
-    if (message.dequeueCount <= m.attempts + (this.options.maxUnsettledReceives ?? 10)) return claimed;
+    if (!unsettled) return claimed;
     await this.markDead(claimed, `received ${message.dequeueCount} times without an answer being recorded (poison message)`);
     return null;
   }
@@ -112,8 +113,7 @@ class QueueDelivery extends TableRecords implements Outbox {
   private async claim(m: Message, now: number, leaseMs: number, message?: DequeuedMessageItem): Promise<ClaimedEntry | null> {
     if (m.status !== 'pending' || Math.max(m.nextAttemptAt, m.leaseUntil ?? 0) > now) return null;
     const etag = await this.account.replace(messageRow({ ...m, leaseUntil: now + leaseMs }), m.etag);
-    const lease = [etag, m.partition, message?.messageId ?? '', message?.popReceipt ?? ''].join('\n');
-    return etag === null ? null : { ...entryOf(m), lease };
+    return etag === null ? null : { ...entryOf(m), lease: [etag, message?.messageId ?? '', message?.popReceipt ?? ''].join('\n') };
   }
 
   /**
@@ -122,24 +122,11 @@ class QueueDelivery extends TableRecords implements Outbox {
    * is deleted from it when settled, or hidden until due when retried (the backoff).
    */
   private async settle(entry: ClaimedEntry, change: Partial<Message>): Promise<void> {
-    const [etag = '', partition = '', messageId = '', popReceipt = ''] = entry.lease.split('\n');
-    const m = { ...entry, partition, deadAt: null, leaseUntil: null, ...change };
+    const [etag = '', messageId = '', popReceipt = ''] = entry.lease.split('\n');
+    const m = { ...entry, deadAt: null, leaseUntil: null, ...change };
     if ((await this.account.replace(messageRow(m), etag)) === null) return;
     if (m.status === 'delivered') await this.account.remove('open', m.id);
     if (messageId !== '') await this.release({ messageId, popReceipt }, m.status === 'pending' ? m.nextAttemptAt - this.clock.now() : null);
-  }
-
-  /**
-   * A row is stored before its id goes on the queue, and a queue message expires after 7 days: a
-   * pending row can be one the queue does not know. When the queue is idle, now and then, pending
-   * rows long overdue are announced again; a repeat is harmless.
-   */
-  private async sweep(now: number): Promise<void> {
-    if (now - this.lastSweep < SWEEP_EVERY_MS) return;
-    this.lastSweep = now;
-    for (const m of await this.open()) {
-      if (m.status === 'pending' && Math.max(m.nextAttemptAt, m.leaseUntil ?? 0) < now - SWEEP_EVERY_MS) await this.account.announce(m);
-    }
   }
 
   /** Hides a received message for `hideMs`, or deletes it (null); one received again by someone else since is theirs. */
@@ -153,8 +140,6 @@ class QueueDelivery extends TableRecords implements Outbox {
     );
   }
 }
-
-const SWEEP_EVERY_MS = 5 * 60_000;
 
 /** A visibility timeout: whole seconds, at most Azure's longest (7 days). */
 function seconds(ms: number): number {

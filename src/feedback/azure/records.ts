@@ -2,34 +2,34 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { numberColumn, textColumn } from '../../storage/rows.js';
 import { idempotencyKey, newId, newReference, type RandomBytes } from '../ids.js';
 import { parseFeedbackItem, type FeedbackItem } from '../model.js';
-import { DEFAULT_RATE_LIMIT, DEFAULT_STATUS_PERIOD_MS, limitWait, type FeedbackRecords, type MetaStore } from '../store.js';
+import { DEFAULT_RATE_LIMIT, DEFAULT_STATUS_PERIOD_MS, limitWait, outboxStatus, type FeedbackRecords, type MetaStore } from '../store.js';
 import type { EnqueueResult, NewFeedback, OutboxEntry, OutboxKind, OutboxStatus, RateLimit, UnansweredStore } from '../store.js';
 import type { Clock } from '../time.js';
-import { day, days, messageRow, toMessage, type FeedbackAccount, type Message, type Row } from './account.js';
+import { day, messageRow, toMessage, type FeedbackAccount, type Message } from './account.js';
 
 /**
- * The records in Azure Table Storage, shared by every instance (a message's rows: see Message).
+ * The records in Azure Table Storage, shared by every instance (a message's row: see Message).
  * Instances agree through the table's own conditions: an id, a reference and an idempotency key
  * (`key/<hash>`) are rows created only if absent; a user's send times (`user/<hash>`) are rewritten
  * only at the ETag read, so two instances cannot both let a sixth item through.
  */
 export class TableRecords implements FeedbackRecords {
+  private readonly sends: MetaStore;
+
   constructor(
     protected readonly account: FeedbackAccount,
     protected readonly clock: Clock,
     private readonly randomBytes: RandomBytes,
-  ) {}
+  ) {
+    this.sends = tableMeta(account, 'user');
+  }
 
   async enqueueFeedback(fields: NewFeedback, limit: RateLimit = DEFAULT_RATE_LIMIT, key?: string): Promise<EnqueueResult> {
     const now = this.clock.now();
     const id = newId('fb', this.randomBytes);
     const scoped = key === undefined ? null : idempotencyKey(fields.userHash, key);
     const earlier = scoped === null ? null : await this.takeKey(scoped, id, now);
-    if (earlier !== null) {
-      // Its first Send may have stopped before the queue heard of it: tell the queue now (a repeat is harmless).
-      if (earlier.status === 'pending' && earlier.attempts === 0) await this.account.announce(earlier);
-      return { ok: true, item: parseFeedbackItem(earlier.body), repeated: true };
-    }
+    if (earlier !== null) return { ok: true, item: parseFeedbackItem(earlier.body), repeated: true };
     const wait = await this.countSend(fields.userHash, limit, now);
     if (wait !== null) {
       if (scoped !== null) await this.account.remove('key', scoped); // so a later Send from the conversation is judged afresh
@@ -41,7 +41,7 @@ export class TableRecords implements FeedbackRecords {
   }
 
   async rateLimitWait(userHash: string, limit: RateLimit = DEFAULT_RATE_LIMIT): Promise<number | null> {
-    return limitWait(sendTimes(await this.account.read('user', userHash)), limit, this.clock.now());
+    return limitWait(sendTimes((await this.sends.read(userHash))?.value), limit, this.clock.now());
   }
 
   enqueueOther(id: string, kind: Exclude<OutboxKind, 'feedback'>, body: unknown): Promise<boolean> {
@@ -57,20 +57,7 @@ export class TableRecords implements FeedbackRecords {
     const now = this.clock.now();
     const since = sinceMs ?? now - DEFAULT_STATUS_PERIOD_MS;
     const [open, created] = await Promise.all([this.open(), this.createdBetween(since, now + 1)]);
-    const pending = open.filter((m) => m.status === 'pending');
-    const dead = open.filter((m) => m.status === 'dead').sort((a, b) => (a.deadAt ?? 0) - (b.deadAt ?? 0));
-    const earliest = (values: number[]) => (values.length === 0 ? null : Math.min(...values));
-    return {
-      pending: pending.length,
-      delivered: created.filter((m) => m.status === 'delivered').length,
-      deliveredSince: since,
-      dead: dead.length,
-      oldestPendingAt: earliest(pending.map((m) => m.createdAt)),
-      nextAttemptAt: earliest(pending.map((m) => m.nextAttemptAt)),
-      deadLetters: dead.map(({ id, kind, reference, deadReason, deadAt, attempts }) => {
-        return { id, kind, reference, reason: deadReason ?? 'unknown', deadAt: deadAt ?? 0, attempts };
-      }),
-    };
+    return outboxStatus(open, created.filter((m) => m.status === 'delivered').length, since);
   }
 
   async feedbackBetween(from: number, to: number): Promise<FeedbackItem[]> {
@@ -81,11 +68,7 @@ export class TableRecords implements FeedbackRecords {
 
   /** The messages created in [from, to), oldest first, read from the days of the period alone. */
   private async createdBetween(from: number, to: number): Promise<Message[]> {
-    const found: Message[] = [];
-    for (const partition of days('m', from, to)) {
-      for (const row of await this.account.list(partition)) found.push(toMessage(row, partition));
-    }
-    return found.filter((m) => m.createdAt >= from && m.createdAt < to).sort((a, b) => a.createdAt - b.createdAt);
+    return (await this.account.listDays('m', from, to)).map(toMessage).filter((m) => m.createdAt >= from && m.createdAt < to).sort((a, b) => a.createdAt - b.createdAt);
   }
 
   /** The messages not delivered yet (pending or dead), as their `open` pointers and then their rows say. */
@@ -95,16 +78,17 @@ export class TableRecords implements FeedbackRecords {
     return found.filter((m): m is Message => m !== null && m.status !== 'delivered');
   }
 
-  /** Stores a message, due now: its `id` pointer (only if absent: an id is stored once), its `open` one, its row, its id on the queue. */
+  /**
+   * Stores a message, due now: its `id` pointer (only if absent: an id is stored once), its `open`
+   * one, its id on the queue, and only then its row, so a row is never without a queue message. A
+   * message whose row is not there (yet) is left for a while and then dropped: see QueueDelivery.
+   */
   private async store(id: string, kind: OutboxKind, reference: string | null, now: number, body: unknown): Promise<boolean> {
-    const partition = day('m', now);
-    if (!(await this.account.create({ partitionKey: 'id', rowKey: id, p: partition }))) return false;
-    await this.account.create({ partitionKey: 'open', rowKey: id, p: partition });
-    const [createdAt, queuedAt, nextAttemptAt] = [now, now, now];
+    if (!(await this.account.create({ partitionKey: 'id', rowKey: id, p: day('m', now) }))) return false;
+    await this.account.create({ partitionKey: 'open', rowKey: id, p: day('m', now) });
+    await this.account.announce({ id, createdAt: now });
     const nulls = { lastError: null, deliveredAt: null, deadReason: null, deadAt: null, leaseUntil: null };
-    const fresh = { partition, id, kind, reference, body, status: 'pending', attempts: 0, createdAt, queuedAt, nextAttemptAt } as const;
-    await this.account.create(messageRow({ ...fresh, ...nulls }));
-    await this.account.announce({ partition, id });
+    await this.account.create(messageRow({ id, kind, reference, body, status: 'pending', attempts: 0, createdAt: now, queuedAt: now, nextAttemptAt: now, ...nulls }));
     return true;
   }
 
@@ -130,12 +114,11 @@ export class TableRecords implements FeedbackRecords {
   /** Counts a send for the user unless they are at the limit; returns how long to wait, or null. */
   private async countSend(userHash: string, limit: RateLimit, now: number): Promise<number | null> {
     for (let tries = 0; tries < 20; tries += 1) {
-      const row = await this.account.read('user', userHash);
-      const times = sendTimes(row).filter((t) => t > now - limit.windowMs);
+      const stored = await this.sends.read(userHash);
+      const times = sendTimes(stored?.value).filter((t) => t > now - limit.windowMs);
       const wait = limitWait(times, limit, now);
       if (wait !== null) return wait;
-      const next = { partitionKey: 'user', rowKey: userHash, times: JSON.stringify([...times, now]) };
-      if (row === null ? await this.account.create(next) : (await this.account.replace(next, row.etag)) !== null) return null;
+      if (await this.sends.compareAndSet(userHash, stored?.version ?? null, JSON.stringify([...times, now]))) return null;
       // Another instance counted a send for this user at the same moment: read again.
     }
     throw new Error('Could not count the send: the user record kept changing');
@@ -150,25 +133,28 @@ export class TableRecords implements FeedbackRecords {
   }
 }
 
-function sendTimes(row: Row | null): number[] {
-  const parsed: unknown = row === null ? [] : JSON.parse(textColumn(row, 'times'));
+function sendTimes(value: string | undefined): number[] {
+  const parsed: unknown = JSON.parse(value ?? '[]');
   return Array.isArray(parsed) ? parsed.filter((t): t is number => typeof t === 'number') : [];
 }
 
 /** Only the entry: what readers outside the store see. */
-export function entryOf({ partition, etag, deadAt, leaseUntil, ...entry }: Message): OutboxEntry {
+export function entryOf({ etag, leaseUntil, ...entry }: Message): OutboxEntry {
   return entry;
 }
 
-/** Named values (the salt, the end of the last digest period) as rows `meta/<key>`; the version is the row's ETag. */
-export function tableMeta(account: FeedbackAccount): MetaStore {
+/**
+ * Named values as rows `<partition>/<key>`, the version the row's ETag: the salt and the end of the
+ * last digest period (`meta`), and each user's send times in the last hour (`user`).
+ */
+export function tableMeta(account: FeedbackAccount, partitionKey = 'meta'): MetaStore {
   return {
     async read(key) {
-      const row = await account.read('meta', encodeURIComponent(key));
+      const row = await account.read(partitionKey, encodeURIComponent(key));
       return row === null ? null : { value: textColumn(row, 'value'), version: row.etag };
     },
     async compareAndSet(key, version, value) {
-      const row = { partitionKey: 'meta', rowKey: encodeURIComponent(key), value };
+      const row = { partitionKey, rowKey: encodeURIComponent(key), value };
       return version === null ? account.create(row) : (await account.replace(row, version)) !== null;
     },
   };
@@ -183,12 +169,10 @@ export function tableUnanswered(account: FeedbackAccount, randomBytes: RandomByt
     },
     async top(from, to, limit) {
       const asked = new Map<string, { text: string; count: number; lastAt: number }>();
-      for (const partition of days('q', from, to)) {
-        for (const row of await account.list(partition)) {
-          const [key, at] = [textColumn(row, 'k'), numberColumn(row, 'at')];
-          const seen = asked.get(key) ?? { text: textColumn(row, 'q'), count: 0, lastAt: at };
-          if (at >= from && at < to) asked.set(key, { text: seen.text, count: seen.count + 1, lastAt: Math.max(seen.lastAt, at) });
-        }
+      for (const row of await account.listDays('q', from, to)) {
+        const [key, at] = [textColumn(row, 'k'), numberColumn(row, 'at')];
+        const seen = asked.get(key) ?? { text: textColumn(row, 'q'), count: 0, lastAt: at };
+        if (at >= from && at < to) asked.set(key, { text: seen.text, count: seen.count + 1, lastAt: Math.max(seen.lastAt, at) });
       }
       const top = [...asked.values()].sort((a, b) => b.count - a.count || b.lastAt - a.lastAt).slice(0, Math.max(0, limit));
       return top.map(({ text, count }) => ({ text, count }));
