@@ -12,9 +12,10 @@ export function tableClient(connectionString: string, table: string): TableClien
 }
 
 /**
- * One table of a storage account, as the funnel and reminder stores use it: its client, a time
- * limit for each call, and the table created on first use (and again after a failed attempt), so
- * an instance starts while storage is unreachable and recovers when it returns.
+ * One table of a storage account, as the funnel, reminder and feedback stores use it: its client, a
+ * time limit for each call, and the table (and whatever else `alsoCreate` makes, such as a queue)
+ * created on first use and again after a failed attempt, so an instance starts while storage is
+ * unreachable and recovers when it returns.
  */
 export class AzureTable {
   readonly client: TableClient;
@@ -25,6 +26,7 @@ export class AzureTable {
     table: string,
     /** Longest one storage call may take, the SDK's own retries included. */
     private readonly timeoutMs = 5_000,
+    private readonly alsoCreate: (limit: { abortSignal: AbortSignal }) => Promise<unknown> = async () => undefined,
   ) {
     this.client = tableClient(connectionString, table);
   }
@@ -35,7 +37,7 @@ export class AzureTable {
   }
 
   ensure(): Promise<void> {
-    this.ready ??= this.client.createTable(this.limit()).then(
+    this.ready ??= Promise.all([this.client.createTable(this.limit()), this.alsoCreate(this.limit())]).then(
       () => undefined,
       (error: unknown) => {
         this.ready = null;

@@ -1,6 +1,6 @@
-import { odata, type TableClient, type TableEntity, type TableEntityResult } from '@azure/data-tables';
+import { odata, type TableEntity, type TableEntityResult } from '@azure/data-tables';
 import { QueueClient } from '@azure/storage-queue';
-import { storageStatus, tableClient } from '../../storage/azureTable.js';
+import { AzureTable, storageStatus } from '../../storage/azureTable.js';
 import { optionalNumberColumn, textColumn } from '../../storage/rows.js';
 import { entryFromRow, type OutboxEntry } from '../store.js';
 
@@ -25,38 +25,26 @@ export interface Message extends OutboxEntry {
   readonly leaseUntil: number | null;
 }
 
-/**
- * The feedback's part of one storage account: a table (the records) and a queue (what is due to be
- * posted). Both are created on first use, and again after a failed attempt, so an instance starts
- * while storage is unreachable and recovers when it returns.
- */
-export class FeedbackAccount {
-  readonly table: TableClient;
-  readonly queue: QueueClient;
-  private ready: Promise<unknown> | null = null;
+const DAY = 86_400_000;
 
-  constructor(private readonly options: AccountOptions) {
-    this.table = tableClient(options.connectionString, options.table);
-    this.queue = new QueueClient(options.connectionString, options.queue);
+/** The feedback's part of one storage account: a table (the records) and a queue (what is due to be posted), both created on first use. */
+export class FeedbackAccount extends AzureTable {
+  readonly queue: QueueClient;
+
+  constructor(options: AccountOptions) {
+    const queue = new QueueClient(options.connectionString, options.queue);
+    super(options.connectionString, options.table, options.timeoutMs, (limit) => queue.createIfNotExists(limit));
+    this.queue = queue;
   }
 
   /** Where it is, for operators: the table's and the queue's URLs, without credentials. */
   get location(): string {
-    return `${this.table.url.split('?')[0] ?? ''}/${this.table.tableName} and ${this.queue.url.split('?')[0] ?? ''}`;
-  }
-
-  /** The time limit of one call. */
-  limit(): { abortSignal: AbortSignal } {
-    return { abortSignal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000) };
+    return `${this.client.url.split('?')[0] ?? ''}/${this.client.tableName} and ${this.queue.url.split('?')[0] ?? ''}`;
   }
 
   /** Makes a call once table and queue exist: its result, or `fallback` when storage answered one of `statuses` (404 absent…). */
   async call<T, F>(statuses: readonly number[], fallback: F, make: () => Promise<T>): Promise<T | F> {
-    this.ready ??= Promise.all([this.table.createTable(this.limit()), this.queue.createIfNotExists(this.limit())]).catch((e: unknown) => {
-      this.ready = null;
-      throw e;
-    });
-    await this.ready;
+    await this.ensure();
     try {
       return await make();
     } catch (error) {
@@ -67,28 +55,28 @@ export class FeedbackAccount {
   }
 
   read(partitionKey: string, rowKey: string): Promise<Row | null> {
-    return this.call([404], null, () => this.table.getEntity(partitionKey, rowKey, this.limit()));
+    return this.call([404], null, () => this.client.getEntity(partitionKey, rowKey, this.limit()));
   }
 
   /** Creates a row only if it is absent; false when it exists. */
   create(row: NewRow): Promise<boolean> {
-    return this.call([409], false, () => this.table.createEntity(row, this.limit()).then(() => true));
+    return this.call([409], false, () => this.client.createEntity(row, this.limit()).then(() => true));
   }
 
   /** Replaces a row only if it is still at `etag`: its new ETag, or null when it changed or went. */
   replace(row: NewRow, etag: string): Promise<string | null> {
-    return this.call([404, 412], null, async () => (await this.table.updateEntity(row, 'Replace', { ...this.limit(), etag })).etag ?? null);
+    return this.call([404, 412], null, async () => (await this.client.updateEntity(row, 'Replace', { ...this.limit(), etag })).etag ?? null);
   }
 
   async remove(partitionKey: string, rowKey: string): Promise<void> {
-    await this.call([404], null, () => this.table.deleteEntity(partitionKey, rowKey, this.limit()));
+    await this.call([404], null, () => this.client.deleteEntity(partitionKey, rowKey, this.limit()));
   }
 
   /** Every row of one partition: the only query made, so none reads more than the day (or index) asked for. */
   list(partitionKey: string): Promise<Row[]> {
     return this.call([], [], async () => {
       const rows: Row[] = [];
-      for await (const row of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } })) rows.push(row);
+      for await (const row of this.client.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } })) rows.push(row);
       return rows;
     });
   }
@@ -136,8 +124,6 @@ export function toMessage(row: Row): Message {
   const columns = { ...nulls, ...row, id: row.rowKey };
   return { ...entryFromRow(columns), etag: row.etag, leaseUntil: optionalNumberColumn(columns, 'lease_until') };
 }
-
-const DAY = 86_400_000;
 
 /** One day's partition: `m2030-01-06` for messages, `q2030-01-06` for unanswered questions. */
 export function day(prefix: 'm' | 'q', at: number): string {

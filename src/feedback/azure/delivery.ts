@@ -3,7 +3,7 @@ import type { RandomBytes } from '../ids.js';
 import type { ClaimedEntry, FeedbackStore, Outbox } from '../store.js';
 import type { Clock } from '../time.js';
 import { FeedbackAccount, messageRow, type AccountOptions, type Message } from './account.js';
-import { entryOf, tableMeta, TableRecords, tableUnanswered } from './records.js';
+import { tableMeta, TableRecords, tableUnanswered } from './records.js';
 
 export interface AzureFeedbackStoreOptions extends AccountOptions {
   readonly clock: Clock;
@@ -113,7 +113,7 @@ class QueueDelivery extends TableRecords implements Outbox {
   private async claim(m: Message, now: number, leaseMs: number, message?: DequeuedMessageItem): Promise<ClaimedEntry | null> {
     if (m.status !== 'pending' || Math.max(m.nextAttemptAt, m.leaseUntil ?? 0) > now) return null;
     const etag = await this.account.replace(messageRow({ ...m, leaseUntil: now + leaseMs }), m.etag);
-    return etag === null ? null : { ...entryOf(m), lease: [etag, message?.messageId ?? '', message?.popReceipt ?? ''].join('\n') };
+    return etag === null ? null : { ...m, lease: [etag, message?.messageId ?? '', message?.popReceipt ?? ''].join('\n') };
   }
 
   /**

@@ -48,9 +48,8 @@ export class TableRecords implements FeedbackRecords {
     return this.store(id, kind, null, this.clock.now(), body);
   }
 
-  async get(id: string): Promise<OutboxEntry | null> {
-    const found = await this.account.find(id);
-    return found === null ? null : entryOf(found);
+  get(id: string): Promise<OutboxEntry | null> {
+    return this.account.find(id);
   }
 
   async status(sinceMs?: number): Promise<OutboxStatus> {
@@ -136,11 +135,6 @@ export class TableRecords implements FeedbackRecords {
 function sendTimes(value: string | undefined): number[] {
   const parsed: unknown = JSON.parse(value ?? '[]');
   return Array.isArray(parsed) ? parsed.filter((t): t is number => typeof t === 'number') : [];
-}
-
-/** Only the entry: what readers outside the store see. */
-export function entryOf({ etag, leaseUntil, ...entry }: Message): OutboxEntry {
-  return entry;
 }
 
 /**
