@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FeedbackAccount } from '../../src/feedback/azure/account.js';
 import { createAzureFeedbackStore } from '../../src/feedback/azure/delivery.js';
-import { REFERENCE_PATTERN } from '../../src/feedback/ids.js';
+import { tableMeta } from '../../src/feedback/azure/records.js';
+import { idempotencyKey, REFERENCE_PATTERN } from '../../src/feedback/ids.js';
 import { createSqliteFeedbackStore } from '../../src/feedback/sqliteStore.js';
 import { readOrCreate, type FeedbackStore, type NewFeedback } from '../../src/feedback/store.js';
 import { openDatabase } from '../../src/storage/database.js';
@@ -374,5 +375,19 @@ describe('the shared outbox on Azure tables and a queue', () => {
     for (let i = 0; i < 3; i += 1) expect(await store.outbox.claimDue(5, 20_000)).toEqual([]);
     expect((await account.queue.peekMessages()).peekedMessageItems).toHaveLength(0);
     expect(await store.outbox.get('dg_orphan')).toBeNull();
+  });
+
+  it('a Send whose instance stopped after taking its key and before storing the item: the next Send from the conversation stores that item, under its id, once', async () => {
+    const [, make] = stores[1] ?? [];
+    if (make === undefined) throw new Error('no Azure store');
+    const { store, other } = make();
+    const item = { ...fields('stopped'), id: 'fb_stoppedhalfway', reference: 'FB-2345', createdAt: new Date(START).toISOString() };
+    await tableMeta(new FeedbackAccount({ ...azureNames() }), 'key').compareAndSet(idempotencyKey('stopped', 'flow-stopped'), null, JSON.stringify(item));
+    expect(await store.outbox.get(item.id)).toBeNull();
+    const again = await Promise.all([store.outbox.enqueueFeedback(fields('stopped'), undefined, 'flow-stopped'), other.outbox.enqueueFeedback(fields('stopped'), undefined, 'flow-stopped')]);
+    expect(again).toEqual([{ ok: true, item, repeated: true }, { ok: true, item, repeated: true }]);
+    expect((await store.outbox.claimDue(5, 20_000)).map((e) => e.id)).toEqual([item.id]);
+    expect(await other.outbox.claimDue(5, 20_000)).toEqual([]);
+    expect(await store.outbox.status()).toMatchObject({ pending: 1 });
   });
 });

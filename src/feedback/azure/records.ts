@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { numberColumn, textColumn } from '../../storage/rows.js';
 import { idempotencyKey, newId, newReference, type RandomBytes } from '../ids.js';
 import { parseFeedbackItem, type FeedbackItem } from '../model.js';
@@ -10,11 +9,12 @@ import { day, messageRow, toMessage, type FeedbackAccount, type Message } from '
 /**
  * The records in Azure Table Storage, shared by every instance (a message's row: see Message).
  * Instances agree through the table's own conditions: an id, a reference and an idempotency key
- * (`key/<hash>`) are rows created only if absent; a user's send times (`user/<hash>`) are rewritten
- * only at the ETag read, so two instances cannot both let a sixth item through.
+ * (`key/<hash>`, holding its item) are rows created only if absent; a user's sends (`user/<hash>`)
+ * are rewritten only at the ETag read, so two instances cannot both let a sixth item through.
  */
 export class TableRecords implements FeedbackRecords {
   private readonly sends: MetaStore;
+  private readonly keys: MetaStore;
 
   constructor(
     protected readonly account: FeedbackAccount,
@@ -22,26 +22,32 @@ export class TableRecords implements FeedbackRecords {
     private readonly randomBytes: RandomBytes,
   ) {
     this.sends = tableMeta(account, 'user');
+    this.keys = tableMeta(account, 'key');
   }
 
   async enqueueFeedback(fields: NewFeedback, limit: RateLimit = DEFAULT_RATE_LIMIT, key?: string): Promise<EnqueueResult> {
     const now = this.clock.now();
-    const id = newId('fb', this.randomBytes);
-    const scoped = key === undefined ? null : idempotencyKey(fields.userHash, key);
-    const earlier = scoped === null ? null : await this.takeKey(scoped, id, now);
-    if (earlier !== null) return { ok: true, item: parseFeedbackItem(earlier.body), repeated: true };
-    const wait = await this.countSend(fields.userHash, limit, now);
-    if (wait !== null) {
-      if (scoped !== null) await this.account.remove('key', scoped); // so a later Send from the conversation is judged afresh
-      return { ok: false, reason: 'rate-limited', retryAfterMs: wait };
-    }
-    const item: FeedbackItem = { id, reference: await this.reserveReference(), createdAt: new Date(now).toISOString(), ...fields };
-    if (!(await this.store(id, 'feedback', item.reference, now, item))) throw new Error('A fresh feedback id was already taken');
+    const scoped = key === undefined ? '' : idempotencyKey(fields.userHash, key);
+    const earlier = scoped === '' ? null : await this.keys.read(scoped);
+    if (earlier !== null) return this.repeat(earlier.value);
+    const wait = await this.countSend(fields.userHash, limit, now, scoped);
+    if (wait !== null) return { ok: false, reason: 'rate-limited', retryAfterMs: wait };
+    const item: FeedbackItem = { id: newId('fb', this.randomBytes), reference: await this.reserveReference(), createdAt: new Date(now).toISOString(), ...fields };
+    // The key's row holds the item: a Send that finds the key taken (one racing this) stores and returns that item instead.
+    if (scoped !== '' && !(await this.keys.compareAndSet(scoped, null, JSON.stringify(item)))) return this.repeat((await this.keys.read(scoped))?.value);
+    await this.store(item.id, 'feedback', item.reference, now, item);
     return { ok: true, item, repeated: false };
   }
 
+  /** A repeated Send: the item its key holds, stored now if the Send that made it stopped before storing it (under the same id). */
+  private async repeat(value: string | undefined): Promise<EnqueueResult> {
+    const item = parseFeedbackItem(JSON.parse(value ?? 'null'));
+    if ((await this.account.find(item.id)) === null) await this.store(item.id, 'feedback', item.reference, Date.parse(item.createdAt), item);
+    return { ok: true, item, repeated: true };
+  }
+
   async rateLimitWait(userHash: string, limit: RateLimit = DEFAULT_RATE_LIMIT): Promise<number | null> {
-    return limitWait(sendTimes((await this.sends.read(userHash))?.value), limit, this.clock.now());
+    return limitWait(sendsOf((await this.sends.read(userHash))?.value).map(([at]) => at), limit, this.clock.now());
   }
 
   enqueueOther(id: string, kind: Exclude<OutboxKind, 'feedback'>, body: unknown): Promise<boolean> {
@@ -78,12 +84,13 @@ export class TableRecords implements FeedbackRecords {
   }
 
   /**
-   * Stores a message, due now: its `id` pointer (only if absent: an id is stored once), its `open`
-   * one, its id on the queue, and only then its row, so a row is never without a queue message. A
-   * message whose row is not there (yet) is left for a while and then dropped: see QueueDelivery.
+   * Stores a message, due now: its `id` pointer (only if absent: a digest's id is stored once), its
+   * `open` one, its id on the queue, and only then its row, so a row is never without a queue message.
+   * A feedback item is stored again only by a repeated Send finding it missing: each step is then
+   * done once more (the row only if absent), and a second queue message is a harmless repeat.
    */
   private async store(id: string, kind: OutboxKind, reference: string | null, now: number, body: unknown): Promise<boolean> {
-    if (!(await this.account.create({ partitionKey: 'id', rowKey: id, p: day('m', now) }))) return false;
+    if (!(await this.account.create({ partitionKey: 'id', rowKey: id, p: day('m', now) })) && kind !== 'feedback') return false;
     await this.account.create({ partitionKey: 'open', rowKey: id, p: day('m', now) });
     await this.account.announce({ id, createdAt: now });
     const nulls = { lastError: null, deliveredAt: null, deadReason: null, deadAt: null, leaseUntil: null };
@@ -91,33 +98,15 @@ export class TableRecords implements FeedbackRecords {
     return true;
   }
 
-  /**
-   * Takes an idempotency key for `id`, or returns the message stored under it earlier. Another Send
-   * with the key may be half-way through storing it: its row is waited for (a few seconds at most); a
-   * key whose message never appeared (its instance died) is taken over after 30 s.
-   */
-  private async takeKey(scoped: string, id: string, now: number): Promise<Message | null> {
-    const key = { partitionKey: 'key', rowKey: scoped, id, p: day('m', now), at: now };
-    for (let tries = 0; tries < 60; tries += 1) {
-      if (await this.account.create(key)) return null;
-      const held = await this.account.read('key', scoped);
-      if (held === null) continue; // given up (rate-limited) meanwhile: try again
-      const earlier = await this.account.message(textColumn(held, 'p'), textColumn(held, 'id'));
-      if (earlier !== null) return earlier;
-      if (now - numberColumn(held, 'at') > 30_000 && (await this.account.replace(key, held.etag)) !== null) return null;
-      await sleep(50);
-    }
-    throw new Error('Another Send from this conversation did not finish storing its item');
-  }
-
-  /** Counts a send for the user unless they are at the limit; returns how long to wait, or null. */
-  private async countSend(userHash: string, limit: RateLimit, now: number): Promise<number | null> {
+  /** Counts a send for the user unless they are at the limit (a key counted already, by a Send racing this one, is not counted again); returns how long to wait, or null. */
+  private async countSend(userHash: string, limit: RateLimit, now: number, key: string): Promise<number | null> {
     for (let tries = 0; tries < 20; tries += 1) {
       const stored = await this.sends.read(userHash);
-      const times = sendTimes(stored?.value).filter((t) => t > now - limit.windowMs);
-      const wait = limitWait(times, limit, now);
+      const sends = sendsOf(stored?.value).filter(([at]) => at > now - limit.windowMs);
+      if (key !== '' && sends.some(([, counted]) => counted === key)) return null;
+      const wait = limitWait(sends.map(([at]) => at), limit, now);
       if (wait !== null) return wait;
-      if (await this.sends.compareAndSet(userHash, stored?.version ?? null, JSON.stringify([...times, now]))) return null;
+      if (await this.sends.compareAndSet(userHash, stored?.version ?? null, JSON.stringify([...sends, [now, key]]))) return null;
       // Another instance counted a send for this user at the same moment: read again.
     }
     throw new Error('Could not count the send: the user record kept changing');
@@ -132,9 +121,10 @@ export class TableRecords implements FeedbackRecords {
   }
 }
 
-function sendTimes(value: string | undefined): number[] {
+/** A user's sends in the last hour from their row: `[when, idempotency key or '']`. */
+function sendsOf(value: string | undefined): [number, string][] {
   const parsed: unknown = JSON.parse(value ?? '[]');
-  return Array.isArray(parsed) ? parsed.filter((t): t is number => typeof t === 'number') : [];
+  return Array.isArray(parsed) ? parsed.filter((s): s is [number, string] => Array.isArray(s) && typeof s[0] === 'number' && typeof s[1] === 'string') : [];
 }
 
 /**
