@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '../storage/database.js';
 import { numberColumn, optionalNumberColumn, optionalTextColumn, textColumn } from '../storage/rows.js';
-import { idempotencyKey, newId, newReference, type RandomBytes } from './ids.js';
+import { idempotencyKey, newId, referenceCandidates, type RandomBytes } from './ids.js';
 import { parseFeedbackItem, type FeedbackItem } from './model.js';
 import { ensureFeedbackSchema } from './schema.js';
 import {
@@ -111,8 +111,7 @@ export class SqliteOutbox implements Outbox {
 
   private uniqueReference(): string {
     const taken = this.db.prepare('SELECT 1 FROM feedback_outbox WHERE reference = ?');
-    for (let tries = 0; tries < 100; tries += 1) {
-      const reference = newReference(this.randomBytes, tries < 50 ? 4 : 6);
+    for (const reference of referenceCandidates(this.randomBytes)) {
       if (taken.get(reference) === undefined) return reference;
     }
     throw new Error('Could not find a free feedback reference');

@@ -2,7 +2,9 @@ import { odata, type TableEntity, type TableEntityResult } from '@azure/data-tab
 import { QueueClient } from '@azure/storage-queue';
 import { AzureTable, storageStatus } from '../../storage/azureTable.js';
 import { optionalNumberColumn, textColumn } from '../../storage/rows.js';
+import type { RandomBytes } from '../ids.js';
 import { entryFromRow, type OutboxEntry } from '../store.js';
+import type { Clock } from '../time.js';
 
 export interface AccountOptions {
   readonly connectionString: string;
@@ -10,6 +12,16 @@ export interface AccountOptions {
   readonly queue: string;
   /** Longest one storage call may take, the SDK's own retries included (default 5 s). */
   readonly timeoutMs?: number;
+}
+
+/** The whole store's options: the account's, and what the records and delivery need. */
+export interface AzureFeedbackStoreOptions extends AccountOptions {
+  readonly clock: Clock;
+  readonly randomBytes: RandomBytes;
+  /** Longest a message is hidden before its row is looked at again (default 7 days, Azure's most). Tests on a clock of their own set 0. */
+  readonly hideAtMostMs?: number;
+  /** Receives without a recorded attempt after which a message is poison and dead-lettered, or deleted when it has no row (default 10). */
+  readonly maxUnsettledReceives?: number;
 }
 
 export type Row = TableEntityResult<Record<string, unknown>>;

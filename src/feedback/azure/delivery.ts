@@ -1,18 +1,7 @@
 import type { DequeuedMessageItem } from '@azure/storage-queue';
-import type { RandomBytes } from '../ids.js';
 import type { ClaimedEntry, FeedbackStore, Outbox } from '../store.js';
-import type { Clock } from '../time.js';
-import { FeedbackAccount, messageRow, type AccountOptions, type Message } from './account.js';
+import { FeedbackAccount, messageRow, type AzureFeedbackStoreOptions, type Message } from './account.js';
 import { tableMeta, TableRecords, tableUnanswered } from './records.js';
-
-export interface AzureFeedbackStoreOptions extends AccountOptions {
-  readonly clock: Clock;
-  readonly randomBytes: RandomBytes;
-  /** Longest a message is hidden before its row is looked at again (default 7 days, Azure's most). Tests on a clock of their own set 0. */
-  readonly hideAtMostMs?: number;
-  /** Receives without a recorded attempt after which a message is poison and dead-lettered, or deleted when it has no row (default 10). */
-  readonly maxUnsettledReceives?: number;
-}
 
 /** The feedback store in one Azure storage account, shared by every instance (STORAGE=azure). */
 export function createAzureFeedbackStore(options: AzureFeedbackStoreOptions): FeedbackStore {
@@ -33,15 +22,8 @@ const NOT_YET_MS = 5_000;
  * when its row never appeared (its instance stopped between sending it and writing the row), deleted.
  */
 class QueueDelivery extends TableRecords implements Outbox {
-  constructor(
-    account: FeedbackAccount,
-    private readonly options: AzureFeedbackStoreOptions,
-  ) {
-    super(account, options.clock, options.randomBytes);
-  }
-
   async claimDue(limit: number, leaseMs: number, onlyIds?: readonly string[]): Promise<ClaimedEntry[]> {
-    const now = this.clock.now();
+    const now = this.options.clock.now();
     if (limit <= 0) return [];
     if (onlyIds === undefined) {
       const receive = { numberOfMessages: Math.min(32, limit), visibilityTimeout: Math.max(1, seconds(leaseMs)), ...this.account.limit() };
@@ -65,7 +47,7 @@ class QueueDelivery extends TableRecords implements Outbox {
   }
 
   async markDelivered(entry: ClaimedEntry): Promise<void> {
-    await this.settle(entry, { status: 'delivered', deliveredAt: this.clock.now(), attempts: entry.attempts + 1, lastError: null });
+    await this.settle(entry, { status: 'delivered', deliveredAt: this.options.clock.now(), attempts: entry.attempts + 1, lastError: null });
   }
 
   async markRetry(entry: ClaimedEntry, nextAttemptAt: number, error: string, countAttempt = true): Promise<void> {
@@ -73,12 +55,12 @@ class QueueDelivery extends TableRecords implements Outbox {
   }
 
   async markDead(entry: ClaimedEntry, reason: string): Promise<void> {
-    await this.settle(entry, { status: 'dead', deadAt: this.clock.now(), deadReason: reason, attempts: entry.attempts + 1 });
+    await this.settle(entry, { status: 'dead', deadAt: this.options.clock.now(), deadReason: reason, attempts: entry.attempts + 1 });
   }
 
   /** Revives each dead letter: its id goes on the queue first, then its row is made pending, so a pending row always has a message. */
   async retryDead(): Promise<string[]> {
-    const now = this.clock.now();
+    const now = this.options.clock.now();
     const revived: string[] = [];
     for (const m of (await this.open()).filter((o) => o.status === 'dead').sort((a, b) => a.createdAt - b.createdAt)) {
       await this.account.announce(m);
@@ -88,24 +70,22 @@ class QueueDelivery extends TableRecords implements Outbox {
     return revived;
   }
 
-  /** One message off the queue: its row claimed; or the message deleted (its row delivered, or it is past hope), or hidden until it may be due. */
+  /** One message off the queue: its row claimed; or the message hidden until it may be claimed, or deleted once it never will be. */
   private async take(message: DequeuedMessageItem, now: number, leaseMs: number): Promise<ClaimedEntry | null> {
     const [partition = '', id = ''] = message.messageText.split('/');
     const m = await this.account.message(partition, id);
     const unsettled = message.dequeueCount > (m?.attempts ?? 0) + (this.options.maxUnsettledReceives ?? 10);
-    if (m === null || m.status !== 'pending') {
-      // No row yet (it is written just after its message) or dead (revived just after its message): look again soon.
-      await this.release(message, m?.status === 'delivered' || unsettled ? null : NOT_YET_MS);
-      return null;
-    }
-    const claimed = await this.claim(m, now, leaseMs, message);
-    if (claimed === null) {
+    const claimed = m === null ? null : await this.claim(m, now, leaseMs, message);
+    if (claimed !== null && !unsettled) return claimed;
+    if (claimed !== null) {
+      await this.markDead(claimed, `received ${message.dequeueCount} times without an answer being recorded (poison message)`);
+    } else if (m?.status === 'pending') {
       // Not due, or held by another deliverer: look again when it may be.
       await this.release(message, Math.max(1_000, m.nextAttemptAt - now, (m.leaseUntil ?? 0) - now));
-      return null;
+    } else {
+      // No row yet (it is written just after its message) or dead (revived just after its message): look again soon.
+      await this.release(message, m?.status === 'delivered' || unsettled ? null : NOT_YET_MS);
     }
-    if (!unsettled) return claimed;
-    await this.markDead(claimed, `received ${message.dequeueCount} times without an answer being recorded (poison message)`);
     return null;
   }
 
@@ -126,7 +106,7 @@ class QueueDelivery extends TableRecords implements Outbox {
     const m = { ...entry, deadAt: null, leaseUntil: null, ...change };
     if ((await this.account.replace(messageRow(m), etag)) === null) return;
     if (m.status === 'delivered') await this.account.remove('open', m.id);
-    if (messageId !== '') await this.release({ messageId, popReceipt }, m.status === 'pending' ? m.nextAttemptAt - this.clock.now() : null);
+    if (messageId !== '') await this.release({ messageId, popReceipt }, m.status === 'pending' ? m.nextAttemptAt - this.options.clock.now() : null);
   }
 
   /** Hides a received message for `hideMs`, or deletes it (null); one received again by someone else since is theirs. */

@@ -1,10 +1,9 @@
 import { numberColumn, textColumn } from '../../storage/rows.js';
-import { idempotencyKey, newId, newReference, type RandomBytes } from '../ids.js';
+import { idempotencyKey, newId, referenceCandidates, type RandomBytes } from '../ids.js';
 import { parseFeedbackItem, type FeedbackItem } from '../model.js';
 import { DEFAULT_RATE_LIMIT, DEFAULT_STATUS_PERIOD_MS, limitWait, outboxStatus, type FeedbackRecords, type MetaStore } from '../store.js';
 import type { EnqueueResult, NewFeedback, OutboxEntry, OutboxKind, OutboxStatus, RateLimit, UnansweredStore } from '../store.js';
-import type { Clock } from '../time.js';
-import { day, messageRow, toMessage, type FeedbackAccount, type Message } from './account.js';
+import { day, messageRow, toMessage, type AzureFeedbackStoreOptions, type FeedbackAccount, type Message } from './account.js';
 
 /**
  * The records in Azure Table Storage, shared by every instance (a message's row: see Message).
@@ -18,21 +17,20 @@ export class TableRecords implements FeedbackRecords {
 
   constructor(
     protected readonly account: FeedbackAccount,
-    protected readonly clock: Clock,
-    private readonly randomBytes: RandomBytes,
+    protected readonly options: AzureFeedbackStoreOptions,
   ) {
     this.sends = tableMeta(account, 'user');
     this.keys = tableMeta(account, 'key');
   }
 
   async enqueueFeedback(fields: NewFeedback, limit: RateLimit = DEFAULT_RATE_LIMIT, key?: string): Promise<EnqueueResult> {
-    const now = this.clock.now();
+    const now = this.options.clock.now();
     const scoped = key === undefined ? '' : idempotencyKey(fields.userHash, key);
     const earlier = scoped === '' ? null : await this.keys.read(scoped);
     if (earlier !== null) return this.repeat(earlier.value);
     const wait = await this.countSend(fields.userHash, limit, now, scoped);
     if (wait !== null) return { ok: false, reason: 'rate-limited', retryAfterMs: wait };
-    const item: FeedbackItem = { id: newId('fb', this.randomBytes), reference: await this.reserveReference(), createdAt: new Date(now).toISOString(), ...fields };
+    const item: FeedbackItem = { id: newId('fb', this.options.randomBytes), reference: await this.reserveReference(), createdAt: new Date(now).toISOString(), ...fields };
     // The key's row holds the item: a Send that finds the key taken (one racing this) stores and returns that item instead.
     if (scoped !== '' && !(await this.keys.compareAndSet(scoped, null, JSON.stringify(item)))) return this.repeat((await this.keys.read(scoped))?.value);
     await this.store(item.id, 'feedback', item.reference, now, item);
@@ -47,11 +45,11 @@ export class TableRecords implements FeedbackRecords {
   }
 
   async rateLimitWait(userHash: string, limit: RateLimit = DEFAULT_RATE_LIMIT): Promise<number | null> {
-    return limitWait(sendsOf((await this.sends.read(userHash))?.value).map(([at]) => at), limit, this.clock.now());
+    return limitWait(sendsOf((await this.sends.read(userHash))?.value).map(([at]) => at), limit, this.options.clock.now());
   }
 
   enqueueOther(id: string, kind: Exclude<OutboxKind, 'feedback'>, body: unknown): Promise<boolean> {
-    return this.store(id, kind, null, this.clock.now(), body);
+    return this.store(id, kind, null, this.options.clock.now(), body);
   }
 
   get(id: string): Promise<OutboxEntry | null> {
@@ -59,7 +57,7 @@ export class TableRecords implements FeedbackRecords {
   }
 
   async status(sinceMs?: number): Promise<OutboxStatus> {
-    const now = this.clock.now();
+    const now = this.options.clock.now();
     const since = sinceMs ?? now - DEFAULT_STATUS_PERIOD_MS;
     const [open, created] = await Promise.all([this.open(), this.createdBetween(since, now + 1)]);
     return outboxStatus(open, created.filter((m) => m.status === 'delivered').length, since);
@@ -67,7 +65,7 @@ export class TableRecords implements FeedbackRecords {
 
   async feedbackBetween(from: number, to: number): Promise<FeedbackItem[]> {
     // Nothing is created in the future: an open-ended period stops at tomorrow.
-    const created = await this.createdBetween(from, Math.min(to, this.clock.now() + 86_400_000));
+    const created = await this.createdBetween(from, Math.min(to, this.options.clock.now() + 86_400_000));
     return created.filter((m) => m.kind === 'feedback').map((m) => parseFeedbackItem(m.body));
   }
 
@@ -113,8 +111,7 @@ export class TableRecords implements FeedbackRecords {
   }
 
   private async reserveReference(): Promise<string> {
-    for (let tries = 0; tries < 100; tries += 1) {
-      const reference = newReference(this.randomBytes, tries < 50 ? 4 : 6);
+    for (const reference of referenceCandidates(this.options.randomBytes)) {
       if (await this.account.create({ partitionKey: 'ref', rowKey: reference })) return reference;
     }
     throw new Error('Could not find a free feedback reference');
