@@ -6,16 +6,12 @@ import type { RandomBytes } from '../ids.js';
 import { entryFromRow, type OutboxEntry } from '../store.js';
 import type { Clock } from '../time.js';
 
-export interface AccountOptions {
+export interface AzureFeedbackStoreOptions {
   readonly connectionString: string;
   readonly table: string;
   readonly queue: string;
   /** Longest one storage call may take, the SDK's own retries included (default 5 s). */
   readonly timeoutMs?: number;
-}
-
-/** The whole store's options: the account's, and what the records and delivery need. */
-export interface AzureFeedbackStoreOptions extends AccountOptions {
   readonly clock: Clock;
   readonly randomBytes: RandomBytes;
   /** Longest a message is hidden before its row is looked at again (default 7 days, Azure's most). Tests on a clock of their own set 0. */
@@ -41,7 +37,7 @@ export interface Message extends OutboxEntry {
 export class FeedbackAccount extends AzureTable {
   readonly queue: QueueClient;
 
-  constructor(options: AccountOptions) {
+  constructor(options: Pick<AzureFeedbackStoreOptions, 'connectionString' | 'table' | 'queue' | 'timeoutMs'>) {
     const queue = new QueueClient(options.connectionString, options.queue);
     super(options.connectionString, options.table, options.timeoutMs, (limit) => queue.createIfNotExists(limit));
     this.queue = queue;
