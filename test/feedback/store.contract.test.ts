@@ -382,7 +382,7 @@ describe('the shared outbox on Azure tables and a queue', () => {
     if (make === undefined) throw new Error('no Azure store');
     const { store, other } = make();
     const item = { ...fields('stopped'), id: 'fb_stoppedhalfway', reference: 'FB-2345', createdAt: new Date(START).toISOString() };
-    await tableMeta(new FeedbackAccount({ ...azureNames() }), 'key').compareAndSet(idempotencyKey('stopped', 'flow-stopped'), null, JSON.stringify(item));
+    await tableMeta(new FeedbackAccount({ ...azureNames() }), 'keys').compareAndSet(idempotencyKey('stopped', 'flow-stopped'), null, JSON.stringify(item));
     expect(await store.outbox.get(item.id)).toBeNull();
     const again = await Promise.all([store.outbox.enqueueFeedback(fields('stopped'), undefined, 'flow-stopped'), other.outbox.enqueueFeedback(fields('stopped'), undefined, 'flow-stopped')]);
     expect(again).toEqual([{ ok: true, item, repeated: true }, { ok: true, item, repeated: true }]);

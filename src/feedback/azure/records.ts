@@ -8,7 +8,7 @@ import { day, messageRow, toMessage, type AzureFeedbackStoreOptions, type Feedba
 /**
  * The records in Azure Table Storage, shared by every instance (a message's row: see Message).
  * Instances agree through the table's own conditions: an id, a reference and an idempotency key
- * (`key/<hash>`, holding its item) are rows created only if absent; a user's sends (`user/<hash>`)
+ * (`keys/<hash>`, holding its item) are rows created only if absent; a user's sends (`sends/<hash>`)
  * are rewritten only at the ETag read, so two instances cannot both let a sixth item through.
  */
 export class TableRecords implements FeedbackRecords {
@@ -19,8 +19,8 @@ export class TableRecords implements FeedbackRecords {
     protected readonly account: FeedbackAccount,
     protected readonly options: AzureFeedbackStoreOptions,
   ) {
-    this.sends = tableMeta(account, 'user');
-    this.keys = tableMeta(account, 'key');
+    this.sends = tableMeta(account, 'sends');
+    this.keys = tableMeta(account, 'keys');
   }
 
   async enqueueFeedback(fields: NewFeedback, limit: RateLimit = DEFAULT_RATE_LIMIT, key?: string): Promise<EnqueueResult> {
@@ -126,7 +126,7 @@ function sendsOf(value: string | undefined): [number, string][] {
 
 /**
  * Named values as rows `<partition>/<key>`, the version the row's ETag: the salt and the end of the
- * last digest period (`meta`), and each user's send times in the last hour (`user`).
+ * last digest period (`meta`), each user's sends in the last hour (`sends`), each idempotency key's item (`keys`).
  */
 export function tableMeta(account: FeedbackAccount, partitionKey = 'meta'): MetaStore {
   return {
