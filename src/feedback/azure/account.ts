@@ -78,23 +78,18 @@ export class FeedbackAccount extends AzureTable {
     await this.call([404], null, () => this.client.deleteEntity(partitionKey, rowKey, this.limit()));
   }
 
-  /** Every row of one partition (an index such as `open`). */
-  list(partitionKey: string): Promise<Row[]> {
-    return this.query(odata`PartitionKey eq ${partitionKey}`);
-  }
-
-  /** The rows of the day partitions (`m` or `q`) holding [from, to), oldest first: a period is read by its days alone. */
-  listDays(prefix: 'm' | 'q', from: number, to: number): Promise<Row[]> {
-    return to <= from ? Promise.resolve([]) : this.query(odata`PartitionKey ge ${day(prefix, Math.max(0, from))} and PartitionKey le ${day(prefix, to - 1)}`);
-  }
-
-  /** The rows a filter on PartitionKey selects (sorted by partition, then row key): never more than the partitions named. */
-  private query(filter: string): Promise<Row[]> {
+  /** The rows of the partitions `first` to `last` (one, by default), by partition and row key: no query reads more than the index or the days asked for. */
+  list(first: string, last = first): Promise<Row[]> {
     return this.call([], [], async () => {
       const rows: Row[] = [];
-      for await (const row of this.client.listEntities({ queryOptions: { filter } })) rows.push(row);
+      for await (const row of this.client.listEntities({ queryOptions: { filter: odata`PartitionKey ge ${first} and PartitionKey le ${last}` } })) rows.push(row);
       return rows;
     });
+  }
+
+  /** The rows of the day partitions (`m` or `q`) holding [from, to), oldest first. */
+  async listDays(prefix: 'm' | 'q', from: number, to: number): Promise<Row[]> {
+    return to <= from ? [] : this.list(day(prefix, Math.max(0, from)), day(prefix, to - 1));
   }
 
   async message(partition: string, id: string): Promise<Message | null> {
