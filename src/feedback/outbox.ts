@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../storage/database.js';
-import { numberColumn, optionalNumberColumn, optionalTextColumn, textColumn } from '../storage/rows.js';
+import { numberColumn, optionalNumberColumn, textColumn } from '../storage/rows.js';
 import { idempotencyKey, newId, referenceCandidates, type RandomBytes } from './ids.js';
 import { parseFeedbackItem, type FeedbackItem } from './model.js';
 import { ensureFeedbackSchema } from './schema.js';
