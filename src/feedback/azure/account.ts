@@ -1,6 +1,6 @@
-import { odata, type TableEntity, type TableEntityResult } from '@azure/data-tables';
+import { odata } from '@azure/data-tables';
 import { QueueClient } from '@azure/storage-queue';
-import { AzureTable, storageStatus } from '../../storage/azureTable.js';
+import { AzureTable, type NewTableRow, type TableRow } from '../../storage/azureTable.js';
 import { optionalNumberColumn, textColumn } from '../../storage/rows.js';
 import type { RandomBytes } from '../ids.js';
 import { entryFromRow, type OutboxEntry } from '../store.js';
@@ -19,9 +19,6 @@ export interface AzureFeedbackStoreOptions {
   /** Receives without a recorded attempt after which a message is poison and dead-lettered, or deleted when it has no row (default 10). */
   readonly maxUnsettledReceives?: number;
 }
-
-export type Row = TableEntityResult<Record<string, unknown>>;
-type NewRow = TableEntity<Record<string, unknown>>;
 
 /**
  * A message (feedback item or digest) as its row holds it: partition `m<day it was created>`, row
@@ -44,51 +41,17 @@ export class FeedbackAccount extends AzureTable {
   }
 
   /** Where it is, for operators: the table's and the queue's URLs, without credentials. */
-  get location(): string {
-    return `${this.client.url.split('?')[0] ?? ''}/${this.client.tableName} and ${this.queue.url.split('?')[0] ?? ''}`;
-  }
-
-  /** Makes a call once table and queue exist: its result, or `fallback` when storage answered one of `statuses` (404 absent…). */
-  async call<T, F>(statuses: readonly number[], fallback: F, make: () => Promise<T>): Promise<T | F> {
-    await this.ensure();
-    try {
-      return await make();
-    } catch (error) {
-      const status = storageStatus(error);
-      if (status !== undefined && statuses.includes(status)) return fallback;
-      throw error;
-    }
-  }
-
-  read(partitionKey: string, rowKey: string): Promise<Row | null> {
-    return this.call([404], null, () => this.client.getEntity(partitionKey, rowKey, this.limit()));
-  }
-
-  /** Creates a row only if it is absent; false when it exists. */
-  create(row: NewRow): Promise<boolean> {
-    return this.call([409], false, () => this.client.createEntity(row, this.limit()).then(() => true));
-  }
-
-  /** Replaces a row only if it is still at `etag`: its new ETag, or null when it changed or went. */
-  replace(row: NewRow, etag: string): Promise<string | null> {
-    return this.call([404, 412], null, async () => (await this.client.updateEntity(row, 'Replace', { ...this.limit(), etag })).etag ?? null);
-  }
-
-  async remove(partitionKey: string, rowKey: string): Promise<void> {
-    await this.call([404], null, () => this.client.deleteEntity(partitionKey, rowKey, this.limit()));
+  override get location(): string {
+    return `${super.location} and ${this.queue.url.split('?')[0] ?? ''}`;
   }
 
   /** The rows of the partitions `first` to `last` (one, by default), by partition and row key: no query reads more than the index or the days asked for. */
-  list(first: string, last = first): Promise<Row[]> {
-    return this.call([], [], async () => {
-      const rows: Row[] = [];
-      for await (const row of this.client.listEntities({ queryOptions: { filter: odata`PartitionKey ge ${first} and PartitionKey le ${last}` } })) rows.push(row);
-      return rows;
-    });
+  list(first: string, last = first): Promise<TableRow[]> {
+    return this.rows(odata`PartitionKey ge ${first} and PartitionKey le ${last}`);
   }
 
   /** The rows of the day partitions (`m` or `q`) holding [from, to), oldest first. */
-  async listDays(prefix: 'm' | 'q', from: number, to: number): Promise<Row[]> {
+  async listDays(prefix: 'm' | 'q', from: number, to: number): Promise<TableRow[]> {
     return to <= from ? [] : this.list(day(prefix, Math.max(0, from)), day(prefix, to - 1));
   }
 
@@ -110,7 +73,7 @@ export class FeedbackAccount extends AzureTable {
 }
 
 /** A message's row, whole (written with Replace, which removes a property left out, as a null is). */
-export function messageRow(m: Omit<Message, 'etag'>): NewRow {
+export function messageRow(m: Omit<Message, 'etag'>): NewTableRow {
   const columns = {
     kind: m.kind, reference: m.reference, created_at: m.createdAt, body: JSON.stringify(m.body), status: m.status, attempts: m.attempts,
     queued_at: m.queuedAt, next_attempt_at: m.nextAttemptAt, last_error: m.lastError, delivered_at: m.deliveredAt,
@@ -120,7 +83,7 @@ export function messageRow(m: Omit<Message, 'etag'>): NewRow {
 }
 
 /** Reads a message back from its row (the properties left out are null); throws a TypeError when it is not one. */
-export function toMessage(row: Row): Message {
+export function toMessage(row: TableRow): Message {
   const nulls = { reference: null, last_error: null, delivered_at: null, dead_reason: null, dead_at: null, lease_until: null };
   const columns = { ...nulls, ...row, id: row.rowKey };
   return { ...entryFromRow(columns), etag: row.etag, leaseUntil: optionalNumberColumn(columns, 'lease_until') };
