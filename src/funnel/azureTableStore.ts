@@ -64,7 +64,7 @@ export class AzureFunnelStore implements FunnelStore {
       const row = await this.table.read(FUNNEL_PARTITION, key);
       const counts = row === null ? bucket.counts : addCounts(parseCounts(row['counts']), bucket.counts);
       const next = { partitionKey: FUNNEL_PARTITION, rowKey: key, counts: JSON.stringify(Object.fromEntries(counts)) };
-      if (row === null ? await this.table.create(next) : (await this.table.replace(next, row.etag)) !== null) return;
+      if (await this.table.write(next, row?.etag ?? null)) return;
       // Lost the race to another instance: read again and retry.
     }
     throw new Error(`Funnel counts not saved after ${this.maxTries} tries: too many writers at once`);

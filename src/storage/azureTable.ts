@@ -84,6 +84,11 @@ export class AzureTable {
     return this.call([404, 412], null, async () => (await this.client.updateEntity(row, mode, { ...this.limit(), etag })).etag ?? null);
   }
 
+  /** Writes a row only if it is still at `etag`, or, with no etag (null), only if it is absent: false when another writer was first. */
+  async write(row: NewTableRow, etag: string | null): Promise<boolean> {
+    return etag === null ? this.create(row) : (await this.replace(row, etag)) !== null;
+  }
+
   /** Deletes a row (only if it is still at `etag`, when given); false when it was not there (or changed). */
   remove(partitionKey: string, rowKey: string, etag?: string): Promise<boolean> {
     return this.call([404, 412], false, () => this.client.deleteEntity(partitionKey, rowKey, { ...this.limit(), etag }).then(() => true));

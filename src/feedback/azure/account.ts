@@ -45,14 +45,9 @@ export class FeedbackAccount extends AzureTable {
     return `${super.location} and ${this.queue.url.split('?')[0] ?? ''}`;
   }
 
-  /** The rows of the partitions `first` to `last` (one, by default), by partition and row key: no query reads more than the index or the days asked for. */
-  list(first: string, last = first): Promise<TableRow[]> {
-    return this.rows(odata`PartitionKey ge ${first} and PartitionKey le ${last}`);
-  }
-
-  /** The rows of the day partitions (`m` or `q`) holding [from, to), oldest first. */
+  /** The rows of the day partitions (`m` or `q`) holding [from, to), oldest first: one query over that range of partitions, reading no other day. */
   async listDays(prefix: 'm' | 'q', from: number, to: number): Promise<TableRow[]> {
-    return to <= from ? [] : this.list(day(prefix, Math.max(0, from)), day(prefix, to - 1));
+    return to <= from ? [] : this.rows(odata`PartitionKey ge ${day(prefix, Math.max(0, from))} and PartitionKey le ${day(prefix, to - 1)}`);
   }
 
   async message(partition: string, id: string): Promise<Message | null> {

@@ -111,12 +111,11 @@ class QueueDelivery extends TableRecords implements Outbox {
 
   /** Hides a received message for `hideMs`, or deletes it (null); one received again by someone else since is theirs. */
   private async release(message: Pick<DequeuedMessageItem, 'messageId' | 'popReceipt'>, hideMs: number | null): Promise<void> {
-    const { messageId, popReceipt } = message;
     const hideS = seconds(Math.min(hideMs ?? 0, this.options.hideAtMostMs ?? Infinity));
     await this.account.call([400, 404], null, () =>
       hideMs === null
-        ? this.account.queue.deleteMessage(messageId, popReceipt, this.account.limit())
-        : this.account.queue.updateMessage(messageId, popReceipt, undefined, hideS, this.account.limit()),
+        ? this.account.queue.deleteMessage(message.messageId, message.popReceipt, this.account.limit())
+        : this.account.queue.updateMessage(message.messageId, message.popReceipt, undefined, hideS, this.account.limit()),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { odata } from '@azure/data-tables';
 import { numberColumn, textColumn } from '../../storage/rows.js';
 import { idempotencyKey, newId, referenceCandidates, type RandomBytes } from '../ids.js';
 import { parseFeedbackItem, type FeedbackItem } from '../model.js';
@@ -76,7 +77,7 @@ export class TableRecords implements FeedbackRecords {
 
   /** The messages not delivered yet (pending or dead), as their `open` pointers and then their rows say. */
   protected async open(): Promise<Message[]> {
-    const pointers = await this.account.list('open');
+    const pointers = await this.account.rows(odata`PartitionKey eq 'open'`);
     const found = await Promise.all(pointers.map((p) => this.account.message(textColumn(p, 'p'), p.rowKey ?? '')));
     return found.filter((m): m is Message => m !== null && m.status !== 'delivered');
   }
@@ -134,10 +135,7 @@ export function tableMeta(account: FeedbackAccount, partitionKey = 'meta'): Meta
       const row = await account.read(partitionKey, encodeURIComponent(key));
       return row === null ? null : { value: textColumn(row, 'value'), version: row.etag };
     },
-    async compareAndSet(key, version, value) {
-      const row = { partitionKey, rowKey: encodeURIComponent(key), value };
-      return version === null ? account.create(row) : (await account.replace(row, version)) !== null;
-    },
+    compareAndSet: (key, version, value) => account.write({ partitionKey, rowKey: encodeURIComponent(key), value }, version),
   };
 }
 
