@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FeedbackAccount } from '../../src/feedback/azure/account.js';
-import { createAzureFeedbackStore } from '../../src/feedback/azure/delivery.js';
-import { tableMeta } from '../../src/feedback/azure/records.js';
+import { FeedbackAccount, tableMeta } from '../../src/feedback/azure/account.js';
+import { createAzureFeedbackStore } from '../../src/feedback/azure/outbox.js';
 import { idempotencyKey, REFERENCE_PATTERN } from '../../src/feedback/ids.js';
 import { createSqliteFeedbackStore } from '../../src/feedback/sqliteStore.js';
 import { readOrCreate, type FeedbackStore, type NewFeedback } from '../../src/feedback/store.js';

@@ -1,9 +1,9 @@
 import { odata } from '@azure/data-tables';
 import { QueueClient } from '@azure/storage-queue';
 import { AzureTable, type NewTableRow, type TableRow } from '../../storage/azureTable.js';
-import { optionalNumberColumn, textColumn } from '../../storage/rows.js';
+import { numberColumn, optionalNumberColumn, textColumn } from '../../storage/rows.js';
 import type { RandomBytes } from '../ids.js';
-import { entryFromRow, type OutboxEntry } from '../store.js';
+import { entryFromRow, type MetaStore, type OutboxEntry, type UnansweredStore } from '../store.js';
 import type { Clock } from '../time.js';
 
 export interface AzureFeedbackStoreOptions {
@@ -87,4 +87,38 @@ export function toMessage(row: TableRow): Message {
 /** One day's partition: `m2030-01-06` for messages, `q2030-01-06` for unanswered questions. */
 export function day(prefix: 'm' | 'q', at: number): string {
   return `${prefix}${new Date(at).toISOString().slice(0, 10)}`;
+}
+
+/**
+ * Named values as rows `<partition>/<key>`, the version the row's ETag: the salt and the end of the
+ * last digest period (`meta`), each user's sends in the last hour (`sends`), each idempotency key's item (`keys`).
+ */
+export function tableMeta(account: FeedbackAccount, partitionKey = 'meta'): MetaStore {
+  return {
+    async read(key) {
+      const row = await account.read(partitionKey, encodeURIComponent(key));
+      return row === null ? null : { value: textColumn(row, 'value'), version: row.etag };
+    },
+    compareAndSet: (key, version, value) => account.write({ partitionKey, rowKey: encodeURIComponent(key), value }, version),
+  };
+}
+
+/** Unanswered questions: a row per asking, in a partition per day (`q<YYYY-MM-DD>`). Nothing is rewritten, so instances never contend. */
+export function tableUnanswered(account: FeedbackAccount, randomBytes: RandomBytes): UnansweredStore {
+  return {
+    async add(key, text, at) {
+      const rowKey = `${String(Math.trunc(at)).padStart(13, '0')}-${Buffer.from(randomBytes(6)).toString('hex')}`;
+      await account.create({ partitionKey: day('q', at), rowKey, k: key, q: text, at });
+    },
+    async top(from, to, limit) {
+      const asked = new Map<string, { text: string; count: number; lastAt: number }>();
+      for (const row of await account.listDays('q', from, to)) {
+        const [key, at] = [textColumn(row, 'k'), numberColumn(row, 'at')];
+        const seen = asked.get(key) ?? { text: textColumn(row, 'q'), count: 0, lastAt: at };
+        if (at >= from && at < to) asked.set(key, { text: seen.text, count: seen.count + 1, lastAt: Math.max(seen.lastAt, at) });
+      }
+      const top = [...asked.values()].sort((a, b) => b.count - a.count || b.lastAt - a.lastAt).slice(0, Math.max(0, limit));
+      return top.map(({ text, count }) => ({ text, count }));
+    },
+  };
 }
