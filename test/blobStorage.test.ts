@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_REPLIES } from '../src/content/faults.js';
 import { FEEDBACK_TEXT_INPUT } from '../src/cards/feedback.js';
 import { FEEDBACK } from '../src/content/feedback.js';
-import { createAzureFeedbackStore } from '../src/feedback/azure/delivery.js';
+import { createAzureFeedbackStore } from '../src/feedback/azure/outbox.js';
 import { defaultRandomBytes } from '../src/feedback/ids.js';
 import { systemClock } from '../src/feedback/time.js';
 import { WORDS } from '../src/content/ui.js';

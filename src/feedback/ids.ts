@@ -39,6 +39,11 @@ export function newReference(randomBytes: RandomBytes, length = 4): string {
   return `FB-${encode(randomBytes(length), REFERENCE_ALPHABET)}`;
 }
 
+/** References to try, in turn, until one is free: 50 of four letters, then 50 of six. */
+export function* referenceCandidates(randomBytes: RandomBytes): Generator<string> {
+  for (let tries = 0; tries < 100; tries += 1) yield newReference(randomBytes, tries < 50 ? 4 : 6);
+}
+
 export const REFERENCE_PATTERN = /^FB-[2-9A-HJKMNP-TV-Z]{4,6}$/;
 
 /**

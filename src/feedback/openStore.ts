@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import { openDatabase } from '../storage/database.js';
-import { createAzureFeedbackStore } from './azure/delivery.js';
+import { createAzureFeedbackStore } from './azure/outbox.js';
 import type { RandomBytes } from './ids.js';
 import { createSqliteFeedbackStore } from './sqliteStore.js';
 import type { FeedbackStore } from './store.js';

@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '../storage/database.js';
-import { numberColumn, optionalNumberColumn, optionalTextColumn, textColumn } from '../storage/rows.js';
-import { idempotencyKey, newId, newReference, type RandomBytes } from './ids.js';
+import { numberColumn, optionalNumberColumn, textColumn } from '../storage/rows.js';
+import { idempotencyKey, newId, referenceCandidates, type RandomBytes } from './ids.js';
 import { parseFeedbackItem, type FeedbackItem } from './model.js';
 import { ensureFeedbackSchema } from './schema.js';
 import {
@@ -8,8 +8,8 @@ import {
   DEFAULT_STATUS_PERIOD_MS,
   entryFromRow,
   limitWait,
+  outboxStatus,
   type ClaimedEntry,
-  type DeadLetter,
   type EnqueueResult,
   type NewFeedback,
   type Outbox,
@@ -111,8 +111,7 @@ export class SqliteOutbox implements Outbox {
 
   private uniqueReference(): string {
     const taken = this.db.prepare('SELECT 1 FROM feedback_outbox WHERE reference = ?');
-    for (let tries = 0; tries < 100; tries += 1) {
-      const reference = newReference(this.randomBytes, tries < 50 ? 4 : 6);
+    for (const reference of referenceCandidates(this.randomBytes)) {
       if (taken.get(reference) === undefined) return reference;
     }
     throw new Error('Could not find a free feedback reference');
@@ -210,39 +209,9 @@ export class SqliteOutbox implements Outbox {
 
   async status(sinceMs?: number): Promise<OutboxStatus> {
     const since = sinceMs ?? this.clock.now() - DEFAULT_STATUS_PERIOD_MS;
-    const counts = new Map<string, number>();
-    for (const row of this.db.prepare(`SELECT status, COUNT(*) AS n FROM feedback_outbox WHERE status <> 'delivered' GROUP BY status`).all()) {
-      counts.set(textColumn(row, 'status'), numberColumn(row, 'n'));
-    }
-    const deliveredRow: unknown = this.db
-      .prepare(`SELECT COUNT(*) AS n FROM feedback_outbox WHERE status = 'delivered' AND created_at >= ?`)
-      .get(since);
-    const pendingRow: unknown = this.db
-      .prepare(`SELECT MIN(created_at) AS oldest, MIN(next_attempt_at) AS next FROM feedback_outbox WHERE status = 'pending'`)
-      .get();
-    const deadLetters = this.db
-      .prepare(`SELECT id, kind, reference, dead_reason, dead_at, attempts FROM feedback_outbox WHERE status = 'dead' ORDER BY dead_at`)
-      .all()
-      .map((row): DeadLetter => {
-        const kind = textColumn(row, 'kind');
-        return {
-          id: textColumn(row, 'id'),
-          kind: kind === 'digest' ? 'digest' : 'feedback',
-          reference: optionalTextColumn(row, 'reference'),
-          reason: optionalTextColumn(row, 'dead_reason') ?? 'unknown',
-          deadAt: optionalNumberColumn(row, 'dead_at') ?? 0,
-          attempts: numberColumn(row, 'attempts'),
-        };
-      });
-    return {
-      pending: counts.get('pending') ?? 0,
-      delivered: numberColumn(deliveredRow, 'n'),
-      deliveredSince: since,
-      dead: counts.get('dead') ?? 0,
-      oldestPendingAt: optionalNumberColumn(pendingRow, 'oldest'),
-      nextAttemptAt: optionalNumberColumn(pendingRow, 'next'),
-      deadLetters,
-    };
+    const open = this.db.prepare(`SELECT * FROM feedback_outbox WHERE status <> 'delivered' ORDER BY created_at`).all().map(entryFromRow);
+    const delivered: unknown = this.db.prepare(`SELECT COUNT(*) AS n FROM feedback_outbox WHERE status = 'delivered' AND created_at >= ?`).get(since);
+    return outboxStatus(open, numberColumn(delivered, 'n'), since);
   }
 
   async feedbackBetween(from: number, to: number): Promise<FeedbackItem[]> {

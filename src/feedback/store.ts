@@ -36,6 +36,7 @@ export interface OutboxEntry {
   readonly lastError: string | null;
   readonly deliveredAt: number | null;
   readonly deadReason: string | null;
+  readonly deadAt: number | null;
 }
 
 /** A stored message read back, checking every column: a SQLite row, or an Azure table row (its properties are named alike). */
@@ -57,6 +58,7 @@ export function entryFromRow(row: unknown): OutboxEntry {
     lastError: optionalTextColumn(row, 'last_error'),
     deliveredAt: optionalNumberColumn(row, 'delivered_at'),
     deadReason: optionalTextColumn(row, 'dead_reason'),
+    deadAt: optionalNumberColumn(row, 'dead_at'),
   };
 }
 
@@ -113,6 +115,22 @@ export interface OutboxStatus {
   readonly oldestPendingAt: number | null;
   readonly nextAttemptAt: number | null;
   readonly deadLetters: readonly DeadLetter[];
+}
+
+/** The status from the messages not delivered yet (pending or dead) and how many created since `since` were delivered. */
+export function outboxStatus(open: readonly OutboxEntry[], delivered: number, since: number): OutboxStatus {
+  const pending = open.filter((m) => m.status === 'pending');
+  const dead = open.filter((m) => m.status === 'dead').sort((a, b) => (a.deadAt ?? 0) - (b.deadAt ?? 0));
+  const earliest = (values: number[]) => (values.length === 0 ? null : Math.min(...values));
+  return {
+    pending: pending.length,
+    delivered,
+    deliveredSince: since,
+    dead: dead.length,
+    oldestPendingAt: earliest(pending.map((m) => m.createdAt)),
+    nextAttemptAt: earliest(pending.map((m) => m.nextAttemptAt)),
+    deadLetters: dead.map(({ id, kind, reference, deadReason, deadAt, attempts }) => ({ id, kind, reference, reason: deadReason ?? 'unknown', deadAt: deadAt ?? 0, attempts })),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { odata } from '@azure/data-tables';
-import { AzureTable, storageStatus } from '../storage/azureTable.js';
+import { AzureTable } from '../storage/azureTable.js';
 import type { BucketKind } from './events.js';
 import { addCounts, type BucketCounts, type FunnelStore } from './store.js';
 
@@ -54,46 +54,26 @@ export class AzureFunnelStore implements FunnelStore {
   }
 
   async add(batch: readonly BucketCounts[]): Promise<void> {
-    await this.table.ensure();
     await Promise.all(batch.map((bucket) => this.addBucket(bucket)));
   }
 
   private async addBucket(bucket: BucketCounts): Promise<void> {
-    const keys = { partitionKey: FUNNEL_PARTITION, rowKey: rowKey(bucket.kind, bucket.start) };
+    const key = rowKey(bucket.kind, bucket.start);
     for (let attempt = 0; attempt < this.maxTries; attempt++) {
       if (attempt > 0) await pause(5 + Math.random() * 20 * Math.min(attempt, 5));
-      const row = await this.read(keys.partitionKey, keys.rowKey);
-      try {
-        if (row === null) {
-          await this.table.client.createEntity({ ...keys, counts: JSON.stringify(Object.fromEntries(bucket.counts)) }, this.table.limit());
-        } else {
-          const merged = addCounts(parseCounts(row.counts), bucket.counts);
-          await this.table.client.updateEntity({ ...keys, counts: JSON.stringify(Object.fromEntries(merged)) }, 'Replace', { ...this.table.limit(), etag: row.etag });
-        }
-        return;
-      } catch (error) {
-        const status = storageStatus(error);
-        if (status !== 409 && status !== 412) throw error; // lost the race: read again and retry
-      }
+      const row = await this.table.read(FUNNEL_PARTITION, key);
+      const counts = row === null ? bucket.counts : addCounts(parseCounts(row['counts']), bucket.counts);
+      const next = { partitionKey: FUNNEL_PARTITION, rowKey: key, counts: JSON.stringify(Object.fromEntries(counts)) };
+      if (await this.table.write(next, row?.etag ?? null)) return;
+      // Lost the race to another instance: read again and retry.
     }
     throw new Error(`Funnel counts not saved after ${this.maxTries} tries: too many writers at once`);
   }
 
-  private async read(partitionKey: string, key: string): Promise<{ counts: unknown; etag: string } | null> {
-    try {
-      const row = await this.table.client.getEntity<{ counts?: unknown }>(partitionKey, key, this.table.limit());
-      return { counts: row.counts, etag: row.etag };
-    } catch (error) {
-      if (storageStatus(error) === 404) return null;
-      throw error;
-    }
-  }
-
   async sum(kind: BucketKind, from: number, to: number): Promise<Map<string, number>> {
-    await this.table.ensure();
     const filter = odata`PartitionKey eq ${FUNNEL_PARTITION} and RowKey ge ${rowKey(kind, Math.max(0, from))} and RowKey lt ${rowKey(kind, Math.max(0, to))}`;
     const total = new Map<string, number>();
-    for await (const row of this.table.client.listEntities<{ counts?: unknown }>({ queryOptions: { filter } })) addCounts(total, parseCounts(row.counts));
+    for (const row of await this.table.rows(filter)) addCounts(total, parseCounts(row['counts']));
     return total;
   }
 }

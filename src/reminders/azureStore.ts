@@ -1,5 +1,5 @@
 import { odata } from '@azure/data-tables';
-import { AzureTable, storageStatus } from '../storage/azureTable.js';
+import { AzureTable } from '../storage/azureTable.js';
 import { toReminderAddress } from './address.js';
 import type { ClaimedReminder, NewReminder, ReminderStore, ReminderSummary } from './model.js';
 
@@ -11,12 +11,6 @@ export interface AzureReminderOptions {
   readonly table: string;
   /** Longest one storage call may take (default 5 s). */
   readonly timeoutMs?: number;
-}
-
-/** Lost a conditional write to someone else (the ETag changed), or the row is gone. */
-function lostRace(error: unknown): boolean {
-  const s = storageStatus(error);
-  return s === 404 || s === 409 || s === 412;
 }
 
 /** Times are epoch milliseconds: stored as Edm.Double (exact up to 2^53), never left for the service to read as Int32. */
@@ -60,7 +54,7 @@ export class AzureReminderStore implements ReminderStore {
   }
 
   get location(): string {
-    return `${this.table.client.url.split('?')[0] ?? ''}/${this.table.client.tableName}`;
+    return this.table.location;
   }
 
   async set(reminder: NewReminder): Promise<void> {
@@ -72,21 +66,13 @@ export class AzureReminderStore implements ReminderStore {
     );
   }
 
-  async cancel(key: string): Promise<boolean> {
-    await this.table.ensure();
-    try {
-      await this.table.client.deleteEntity(PARTITION, key, this.table.limit());
-      return true;
-    } catch (error) {
-      if (storageStatus(error) === 404) return false;
-      throw error;
-    }
+  cancel(key: string): Promise<boolean> {
+    return this.table.remove(PARTITION, key);
   }
 
   private async rows(filter: string): Promise<ReminderRow[]> {
-    await this.table.ensure();
     const rows: ReminderRow[] = [];
-    for await (const e of this.table.client.listEntities<Record<string, unknown>>({ queryOptions: { filter }, ...this.table.limit() })) {
+    for (const e of await this.table.rows(filter, true)) {
       if (typeof e.rowKey !== 'string' || typeof e.etag !== 'string') continue;
       let address: unknown;
       try {
@@ -107,38 +93,25 @@ export class AzureReminderStore implements ReminderStore {
       if (claimed.length >= limit) break;
       if (row.leaseUntil > now) continue;
       const address = toReminderAddress(row.address);
-      try {
-        if (address === undefined) {
-          // A row that no longer reads as an address can never be sent: it goes.
-          await this.table.client.deleteEntity(PARTITION, row.rowKey, { etag: row.etag, ...this.table.limit() });
-          continue;
-        }
-        const taken = await this.table.client.updateEntity({ partitionKey: PARTITION, rowKey: row.rowKey, leaseUntil: double(now + leaseMs) }, 'Merge', { etag: row.etag, ...this.table.limit() });
-        if (taken.etag === undefined) continue;
-        claimed.push({ key: row.rowKey, address, dueAt: row.dueAt, createdAt: row.createdAt, attempts: row.attempts, claim: taken.etag });
-      } catch (error) {
-        if (!lostRace(error)) throw error;
+      if (address === undefined) {
+        // A row that no longer reads as an address can never be sent: it goes.
+        await this.table.remove(PARTITION, row.rowKey, row.etag);
+        continue;
       }
+      // A claim lost to another instance (the ETag changed) or to a cancel (the row went) is null.
+      const claim = await this.table.replace({ partitionKey: PARTITION, rowKey: row.rowKey, leaseUntil: double(now + leaseMs) }, row.etag, 'Merge');
+      if (claim !== null) claimed.push({ key: row.rowKey, address, dueAt: row.dueAt, createdAt: row.createdAt, attempts: row.attempts, claim });
     }
     return claimed;
   }
 
+  /** Settles a claim; one the reminder was replaced or cancelled since (its ETag changed) settles nothing. */
   async complete(reminder: ClaimedReminder): Promise<void> {
-    await this.table.ensure();
-    try {
-      await this.table.client.deleteEntity(PARTITION, reminder.key, { etag: reminder.claim, ...this.table.limit() });
-    } catch (error) {
-      if (!lostRace(error)) throw error;
-    }
+    await this.table.remove(PARTITION, reminder.key, reminder.claim);
   }
 
   async retry(reminder: ClaimedReminder, retryAt: number): Promise<void> {
-    await this.table.ensure();
-    try {
-      await this.table.client.updateEntity({ partitionKey: PARTITION, rowKey: reminder.key, dueAt: double(retryAt), attempts: reminder.attempts + 1, leaseUntil: double(0) }, 'Merge', { etag: reminder.claim, ...this.table.limit() });
-    } catch (error) {
-      if (!lostRace(error)) throw error;
-    }
+    await this.table.replace({ partitionKey: PARTITION, rowKey: reminder.key, dueAt: double(retryAt), attempts: reminder.attempts + 1, leaseUntil: double(0) }, reminder.claim, 'Merge');
   }
 
   async list(now: number): Promise<ReminderSummary[]> {

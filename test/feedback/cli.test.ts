@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAzureFeedbackStore } from '../../src/feedback/azure/delivery.js';
+import { createAzureFeedbackStore } from '../../src/feedback/azure/outbox.js';
 import { defaultRandomBytes } from '../../src/feedback/ids.js';
 import { systemClock } from '../../src/feedback/time.js';
 import { startAzurite } from '../support/azurite.js';

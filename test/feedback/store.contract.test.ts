@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FeedbackAccount } from '../../src/feedback/azure/account.js';
-import { createAzureFeedbackStore } from '../../src/feedback/azure/delivery.js';
-import { REFERENCE_PATTERN } from '../../src/feedback/ids.js';
+import { FeedbackAccount, tableMeta } from '../../src/feedback/azure/account.js';
+import { createAzureFeedbackStore } from '../../src/feedback/azure/outbox.js';
+import { idempotencyKey, REFERENCE_PATTERN } from '../../src/feedback/ids.js';
 import { createSqliteFeedbackStore } from '../../src/feedback/sqliteStore.js';
 import { readOrCreate, type FeedbackStore, type NewFeedback } from '../../src/feedback/store.js';
 import { openDatabase } from '../../src/storage/database.js';
@@ -309,7 +309,7 @@ describe('the shared outbox on Azure tables and a queue', () => {
     const id = await enqueue(store, 'dup');
     const found = await store.outbox.get(id);
     if (found === null) throw new Error('not stored');
-    await new FeedbackAccount({ ...azureNames() }).announce({ id, partition: `m${new Date(START).toISOString().slice(0, 10)}` });
+    await new FeedbackAccount({ ...azureNames() }).announce(found);
     const [mine, theirs] = await Promise.all([store.outbox.claimDue(5, 20_000), other.outbox.claimDue(5, 20_000)]);
     expect([...mine, ...theirs].map((e) => e.id)).toEqual([id]);
     const [claimed] = [...mine, ...theirs];
@@ -356,24 +356,37 @@ describe('the shared outbox on Azure tables and a queue', () => {
     expect(await store.outbox.get(id)).toMatchObject({ status: 'pending', attempts: 0 });
   }, 20_000);
 
-  it('a row whose id never reached the queue (its instance stopped in between) is still sent: on the next Send from its conversation, or by an idle deliverer', async () => {
+  it('a message goes on the queue before its row is written: one received before its row waits for it, one whose row never came (its instance stopped in between) is dropped', async () => {
+    containers += 1;
+    const { clock } = clockAt(START);
+    const options = { ...azureNames(), clock, randomBytes: (n: number) => new Uint8Array(randomBytes(n)), hideAtMostMs: 0, maxUnsettledReceives: 2 };
+    const [store, account] = [createAzureFeedbackStore(options), new FeedbackAccount(options)];
+    // Sent, and received before the row is there: not yet, so it stays on the queue.
+    await account.announce({ id: 'dg_early', createdAt: START });
+    expect(await store.outbox.claimDue(5, 20_000)).toEqual([]);
+    expect((await account.queue.peekMessages()).peekedMessageItems).toHaveLength(1);
+    expect(await store.outbox.enqueueOther('dg_early', 'digest', {})).toBe(true);
+    const claimed = [...(await store.outbox.claimDue(5, 20_000)), ...(await store.outbox.claimDue(5, 20_000))];
+    expect(claimed.map((e) => e.id)).toEqual(['dg_early']);
+    // Sent, and its row never written: dropped once received more often than a live message could be.
+    await account.queue.clearMessages();
+    await account.announce({ id: 'dg_orphan', createdAt: START });
+    for (let i = 0; i < 3; i += 1) expect(await store.outbox.claimDue(5, 20_000)).toEqual([]);
+    expect((await account.queue.peekMessages()).peekedMessageItems).toHaveLength(0);
+    expect(await store.outbox.get('dg_orphan')).toBeNull();
+  });
+
+  it('a Send whose instance stopped after taking its key and before storing the item: the next Send from the conversation stores that item, under its id, once', async () => {
     const [, make] = stores[1] ?? [];
     if (make === undefined) throw new Error('no Azure store');
-    const { store, other, advance } = make();
-    const queue = new FeedbackAccount({ ...azureNames() }).queue;
-    const first = await store.outbox.enqueueFeedback(fields('lost'), undefined, 'flow-lost');
-    if (!first.ok) throw new Error('refused');
-    await queue.clearMessages(); // as if the instance died after storing the row
-    const again = await other.outbox.enqueueFeedback(fields('lost'), undefined, 'flow-lost');
-    expect(again).toMatchObject({ ok: true, repeated: true });
-    expect((await store.outbox.claimDue(5, 20_000)).map((e) => e.id)).toEqual([first.item.id]);
-
-    const digest = 'dg_lost';
-    expect(await store.outbox.enqueueOther(digest, 'digest', {})).toBe(true);
-    await queue.clearMessages();
-    advance(6 * 60_000);
-    expect(await other.outbox.claimDue(5, 20_000)).toEqual([]); // the queue is idle: look for rows it never heard of
-    // Both: the digest, and the item claimed above whose claimer never settled it (its lease is over).
-    expect((await other.outbox.claimDue(5, 20_000)).map((e) => e.id).sort()).toEqual([digest, first.item.id].sort());
+    const { store, other } = make();
+    const item = { ...fields('stopped'), id: 'fb_stoppedhalfway', reference: 'FB-2345', createdAt: new Date(START).toISOString() };
+    await tableMeta(new FeedbackAccount({ ...azureNames() }), 'keys').compareAndSet(idempotencyKey('stopped', 'flow-stopped'), null, JSON.stringify(item));
+    expect(await store.outbox.get(item.id)).toBeNull();
+    const again = await Promise.all([store.outbox.enqueueFeedback(fields('stopped'), undefined, 'flow-stopped'), other.outbox.enqueueFeedback(fields('stopped'), undefined, 'flow-stopped')]);
+    expect(again).toEqual([{ ok: true, item, repeated: true }, { ok: true, item, repeated: true }]);
+    expect((await store.outbox.claimDue(5, 20_000)).map((e) => e.id)).toEqual([item.id]);
+    expect(await other.outbox.claimDue(5, 20_000)).toEqual([]);
+    expect(await store.outbox.status()).toMatchObject({ pending: 1 });
   });
 });
