@@ -40,6 +40,7 @@ export class SqliteStorage {
   private readonly remove: Database.Statement;
   private readonly apply: Database.Transaction<(entries: [string, unknown][]) => void>;
   private readonly removeAll: Database.Transaction<(keys: string[]) => void>;
+  private readonly readAll: Database.Transaction<(keys: string[]) => Record<string, unknown>>;
 
   constructor(db: SqliteDatabase, options: SqliteStorageOptions = {}) {
     this.newETag = options.newETag ?? randomUUID;
@@ -64,6 +65,15 @@ export class SqliteStorage {
         this.upsert.run(key, eTag, JSON.stringify({ ...item, eTag }), this.now());
       }
     });
+    // The keys of one call in one read transaction: each statement on its own took and released SQLite's locks (system calls).
+    this.readAll = db.transaction((keys: string[]) => {
+      const items: Record<string, unknown> = {};
+      for (const key of keys) {
+        const row: unknown = this.select.get(key);
+        if (row !== undefined) items[key] = JSON.parse(textColumn(row, 'data'));
+      }
+      return items;
+    });
     this.removeAll = db.transaction((all: string[]) => {
       for (const key of all) this.remove.run(key);
     });
@@ -71,12 +81,7 @@ export class SqliteStorage {
 
   async read(keys: string[]): Promise<Record<string, unknown>> {
     if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when reading.');
-    const items: Record<string, unknown> = {};
-    for (const key of keys) {
-      const row: unknown = this.select.get(key);
-      if (row !== undefined) items[key] = JSON.parse(textColumn(row, 'data'));
-    }
-    return items;
+    return this.readAll(keys);
   }
 
   async write(changes: Record<string, unknown>): Promise<void> {
