@@ -19,6 +19,25 @@ function isStateObject(value: unknown): value is StateObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** What a turn writes for one state: the object under its key, and its JSON to remember once written. */
+interface StateChange {
+  readonly key: string;
+  readonly state: StateObject;
+  readonly json: string;
+}
+
+/** Writes the changes of one turn in one storage call, then records each as what the store holds. */
+async function writeChanges(storage: Storage, context: TurnContext, changed: readonly { readonly owner: TrackedState; readonly change: StateChange }[]): Promise<void> {
+  if (changed.length === 0) return;
+  const items: Record<string, StateObject> = {};
+  for (const { change } of changed) {
+    change.state.eTag = '*';
+    items[change.key] = change.state;
+  }
+  await storage.write(items);
+  for (const { owner, change } of changed) owner.saved(context, change.state, change.json);
+}
+
 /** The state as JSON, leaving out the eTag the store adds (as botbuilder's change hash does). */
 function jsonOf(state: StateObject): string {
   if (!('eTag' in state)) return JSON.stringify(state);
@@ -65,6 +84,11 @@ export class TrackedState extends BotState {
     return value instanceof Cached ? value : undefined;
   }
 
+  /** Whether it is read whenever another state of its set is first read in a turn. */
+  get readsWithOthers(): boolean {
+    return this.together?.readWithOthers === true;
+  }
+
   /** Whether this turn has read (or cleared) the state already. */
   isRead(context: TurnContext): boolean {
     return this.cached(context) !== undefined;
@@ -85,7 +109,7 @@ export class TrackedState extends BotState {
   override async load(context: TurnContext, force = false): Promise<StateObject> {
     const cached = this.cached(context);
     if (!force && cached !== undefined) return cached.state;
-    if (!force && this.together?.readWithOthers === true) {
+    if (!force && this.together !== undefined && this.readsWithOthers) {
       await this.together.states.readTogether(context);
       const read = this.cached(context);
       if (read !== undefined) return read.state;
@@ -96,7 +120,7 @@ export class TrackedState extends BotState {
   }
 
   /** What to write for this state at the end of the turn: nothing when it did not change (and `force` is false). */
-  async changeOf(context: TurnContext, force = false): Promise<{ readonly key: string; readonly state: StateObject; readonly json: string } | undefined> {
+  async changeOf(context: TurnContext, force = false): Promise<StateChange | undefined> {
     const cached = this.cached(context) ?? (force ? new Cached({}, '') : undefined);
     if (cached === undefined) return undefined;
     const json = jsonOf(cached.state);
@@ -111,10 +135,7 @@ export class TrackedState extends BotState {
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
     const change = await this.changeOf(context, force);
-    if (change === undefined) return;
-    change.state.eTag = '*';
-    await this.storage.write({ [change.key]: change.state });
-    this.saved(context, change.state, change.json);
+    if (change !== undefined) await writeChanges(this.storage, context, [{ owner: this, change }]);
   }
 
   override async clear(context: TurnContext): Promise<void> {
@@ -143,22 +164,20 @@ export class TrackedState extends BotState {
  */
 export class TrackedStates {
   private readonly members: TrackedState[] = [];
-  private readonly readTogetherStates: TrackedState[] = [];
 
   constructor(private readonly storage: Storage) {}
 
   add(keys: StateKeys, options: { readonly readWithOthers: boolean }): TrackedState {
     const state = new TrackedState(this.storage, keys, { states: this, readWithOthers: options.readWithOthers });
     this.members.push(state);
-    if (options.readWithOthers) this.readTogetherStates.push(state);
     return state;
   }
 
   /** Reads every `readWithOthers` state not read yet this turn, in one call. One without a key is left to fail on its own read. */
   async readTogether(context: TurnContext): Promise<void> {
     const wanted: { state: TrackedState; key: string }[] = [];
-    for (const state of this.readTogetherStates) {
-      if (state.isRead(context)) continue;
+    for (const state of this.members) {
+      if (!state.readsWithOthers || state.isRead(context)) continue;
       const key = await state.keyOf(context).catch(() => undefined);
       if (key !== undefined) wanted.push({ state, key });
     }
@@ -169,18 +188,11 @@ export class TrackedStates {
 
   /** Saves every state that changed this turn, in one write. */
   async saveAll(context: TurnContext): Promise<void> {
-    const changes: { state: TrackedState; change: { readonly key: string; readonly state: Record<string, unknown>; readonly json: string } }[] = [];
-    for (const state of this.members) {
-      const change = await state.changeOf(context);
-      if (change !== undefined) changes.push({ state, change });
+    const changed: { owner: TrackedState; change: StateChange }[] = [];
+    for (const owner of this.members) {
+      const change = await owner.changeOf(context);
+      if (change !== undefined) changed.push({ owner, change });
     }
-    if (changes.length === 0) return;
-    const items: Record<string, Record<string, unknown>> = {};
-    for (const { change } of changes) {
-      change.state.eTag = '*';
-      items[change.key] = change.state;
-    }
-    await this.storage.write(items);
-    for (const { state, change } of changes) state.saved(context, change.state, change.json);
+    await writeChanges(this.storage, context, changed);
   }
 }
