@@ -101,14 +101,8 @@ export function createApp(deps: AppDeps): App {
   // for the disk, which was a quarter of a turn's time under load. A conversation's last step or
   // two could be lost in a power cut, which the user can redo; the feedback outbox keeps FULL.
   const stateDb = config.storage === 'sqlite' && deps.storage === undefined ? openDatabase({ dataDir: config.feedback.dataDir, synchronous: 'NORMAL' }) : undefined;
-  // Its write-ahead log is copied into the database on a worker thread, not inside a turn's commit.
+  // Its write-ahead log is copied into the database on a worker thread (from start()), not inside a turn's commit.
   let checkpointer: WalCheckpointer | undefined;
-  const startCheckpointer = (db: SqliteDatabase) =>
-    new WalCheckpointer({
-      path: databasePath(config.feedback.dataDir),
-      db,
-      onFailure: (reason) => logger.warn({ event: 'checkpointer_failed', reason }, 'write-ahead log checkpoints are back on the event loop'),
-    });
   const feedbackStore = openFeedbackStore(feedbackStoreSettings(config), { clock: systemClock, randomBytes: defaultRandomBytes });
   // The enrolment funnel's counters live beside the feedback records; a turn only adds in memory.
   const funnelStore = openFunnelStore(feedbackStoreSettings(config));
@@ -184,7 +178,13 @@ export function createApp(deps: AppDeps): App {
     feedback,
     reminders: { store: reminderStore.store, scheduler },
     start: () => {
-      if (stateDb !== undefined) checkpointer ??= startCheckpointer(stateDb);
+      if (stateDb !== undefined) {
+        checkpointer ??= new WalCheckpointer({
+          path: databasePath(config.feedback.dataDir),
+          db: stateDb,
+          onFailure: (reason) => logger.warn({ event: 'checkpointer_failed', reason }, 'write-ahead log checkpoints are back on the event loop'),
+        });
+      }
       funnel.start();
       feedback.start();
       scheduler?.start();

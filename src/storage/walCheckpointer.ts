@@ -73,8 +73,13 @@ export class WalCheckpointer {
   private fail(reason: string): void {
     if (this.failed) return;
     this.failed = true;
-    if (this.options.db.open) this.options.db.pragma(`wal_autocheckpoint = ${DEFAULT_PAGES}`);
+    this.checkpointOnCommitAgain();
     this.options.onFailure(reason);
+  }
+
+  /** Hands checkpoints back to the writing connection, at SQLite's default length. */
+  private checkpointOnCommitAgain(): void {
+    if (this.options.db.open) this.options.db.pragma(`wal_autocheckpoint = ${DEFAULT_PAGES}`);
   }
 
   /** Whether the worker is still checkpointing (false after a failure). */
@@ -85,7 +90,7 @@ export class WalCheckpointer {
   /** Stops the worker after its current checkpoint; the connection checkpoints by itself again. */
   stop(): Promise<void> {
     this.stopped ??= new Promise<void>((resolve) => {
-      if (this.options.db.open) this.options.db.pragma(`wal_autocheckpoint = ${DEFAULT_PAGES}`);
+      this.checkpointOnCommitAgain();
       if (this.failed) {
         void this.worker.terminate().then(() => resolve());
         return;
