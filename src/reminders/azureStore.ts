@@ -58,12 +58,8 @@ export class AzureReminderStore implements ReminderStore {
   }
 
   async set(reminder: NewReminder): Promise<void> {
-    await this.table.ensure();
-    await this.table.client.upsertEntity(
-      { partitionKey: PARTITION, rowKey: reminder.key, address: JSON.stringify(reminder.address), dueAt: double(reminder.dueAt), createdAt: double(reminder.createdAt), attempts: 0, leaseUntil: double(0) },
-      'Replace',
-      this.table.limit(),
-    );
+    const row = { partitionKey: PARTITION, rowKey: reminder.key, address: JSON.stringify(reminder.address), dueAt: double(reminder.dueAt), createdAt: double(reminder.createdAt), attempts: 0, leaseUntil: double(0) };
+    await this.table.call([], null, () => this.table.client.upsertEntity(row, 'Replace', this.table.limit()));
   }
 
   cancel(key: string): Promise<boolean> {
