@@ -64,7 +64,7 @@ export function entryFromRow(row: unknown): OutboxEntry {
 
 /** An entry this process has claimed: nobody else may send it until `lease` is settled or runs out. */
 export interface ClaimedEntry extends OutboxEntry {
-  /** What the store needs to settle the claim (on Azure the row's ETag and partition and the queue message's receipt; unused by SQLite). */
+  /** What the store needs to settle the claim (on Azure the row's ETag, and the queue message's id and receipt when it came off the queue; unused by SQLite). */
   readonly lease: string;
 }
 

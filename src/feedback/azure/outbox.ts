@@ -233,14 +233,11 @@ class AzureOutbox implements Outbox {
   }
 }
 
-
 /** A user's sends in the last hour from their row: `[when, idempotency key or '']`. */
 function sendsOf(value: string | undefined): [number, string][] {
   const parsed: unknown = JSON.parse(value ?? '[]');
   return Array.isArray(parsed) ? parsed.filter((s): s is [number, string] => Array.isArray(s) && typeof s[0] === 'number' && typeof s[1] === 'string') : [];
 }
-
-
 
 /** A visibility timeout: whole seconds, at most Azure's longest (7 days). */
 function seconds(ms: number): number {
