@@ -117,6 +117,69 @@ describe('SqliteStorage', () => {
     }
   });
 
+  it('calls made in the same pass of the event loop commit together, and a conflict refuses only its own call', async () => {
+    const storage: Storage = new SqliteStorage(db);
+    await storage.write({ a: { n: 1 }, b: { n: 1 } });
+    const stale = (await storage.read(['a']))['a'];
+    await storage.write({ a: { ...stale, n: 2 } });
+    const calls = await Promise.allSettled([
+      storage.write({ b: { n: 2 } }),
+      storage.write({ a: { ...stale, n: 3 }, c: { n: 3 } }),
+      storage.write({ d: { n: 4 } }),
+    ]);
+    expect(calls.map((c) => c.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(calls[1]).toMatchObject({ reason: new Error('Storage: error writing "a" due to eTag conflict.') });
+    const items = await storage.read(['a', 'b', 'c', 'd']);
+    expect(items).toMatchObject({ a: { n: 2 }, b: { n: 2 }, d: { n: 4 } });
+    expect(items['c']).toBeUndefined();
+  });
+
+  it('a later call in the same pass is checked against an earlier one: two saves from one read, the second refused', async () => {
+    const storage: Storage = new SqliteStorage(db);
+    await storage.write({ a: { n: 1 } });
+    const read = (await storage.read(['a']))['a'];
+    const calls = await Promise.allSettled([storage.write({ a: { ...read, n: 2 } }), storage.write({ a: { ...read, n: 3 } })]);
+    expect(calls.map((c) => c.status)).toEqual(['fulfilled', 'rejected']);
+    expect((await storage.read(['a']))['a']).toMatchObject({ n: 2 });
+  });
+
+  it('keeps the order of calls in one pass: a write then a delete of the same key leaves nothing', async () => {
+    const storage: Storage = new SqliteStorage(db);
+    await Promise.all([storage.write({ a: { n: 1 } }), storage.delete(['a']), storage.write({ b: { n: 1 } })]);
+    expect(Object.keys(await storage.read(['a', 'b']))).toEqual(['b']);
+    db.close();
+    db = openDatabase({ dataDir: temp.dir });
+    expect(Object.keys(await new SqliteStorage(db).read(['a', 'b']))).toEqual(['b']);
+  });
+
+  it('sees what another connection wrote since it last read the same key (its cache is emptied)', async () => {
+    const other = openDatabase({ dataDir: temp.dir });
+    try {
+      const one = new SqliteStorage(db);
+      const two = new SqliteStorage(other);
+      await one.write({ a: { n: 1 } });
+      expect((await two.read(['a']))['a']).toMatchObject({ n: 1 });
+      await one.write({ a: { n: 2 } });
+      // The other connection's cache is checked once per pass of the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect((await two.read(['a']))['a']).toMatchObject({ n: 2 });
+    } finally {
+      other.close();
+    }
+  });
+
+  it('a write refused by the file (database closed) fails every call waiting with it', async () => {
+    const storage = new SqliteStorage(db);
+    await storage.write({ a: { n: 1 } });
+    const calls = Promise.allSettled([storage.write({ a: { n: 2 } }), storage.write({ b: { n: 2 } })]);
+    db.close();
+    expect((await calls).map((c) => c.status)).toEqual(['rejected', 'rejected']);
+    db = openDatabase({ dataDir: temp.dir });
+    const items = await new SqliteStorage(db).read(['a', 'b']);
+    expect(Object.keys(items)).toEqual(['a']);
+    expect(items['a']).toMatchObject({ n: 1 });
+  });
+
   it('is a botbuilder Storage that ConversationState can load and save through', async () => {
     const storage: Storage = new SqliteStorage(db);
     const state = new ConversationState(storage);

@@ -56,7 +56,7 @@ describe('WalCheckpointer: the write-ahead log is copied into the database off t
     // About 10,000 pages (40 MB) in all, in rounds of 1,250 pages with a pause between, over the same keys.
     for (let round = 0; round < 8; round++) {
       write(2500, 0);
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await checkpointer.stop();
     // A log that never started again would hold every page written; this one holds at most a round and the backstop.
