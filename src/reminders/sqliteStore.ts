@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SqliteDatabase } from '../storage/database.js';
 import { numberColumn, optionalTextColumn, textColumn } from '../storage/rows.js';
 import { toReminderAddress } from './address.js';
-import type { ClaimedReminder, NewReminder, ReminderStore, ReminderSummary } from './model.js';
+import type { ClaimedReminder, NewReminder, ReminderAddress, ReminderStore, ReminderSummary } from './model.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS reminders (
@@ -16,6 +16,15 @@ CREATE TABLE IF NOT EXISTS reminders (
 );
 CREATE INDEX IF NOT EXISTS reminders_due ON reminders (due_at);
 `;
+
+/** A row's address, or undefined when it no longer reads as one (not JSON, or not an address), as the Azure store reads it. */
+function storedAddress(row: unknown): ReminderAddress | undefined {
+  try {
+    return toReminderAddress(JSON.parse(textColumn(row, 'address')));
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Reminders in the embedded database under DATA_DIR (the file bot state and feedback use, 0600).
@@ -52,7 +61,7 @@ export class SqliteReminderStore implements ReminderStore {
       const claimed: ClaimedReminder[] = [];
       for (const row of rows) {
         const key = textColumn(row, 'key');
-        const address = toReminderAddress(JSON.parse(textColumn(row, 'address')));
+        const address = storedAddress(row);
         // A row that no longer reads as an address can never be sent: it goes.
         if (address === undefined) {
           this.db.prepare('DELETE FROM reminders WHERE key = ?').run(key);
@@ -81,7 +90,7 @@ export class SqliteReminderStore implements ReminderStore {
       .all()
       .map((row) => ({
         key: textColumn(row, 'key'),
-        channelId: toReminderAddress(JSON.parse(textColumn(row, 'address')))?.channelId ?? 'unknown',
+        channelId: storedAddress(row)?.channelId ?? 'unknown',
         dueAt: numberColumn(row, 'due_at'),
         attempts: numberColumn(row, 'attempts'),
         claimed: optionalTextColumn(row, 'claim') !== null && numberColumn(row, 'lease_until') > now,

@@ -152,6 +152,19 @@ describe('what a reminder keeps', () => {
     expect(toReminderAddress({ channelId: 'msteams', serviceUrl: 'file:///etc/passwd', conversation: { id: 'c' }, user: { id: 'u' }, bot: { id: 'b' } })).toBeUndefined();
   });
 
+  it('SQLite: a row whose address is not JSON (a damaged file) is dropped when due, and the others are still sent', async () => {
+    const { dbs, remove } = twoDatabaseHandles('reminder-damaged');
+    cleanups.push(remove);
+    const [db] = dbs;
+    const store = new SqliteReminderStore(db);
+    await store.set(reminder('a:good', START));
+    db.prepare("INSERT INTO reminders (key, address, due_at, created_at) VALUES ('damaged', '{not json', ?, ?)").run(START, START);
+    expect((await store.list(START)).map((r) => [r.key, r.channelId])).toContainEqual(['damaged', 'unknown']);
+    const claimed = await store.claimDue(START, LEASE, 10);
+    expect(claimed.map((r) => r.address.conversation.id)).toEqual(['a:good']);
+    expect((await store.list(START)).map((r) => r.key)).not.toContain('damaged');
+  });
+
   it('the SQLite file stays private (0600)', () => {
     const made = stores[0]?.[1]();
     if (made?.path === undefined) throw new Error('no path');
