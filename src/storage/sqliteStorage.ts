@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase } from './database.js';
-import { isRow, textColumn, type Row } from './rows.js';
+import { isRow, textColumn } from './rows.js';
 import { StateCache, type Stored } from './stateCache.js';
 
 export interface SqliteStorageOptions {
@@ -22,9 +22,16 @@ CREATE TABLE IF NOT EXISTS bot_state (
 ) WITHOUT ROWID;
 `;
 
+/** An item to write, serialised when the call was made (as MemoryStorage does): the eTag it was read with, and what to store. */
+interface Prepared {
+  readonly key: string;
+  readonly wanted: unknown;
+  readonly stored: Stored;
+}
+
 /** One call waiting for the next commit: a write (all its items or none) or a delete. */
 type Change =
-  | { readonly kind: 'write'; readonly entries: readonly [string, Row][]; readonly settle: Settle }
+  | { readonly kind: 'write'; readonly items: readonly Prepared[]; readonly settle: Settle }
   | { readonly kind: 'delete'; readonly keys: readonly string[]; readonly settle: Settle };
 
 interface Settle {
@@ -105,12 +112,13 @@ export class SqliteStorage {
 
   write(changes: Record<string, unknown>): Promise<void> {
     if (typeof changes !== 'object' || changes === null) return Promise.reject(new ReferenceError('Changes are required when writing.'));
-    const entries: [string, Row][] = [];
+    const items: Prepared[] = [];
     for (const [key, item] of Object.entries(changes)) {
       if (!isRow(item)) return Promise.reject(new TypeError(`Storage: item "${key}" must be an object.`));
-      entries.push([key, item]);
+      const eTag = this.newETag();
+      items.push({ key, wanted: item['eTag'], stored: { json: JSON.stringify({ ...item, eTag }), eTag } });
     }
-    return this.enqueue((settle) => ({ kind: 'write', entries, settle }));
+    return this.enqueue((settle) => ({ kind: 'write', items, settle }));
   }
 
   delete(keys: string[]): Promise<void> {
@@ -161,24 +169,22 @@ export class SqliteStorage {
         }
         continue;
       }
-      const conflict = change.entries.find(([key, item]) => !this.eTagAllows(key, item));
+      const conflict = change.items.find((item) => !this.eTagAllows(item));
       if (conflict !== undefined) {
-        refused.set(change, new Error(`Storage: error writing "${conflict[0]}" due to eTag conflict.`));
+        refused.set(change, new Error(`Storage: error writing "${conflict.key}" due to eTag conflict.`));
         continue;
       }
-      for (const [key, item] of change.entries) {
-        const eTag = this.newETag();
-        const json = JSON.stringify({ ...item, eTag });
-        this.upsert.run(key, eTag, json, this.now());
-        this.cache.set(key, { json, eTag });
+      const now = this.now();
+      for (const { key, stored } of change.items) {
+        this.upsert.run(key, stored.eTag, stored.json, now);
+        this.cache.set(key, stored);
       }
     }
     return refused;
   }
 
   /** Whether an item's eTag lets it be written: none or '*', no such row yet, or the row's own. */
-  private eTagAllows(key: string, item: Row): boolean {
-    const wanted = item['eTag'];
+  private eTagAllows({ key, wanted }: Prepared): boolean {
     if (!wanted || wanted === '*') return true;
     const current = this.storedETag(key);
     return current === undefined || current === wanted;

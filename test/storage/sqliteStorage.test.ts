@@ -66,6 +66,16 @@ describe.each(implementations)('Storage contract: %s', (_name, make) => {
     expect((await storage.read(['fresh']))['fresh']).toMatchObject({ n: 1 });
   });
 
+  it('writes the item as it was when write was called, whatever happens to it before the write settles', async () => {
+    const storage = make();
+    const item = { n: 1, nested: { list: ['x'] } };
+    const written = storage.write({ a: item });
+    item.n = 2;
+    item.nested.list.push('y');
+    await written;
+    expect((await storage.read(['a']))['a']).toMatchObject({ n: 1, nested: { list: ['x'] } });
+  });
+
   it('delete removes items and ignores unknown keys', async () => {
     const storage = make();
     await storage.write({ a: { n: 1 }, b: { n: 2 } });
