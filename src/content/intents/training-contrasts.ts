@@ -32,6 +32,9 @@ export const CONTRAST_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId
     'i have changed my mobile number, what happens to my mfa',
     'swapped phones with my husband, how do i move my mfa over',
     'had to get a replacement phone after mine was nicked',
+    'cant find my phone anywhere, i think it was stolen',
+    'my mobile was pinched from my bag at the weekend',
+    'dropped my phone down the loo and had to buy a new one',
   ],
   'trouble.phone_not_with_me': [
     'left my phone charging at home and need to log on at the pharmacy',
@@ -75,6 +78,9 @@ export const CONTRAST_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId
     'change my method from the app to text messages',
     'move my mfa over from phone calls to the app',
     'i want a different method from the one i picked',
+    'switch me over to the authenticator app from texts',
+    'i want to start using the app instead of getting texts',
+    'replace my text codes with the microsoft authenticator',
   ],
   'travel.abroad': [
     'off to france on tuesday, what do i need to set up before i go',
@@ -121,6 +127,9 @@ export const CONTRAST_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId
     'my manager mentioned mfa, what is it exactly',
     'what is involved with mfa when i sign in',
     'is mfa the same thing as two step verification',
+    'what is the new security step on nhsmail',
+    'what kind of security check is mfa',
+    'describe the extra security on sign in',
   ],
   'about.why': [
     'why do we need it, whats the reason',
@@ -148,6 +157,11 @@ export const CONTRAST_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId
     'do i have any choice about mfa',
     'when did the mfa rollout start',
     'was mfa optional before it became mandatory',
+    'they made me reset my password to 20 characters, is that because i did not do mfa',
+    'why do i have to change my password every 90 days now',
+    'my boss says we will lose nhsmail if we do not enrol, is that right',
+    'when did mfa stop being optional',
+    'is mfa a must for community pharmacy now',
   ],
   'signin.frequency': [
     'it keeps making me log in again, why',
@@ -164,6 +178,9 @@ export const CONTRAST_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId
     'what do you help with',
     'what kind of questions do you answer',
     'show me the things you can help me with',
+    'what are you for',
+    'what topics can you help me with',
+    'i am not sure what to ask you',
   ],
   'methods.choose': [
     'which method should i pick',
@@ -175,5 +192,49 @@ export const CONTRAST_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId
     'app or text or a call, which one should i choose',
     'which option is easiest if im not very techy',
     'compare the ways i can get my code and tell me the best',
+    'should i go for a text or a phone call',
+    'which is more secure, the app or texts',
+    'is the app or a call better for someone like me',
+  ],
+  'enrol.colleague_phone': [
+    'can my colleague set mfa up on her phone for me',
+    'i have no mobile, can the codes go to my manager instead',
+    'can my boss approve my sign ins on his phone',
+    'can we all use the one shop phone for mfa',
+    'could my partner get my codes on his mobile',
+  ],
+  'signin.unexpected': [
+    'got an approve request out of nowhere and i was not logging in',
+    'i keep getting approval requests i did not ask for, is someone trying to get in',
+    'had a code by text that i did not ask for, should i worry',
+  ],
+  'enrol.duration': [
+    'how long will it take me to enrol',
+    'how much time should i set aside to set up mfa',
+    'will setting it up take long, im between customers',
+    'is it a quick job to set up',
   ],
 };
+
+/**
+ * Out of scope but close to the domain, for the questions cross-validation answered wrongly: phone
+ * settings that are not MFA, other services' verification codes, other passwords and phone numbers.
+ * Merged after out-of-scope.ts.
+ */
+export const CONTRAST_OUT_OF_SCOPE_EXAMPLES: readonly string[] = [
+  'how do i free up storage on my phone',
+  'my phone keeps asking me to update the software',
+  'how do i change the wallpaper on my phone',
+  'set up two step verification on my online banking',
+  'amazon sent me a verification code',
+  'government gateway wants a code',
+  'my google account wants a sign in code',
+  'forgot the password for the pharmacy computer',
+  'reset my pmr system password',
+  'what is the number for the local hospital',
+  'what is the phone number for nhs 111',
+  'what does the word pharmacology mean',
+  'can you tell me a joke',
+  'what should i cook tonight',
+  'outlook keeps asking me to sign in to my personal hotmail',
+];

@@ -654,7 +654,6 @@ export const TRAINING_EXAMPLES: Readonly<Record<InScopeIntentId, readonly string
     'old phone wiped',
     'my mobile got nicked',
     'new sim new number',
-    "phone broken can't get codes",
     'swapping phones',
     'got a new iphone',
     'new android phone',
@@ -662,7 +661,6 @@ export const TRAINING_EXAMPLES: Readonly<Record<InScopeIntentId, readonly string
     "i'm getting a new phone, how do i move mfa",
     "i've lost my phone and can't get codes",
     'my phone has been stolen, what do i do',
-    "my phone is broken and i can't sign in",
     'i have a new mobile number, how do i update it',
     'how do i move the authenticator to my new phone',
     'what do i do with mfa when i change phones',
@@ -1230,9 +1228,11 @@ export const TRAINING_EXAMPLES: Readonly<Record<InScopeIntentId, readonly string
     'phone not with me',
     'phone ran out of charge',
     'i do not have my phone today, how do i sign in',
-    // Moved from trouble.new_phone: a phone that died is not a new phone (this intent's answer).
+    // Moved from trouble.new_phone: a phone that died or broke and cannot give a code now is not a new phone (this intent's answer).
     'my phone died',
     'my phone died and i need to log in',
+    "phone broken can't get codes",
+    "my phone is broken and i can't sign in",
   ],
   'enrol.duration': [
     'how long does mfa set up take',
