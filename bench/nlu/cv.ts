@@ -100,6 +100,7 @@ if (args.includes('--confusion') || args.includes('--misranked')) {
     for (const p of predictions.filter((p) => p.predicted !== 'none' && p.predicted !== p.expected && p.confidence >= 0.9)) {
       console.log(`  wrong at ${f(p.confidence)}: ${p.expected} → ${p.predicted}: ${p.text}`);
     }
+    for (const p of predictions.filter((p) => p.expected !== 'none' && p.predicted === 'none')) console.log(`  in scope rejected: ${p.expected}: ${p.text}`);
     for (const p of predictions.filter((p) => p.expected === 'none' && p.predicted !== 'none')) console.log(`  out of scope answered: → ${p.predicted} (${f(p.confidence)}): ${p.text}`);
     for (const r of [...misranked].sort((x, y) => x.expected.localeCompare(y.expected))) console.log(`  ${r.expected} → ${r.top}: ${r.text}`);
   }
