@@ -107,6 +107,8 @@ export const CONTRAST_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId
     'on holiday abroad right now, never did mfa, cant get into email',
     'currently on a trip overseas and sign in keeps failing',
     'i am abroad this minute and blocked from my nhs account',
+    'locked out of email and i am in another country',
+    'cant log in to nhsmail from abroad right now',
   ],
   'trouble.locked_out': [
     'i am in the pharmacy and cannot get into nhsmail at all',
@@ -114,6 +116,8 @@ export const CONTRAST_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId
     'forgot my password and it has locked me out',
     'cant get past the login screen, my password wont work',
     'at home and locked out of my nhs email',
+    'locked out of nhsmail here in the shop, what do i do',
+    'i have forgotten my password, how do i reset it myself',
   ],
   'about.what': [
     'what actually is mfa, not why, just what is it',
@@ -130,6 +134,11 @@ export const CONTRAST_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId
     'what is the new security step on nhsmail',
     'what kind of security check is mfa',
     'describe the extra security on sign in',
+    'i dont need convincing, i just want to know what mfa is',
+    'what does mfa actually consist of',
+    'is mfa a code, an app, or what',
+    'how would you describe mfa to a new starter',
+    'what is mfa, in one sentence',
   ],
   'about.why': [
     'why do we need it, whats the reason',
@@ -143,6 +152,10 @@ export const CONTRAST_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId
     'is mfa worth it, does it really stop hackers',
     'why add a second step, what does it achieve',
     'what does it protect, why is it needed',
+    'i know what mfa is, but why do we need it',
+    'why has this been brought in, what problem does it solve',
+    'what is the reason behind mfa',
+    'give me one good reason to bother with mfa',
   ],
   'about.rollout': [
     'is mfa something we must do or is it a choice',
@@ -162,6 +175,8 @@ export const CONTRAST_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId
     'my boss says we will lose nhsmail if we do not enrol, is that right',
     'when did mfa stop being optional',
     'is mfa a must for community pharmacy now',
+    'my password had to be reset because i had not done mfa, is that the rule now',
+    'i was made to change my password after the deadline, is that part of the rollout',
   ],
   'signin.frequency': [
     'it keeps making me log in again, why',
@@ -170,6 +185,8 @@ export const CONTRAST_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId
     'do i need a code every time i open my email',
     'why does it ask me again after a few hours',
     'it keeps logging me out when i close the browser',
+    'i approve every day when i sign in, is that normal',
+    'why am i asked to verify each time i log in',
   ],
   'chat.help': [
     'what can you do',
@@ -202,17 +219,37 @@ export const CONTRAST_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId
     'can my boss approve my sign ins on his phone',
     'can we all use the one shop phone for mfa',
     'could my partner get my codes on his mobile',
+    'can a colleague approve sign ins for me as i have no phone',
+    'can my codes go to the pharmacist in charge',
   ],
   'signin.unexpected': [
     'got an approve request out of nowhere and i was not logging in',
     'i keep getting approval requests i did not ask for, is someone trying to get in',
     'had a code by text that i did not ask for, should i worry',
+    'im getting approval requests when im not even signing in',
+    'a prompt popped up when i wasnt using my email',
   ],
   'enrol.duration': [
     'how long will it take me to enrol',
     'how much time should i set aside to set up mfa',
     'will setting it up take long, im between customers',
     'is it a quick job to set up',
+  ],
+  'methods.sms': [
+    'how do i set up getting codes by text',
+    'i want my codes sent by text message',
+  ],
+  'trouble.no_code': [
+    'i chose texts but no text ever arrives',
+    'waiting ages for the text code and nothing comes',
+  ],
+  'methods.app': [
+    'how do i get the authenticator app',
+    'is the microsoft app free to download',
+  ],
+  'methods.call': [
+    'i want the phone call option please',
+    'how do i set up phone call verification',
   ],
 };
 
