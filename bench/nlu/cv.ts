@@ -58,6 +58,8 @@ console.log(
   `CV in ${f(report.inScopeAccuracy)}  out ${f(report.outOfScopeRecall)}  FR ${f(report.falseRejectionRate)}  ` +
     `balanced ${f((report.inScopeAccuracy + report.outOfScopeRecall) / 2)}  >=0.9 wrong ${confidentWrong}  (n=${report.questions})`,
 );
+const confidentRight = predictions.filter((p) => p.predicted !== 'none' && p.predicted === p.expected && p.confidence >= 0.9).length;
+console.log(`Right answers at >=0.9 ${confidentRight} of ${predictions.filter((p) => p.predicted !== 'none' && p.predicted === p.expected).length}`);
 const original = new Set(OUT_OF_SCOPE_EXAMPLES);
 const originalNone = predictions.filter((p) => p.expected === 'none' && original.has(p.text));
 // In-scope examples written before round 4 (training.ts and training-outsiders.ts): new examples
