@@ -8,11 +8,14 @@ import type { InScopeIntentId } from '../../nlu/intents.js';
  * against keeping one and adding a spare (`methods.backup`); getting ready before a trip
  * (`travel.abroad`) against already abroad and shut out (`travel.abroad_locked_out`) or locked out
  * at home (`trouble.locked_out`); what MFA is against why it is needed and whether it is a must;
- * what the bot covers against which method to pick. Each states the situation that decides the
+ * the stricter password rules against being locked out; every sign-in against one you didn't
+ * start; someone else's phone; codes by text against no text arriving; what the bot covers against
+ * which method to pick, and that against one method. Each states the situation that decides the
  * answer, in outsiders' voices (a locum in a hurry, a technician on the shop's phone, a manager
  * asking for the team, someone unsure of every term), and fits the intent's answer in
- * src/content/answers.ts. Written from the intents and answers, never from a tuning or held-out
- * question. Merged after training.ts and training-outsiders.ts.
+ * src/content/answers.ts. Written from the intents, the answers and the CV confusions, never from a
+ * tuning or held-out question. Merged after training.ts and training-outsiders.ts; what was tried
+ * and kept is in bench/RESULTS.md ("Round 4").
  */
 export const CONTRAST_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId, readonly string[]>>> = {
   'trouble.new_phone': [
