@@ -192,13 +192,11 @@ export const CONTRAST_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId
     'why am i asked to verify each time i log in',
   ],
   'chat.help': [
-    'what can you do',
     'what can i ask you about',
     'what is this chat for',
     'what do you help with',
     'what kind of questions do you answer',
     'show me the things you can help me with',
-    'what are you for',
     'what topics can you help me with',
     'i am not sure what to ask you',
   ],
