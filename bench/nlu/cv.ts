@@ -1,11 +1,12 @@
 import { TRAINING_SET, TUNING_SET, type ExampleSet } from '../../src/content/intents/index.js';
 import { OUT_OF_SCOPE_EXAMPLES } from '../../src/content/intents/out-of-scope.js';
+import { CONTRAST_TRAINING_EXAMPLES } from '../../src/content/intents/training-contrasts.js';
 import { evaluatePredictions, type Prediction } from '../../src/nlu/evaluate.js';
-import { IN_SCOPE_INTENT_IDS } from '../../src/nlu/intents.js';
+import { IN_SCOPE_INTENT_IDS, type IntentId } from '../../src/nlu/intents.js';
 import { createMatcher, type MatcherSettings } from '../../src/nlu/matcher.js';
 
 /**
- * `npx tsx bench/nlu/cv.ts ['{"l2":1e-3}'] [--per-intent]`: 5-fold cross-validation over the
+ * `npx tsx bench/nlu/cv.ts ['{"l2":1e-3}'] [--per-intent] [--confusion] [--misranked] [--calibration]`: 5-fold cross-validation over the
  * training examples (every intent and the out-of-scope list split into five by position; the
  * matcher trained on four, threshold and calibration on the tuning examples, scored on the fifth).
  * The figures decisions are made on; the held-out files are never read here.
@@ -33,12 +34,19 @@ function split(set: ExampleSet, fold: number): { train: ExampleSet; test: Exampl
 const args = process.argv.slice(2);
 const settings: Partial<MatcherSettings> = JSON.parse(args.find((arg) => arg.startsWith('{')) ?? '{}');
 const predictions: Prediction[] = [];
+/** Each in-scope CV question's top-ranked intent, whether or not it was rejected. */
+const ranked: { text: string; expected: IntentId; top: IntentId }[] = [];
 for (let fold = 0; fold < FOLDS; fold++) {
   const { train, test } = split(TRAINING_SET, fold);
   const matcher = createMatcher({ training: train, tuning: TUNING_SET, settings });
+  if (args.includes('--calibration')) {
+    const { temperature, threshold } = matcher.calibration;
+    console.log(`fold ${fold}: temperature ${temperature.toFixed(3)} threshold ${threshold.toFixed(2)}`);
+  }
   const add = (text: string, expected: Prediction['expected']): void => {
     const result = matcher.match(text);
     predictions.push({ text, expected, predicted: result.intent, confidence: result.confidence });
+    if (expected !== 'none') ranked.push({ text, expected, top: result.candidates[0]?.intent ?? 'none' });
   };
   for (const intent of IN_SCOPE_INTENT_IDS) for (const text of test.intents[intent] ?? []) add(text, intent);
   for (const text of test.none) add(text, 'none');
@@ -50,13 +58,53 @@ console.log(
   `CV in ${f(report.inScopeAccuracy)}  out ${f(report.outOfScopeRecall)}  FR ${f(report.falseRejectionRate)}  ` +
     `balanced ${f((report.inScopeAccuracy + report.outOfScopeRecall) / 2)}  >=0.9 wrong ${confidentWrong}  (n=${report.questions})`,
 );
+const confidentRight = predictions.filter((p) => p.predicted !== 'none' && p.predicted === p.expected && p.confidence >= 0.9).length;
+console.log(`Right answers at >=0.9 ${confidentRight} of ${predictions.filter((p) => p.predicted !== 'none' && p.predicted === p.expected).length}`);
 const original = new Set(OUT_OF_SCOPE_EXAMPLES);
 const originalNone = predictions.filter((p) => p.expected === 'none' && original.has(p.text));
+// In-scope examples written before round 4 (training.ts and training-outsiders.ts): new examples
+// are scored too, so this shows whether they help the old ones and not only themselves.
+const contrasts = new Set(Object.values(CONTRAST_TRAINING_EXAMPLES).flat());
+const older = predictions.filter((p) => p.expected !== 'none' && !contrasts.has(p.text));
+const olderWrong = older.filter((p) => p.predicted !== p.expected);
+console.log(
+  `CV in on examples before round 4 ${f(1 - olderWrong.length / older.length)}  FR ${f(olderWrong.filter((p) => p.predicted === 'none').length / older.length)}  (n=${older.length})`,
+);
 console.log(`CV out on out-of-scope.ts alone ${f(originalNone.filter((p) => p.predicted === 'none').length / originalNone.length)}`);
 if (args.includes('--per-intent')) {
   for (const score of [...report.perIntent].sort((a, b) => a.recall - b.recall)) {
     const rejected = predictions.filter((p) => p.expected === score.intent && p.predicted === 'none').length;
     console.log(`${score.intent.padEnd(28)} n=${String(score.support).padStart(3)} recall ${f(score.recall)} precision ${f(score.precision)} rejected ${rejected}`);
+  }
+}
+if (args.includes('--confusion') || args.includes('--misranked')) {
+  // Ranking alone (rejection ignored): which intent came first for each in-scope question, and the
+  // pairs of intents most often put first in each other's place, both directions counted together.
+  const misranked = ranked.filter((r) => r.top !== r.expected);
+  const olderRanked = ranked.filter((r) => !contrasts.has(r.text));
+  const olderRight = olderRanked.filter((r) => r.top === r.expected).length;
+  console.log(
+    `Top intent right ${f(1 - misranked.length / ranked.length)} of ${ranked.length} in-scope CV questions, ` +
+      `${f(olderRight / olderRanked.length)} of the ${olderRanked.length} before round 4`,
+  );
+  const pairs = new Map<string, { forward: number; back: number }>();
+  for (const r of misranked) {
+    const [a, b] = [r.expected, r.top].sort();
+    const key = `${a} ~ ${b}`;
+    const pair = pairs.get(key) ?? { forward: 0, back: 0 };
+    if (r.expected === a) pair.forward++;
+    else pair.back++;
+    pairs.set(key, pair);
+  }
+  const top = [...pairs.entries()].sort((x, y) => y[1].forward + y[1].back - (x[1].forward + x[1].back)).slice(0, 20);
+  for (const [key, { forward, back }] of top) console.log(`${String(forward + back).padStart(3)}  ${key}  (${forward} → / ${back} ←)`);
+  if (args.includes('--misranked')) {
+    for (const p of predictions.filter((p) => p.predicted !== 'none' && p.predicted !== p.expected && p.confidence >= 0.9)) {
+      console.log(`  wrong at ${f(p.confidence)}: ${p.expected} → ${p.predicted}: ${p.text}`);
+    }
+    for (const p of predictions.filter((p) => p.expected !== 'none' && p.predicted === 'none')) console.log(`  in scope rejected: ${p.expected}: ${p.text}`);
+    for (const p of predictions.filter((p) => p.expected === 'none' && p.predicted !== 'none')) console.log(`  out of scope answered: → ${p.predicted} (${f(p.confidence)}): ${p.text}`);
+    for (const r of [...misranked].sort((x, y) => x.expected.localeCompare(y.expected))) console.log(`  ${r.expected} → ${r.top}: ${r.text}`);
   }
 }
 

@@ -8,7 +8,7 @@ import { decide, type RankedCandidate } from './decision.js';
 import { buildFeatureSpace, type FeatureSpace } from './feature-space.js';
 import { INTENT_IDS, isInScopeIntentId, type InScopeIntentId } from './intents.js';
 import { exampleSetToQuestions } from './labelled.js';
-import { softmaxInPlace, trainSoftmax, type SoftmaxModel, type TrainingSample } from './softmax-regression.js';
+import { seededRandom, softmaxInPlace, trainSoftmax, type SoftmaxModel, type TrainingSample } from './softmax-regression.js';
 import { tuneThreshold, type TuningItem } from './threshold.js';
 import { trainScopeDetector, type ScopeDetector } from './scope-detector.js';
 import type { IntentId, LabelledQuestion, Matcher, MatchResult } from './types.js';
@@ -49,6 +49,8 @@ export interface MatcherSettings {
   readonly contentWeight: number;
   /** Second candidate at least this fraction of the first → ambiguous ("Did you mean…?"). */
   readonly ambiguityRatio: number;
+  /** Seed of the classifier's shuffle instead of the default one (noise checks in bench/nlu/cv.ts). */
+  readonly seed?: number;
   /** Fixed threshold instead of tuning one (tests and experiments). */
   readonly threshold?: number;
   /** Fixed temperature instead of fitting one (tests and experiments). */
@@ -196,7 +198,7 @@ function trainScorer(training: readonly LabelledQuestion[], content: IntentConte
     label: INTENT_IDS.indexOf(question.intent),
     weight: question.intent === 'none' ? settings.noneWeight : weightOf(question.intent),
   }));
-  const model = trainSoftmax(samples, space.size, INTENT_IDS.length, settings);
+  const model = trainSoftmax(samples, space.size, INTENT_IDS.length, settings, settings.seed === undefined ? undefined : seededRandom(settings.seed));
   const detector = settings.scopeDetector
     ? trainScopeDetector(
         analysed.map(({ question, tokens, features }) => ({ tokens, features, inScope: question.intent !== 'none' })),
