@@ -44,23 +44,6 @@ export function softmaxInPlace(scores: Float64Array, temperature = 1): Float64Ar
   return scores;
 }
 
-function computeLogits(
-  weights: Float64Array,
-  bias: Float64Array,
-  classes: number,
-  vector: SparseVector,
-  out: Float64Array,
-): Float64Array {
-  out.set(bias);
-  const { indices, values } = vector;
-  for (let slot = 0; slot < indices.length; slot++) {
-    const row = (indices[slot] ?? 0) * classes;
-    const value = values[slot] ?? 0;
-    for (let k = 0; k < classes; k++) out[k] = (out[k] ?? 0) + value * (weights[row + k] ?? 0);
-  }
-  return out;
-}
-
 /**
  * Classes whose error for an example is smaller than this are not updated for it (nor shrunk by
  * L2): once the model is right, most of the 25 classes have a negligible error, and skipping them
@@ -169,7 +152,7 @@ class SgdTrainer {
   private learn(samples: PackedSamples, n: number): void {
     const from = samples.start[n] ?? 0;
     const to = samples.start[n + 1] ?? 0;
-    computeLogitsPacked(this.weights, this.bias, this.classes, samples.features, samples.values, from, to, this.scores);
+    computeLogits(this.weights, this.bias, this.classes, samples.features, samples.values, from, to, this.scores);
     softmaxInPlace(this.scores);
     const errorSquares = this.gradient(samples.labels[n] ?? 0, samples.shares[n] ?? 1);
     this.stepBias(errorSquares);
@@ -221,8 +204,8 @@ class SgdTrainer {
   }
 }
 
-/** computeLogits for a packed sample (features[from … to - 1]). */
-function computeLogitsPacked(
+/** Logits (bias + Σ value × weight row) of the features `features[from … to - 1]`, into `out`. */
+function computeLogits(
   weights: Float64Array,
   bias: Float64Array,
   classes: number,
@@ -231,13 +214,14 @@ function computeLogitsPacked(
   from: number,
   to: number,
   out: Float64Array,
-): void {
+): Float64Array {
   out.set(bias);
   for (let slot = from; slot < to; slot++) {
     const row = (features[slot] ?? 0) * classes;
     const value = values[slot] ?? 0;
     for (let k = 0; k < classes; k++) out[k] = (out[k] ?? 0) + value * (weights[row + k] ?? 0);
   }
+  return out;
 }
 
 export function trainSoftmax(
@@ -258,7 +242,8 @@ export function trainSoftmax(
   return {
     classes,
     logits(vector: SparseVector): Float64Array {
-      return computeLogits(weights, bias, classes, vector, new Float64Array(classes));
+      const { indices, values } = vector;
+      return computeLogits(weights, bias, classes, indices, values, 0, indices.length, new Float64Array(classes));
     },
   };
 }
