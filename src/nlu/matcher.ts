@@ -8,6 +8,7 @@ import { decide, type RankedCandidate } from './decision.js';
 import { buildFeatureSpace, type FeatureSpace } from './feature-space.js';
 import { INTENT_IDS, isInScopeIntentId, type InScopeIntentId } from './intents.js';
 import { exampleSetToQuestions } from './labelled.js';
+import { tokenise } from './normalise.js';
 import { softmaxInPlace, trainSoftmax, type SoftmaxModel, type TrainingSample } from './softmax-regression.js';
 import { tuneThreshold, type TuningItem } from './threshold.js';
 import { trainScopeDetector, type ScopeDetector } from './scope-detector.js';
@@ -185,12 +186,14 @@ function classWeights(training: readonly LabelledQuestion[], balance: number): (
 }
 
 function trainScorer(training: readonly LabelledQuestion[], content: IntentContent, settings: MatcherSettings): Scorer {
-  const texts = training.map((question) => question.text);
-  if (settings.contentWeight !== 0) texts.push(...Object.values(content));
-  const analyser = createAnalyser(buildVocabulary(texts), {
+  // Each example tokenised once, for the vocabulary and for its analysis.
+  const tokenised = training.map((question) => ({ question, tokens: tokenise(question.text) }));
+  const vocabularyTexts = tokenised.map(({ tokens }) => tokens);
+  if (settings.contentWeight !== 0) vocabularyTexts.push(...Object.values(content).map(tokenise));
+  const analyser = createAnalyser(buildVocabulary(vocabularyTexts), {
     letterTrigrams: settings.letterTrigrams,
   });
-  const analysed = training.map((question) => ({ question, ...analyser.analyse(question.text) }));
+  const analysed = tokenised.map(({ question, tokens }) => ({ question, ...analyser.analyseTokens(tokens) }));
   const space = buildFeatureSpace(
     analysed.map((item) => item.features),
     { bigramWeight: settings.bigramWeight, lengthPrior: settings.lengthPrior },
