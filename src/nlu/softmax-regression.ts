@@ -74,38 +74,36 @@ function shuffle(order: Int32Array, random: () => number): void {
 
 /**
  * The training examples packed once into flat typed arrays (sample n's features are
- * `features[start[n]]` … `features[start[n + 1] - 1]`), so the passes read numbers only and the
- * code that runs them sees the same few array types on every call (see SgdTrainer).
+ * `features[start[n]]` … `features[start[n + 1] - 1]`), so the passes read numbers only. A class,
+ * not an object literal: V8 remembers the array types in a literal's fields and threw the trainer's
+ * optimised code away when the detector's examples were packed (see SgdTrainer).
  */
-interface PackedSamples {
+class PackedSamples {
   readonly start: Int32Array;
   readonly features: Int32Array;
   readonly values: Float64Array;
   readonly labels: Int32Array;
   readonly shares: Float64Array;
-}
 
-function packSamples(samples: readonly TrainingSample[]): PackedSamples {
-  let total = 0;
-  for (const sample of samples) total += sample.vector.indices.length;
-  const packed: PackedSamples = {
-    start: new Int32Array(samples.length + 1),
-    features: new Int32Array(total),
-    values: new Float64Array(total),
-    labels: new Int32Array(samples.length),
-    shares: new Float64Array(samples.length),
-  };
-  let at = 0;
-  samples.forEach((sample, n) => {
-    packed.start[n] = at;
-    packed.features.set(sample.vector.indices, at);
-    packed.values.set(sample.vector.values, at);
-    at += sample.vector.indices.length;
-    packed.labels[n] = sample.label;
-    packed.shares[n] = sample.weight ?? 1;
-  });
-  packed.start[samples.length] = at;
-  return packed;
+  constructor(samples: readonly TrainingSample[]) {
+    let total = 0;
+    for (const sample of samples) total += sample.vector.indices.length;
+    this.start = new Int32Array(samples.length + 1);
+    this.features = new Int32Array(total);
+    this.values = new Float64Array(total);
+    this.labels = new Int32Array(samples.length);
+    this.shares = new Float64Array(samples.length);
+    let at = 0;
+    samples.forEach((sample, n) => {
+      this.start[n] = at;
+      this.features.set(sample.vector.indices, at);
+      this.values.set(sample.vector.values, at);
+      at += sample.vector.indices.length;
+      this.labels[n] = sample.label;
+      this.shares[n] = sample.weight ?? 1;
+    });
+    this.start[samples.length] = at;
+  }
 }
 
 const EPSILON = 1e-8;
@@ -231,7 +229,7 @@ export function trainSoftmax(
   options: SoftmaxOptions = DEFAULT_SOFTMAX_OPTIONS,
   random: () => number = seededRandom(20240801),
 ): SoftmaxModel {
-  const packed = packSamples(samples);
+  const packed = new PackedSamples(samples);
   const trainer = new SgdTrainer(dimensions, classes, options.learningRate, options.l2);
   const order = Int32Array.from(samples, (_, index) => index);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
