@@ -22,6 +22,8 @@ export interface Analysis {
 
 export interface Analyser {
   analyse(text: string): Analysis;
+  /** analyse() of a text already tokenised (`tokenise(text)`), so training tokenises each example once. */
+  analyseTokens(tokens: readonly string[]): Analysis;
 }
 
 export interface AnalyserOptions {
@@ -29,11 +31,11 @@ export interface AnalyserOptions {
   readonly letterTrigrams?: boolean;
 }
 
-/** Every raw word in the training texts with its count, plus the synonym table's words. */
-export function buildVocabulary(texts: Iterable<string>): Map<string, number> {
+/** Every raw word in the training texts (each as `tokenise` gives it) with its count, plus the synonym table's words. */
+export function buildVocabulary(tokenisedTexts: Iterable<readonly string[]>): Map<string, number> {
   const vocabulary = new Map<string, number>();
-  for (const text of texts) {
-    for (const token of tokenise(text)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
+  for (const tokens of tokenisedTexts) {
+    for (const token of tokens) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
   }
   for (const word of synonymWords()) if (!vocabulary.has(word)) vocabulary.set(word, 1);
   return vocabulary;
@@ -47,24 +49,22 @@ export function createAnalyser(vocabulary: ReadonlyMap<string, number>, options:
   const speller: SpellingCorrector = createSpellingCorrector(vocabulary);
   const stem = createStemmer();
   const letterTrigrams = options.letterTrigrams ?? false;
-  return {
-    analyse(text: string): Analysis {
-      const tokens = tokenise(text);
-      const words = applySynonyms(tokens.map((token) => speller.correct(token))).map(canonical);
-      const stems = words.map(stem);
-      const features: string[] = [];
-      for (let index = 0; index < stems.length; index++) {
-        const current = stems[index] ?? '';
-        const word = words[index] ?? '';
-        features.push(`w:${current}`);
-        const next = stems[index + 1];
-        if (next !== undefined) features.push(`b:${current}_${next}`);
-        if (letterTrigrams && word.length > 3) {
-          const padded = `<${word}>`;
-          for (let start = 0; start + 3 <= padded.length; start++) features.push(`c:${padded.slice(start, start + 3)}`);
-        }
+  const analyseTokens = (tokens: readonly string[]): Analysis => {
+    const words = applySynonyms(tokens.map((token) => speller.correct(token))).map(canonical);
+    const stems = words.map(stem);
+    const features: string[] = [];
+    for (let index = 0; index < stems.length; index++) {
+      const current = stems[index] ?? '';
+      const word = words[index] ?? '';
+      features.push(`w:${current}`);
+      const next = stems[index + 1];
+      if (next !== undefined) features.push(`b:${current}_${next}`);
+      if (letterTrigrams && word.length > 3) {
+        const padded = `<${word}>`;
+        for (let start = 0; start + 3 <= padded.length; start++) features.push(`c:${padded.slice(start, start + 3)}`);
       }
-      return { tokens, stems, features };
-    },
+    }
+    return { tokens, stems, features };
   };
+  return { analyseTokens, analyse: (text) => analyseTokens(tokenise(text)) };
 }

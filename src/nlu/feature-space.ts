@@ -44,6 +44,18 @@ export function weightedVector(indices: Int32Array, weights: Float64Array, lengt
   return { indices, values };
 }
 
+/** The distinct values of `columns`, in ascending order. */
+export function sortedDistinct(columns: readonly number[]): Int32Array {
+  // A typed array sorts numerically in native code (no comparator called from JavaScript).
+  const sorted = new Int32Array(columns).sort();
+  let unique = 0;
+  for (let index = 0; index < sorted.length; index++) {
+    const column = sorted[index] ?? 0;
+    if (index === 0 || column !== sorted[unique - 1]) sorted[unique++] = column;
+  }
+  return sorted.slice(0, unique);
+}
+
 export function buildFeatureSpace(
   documents: readonly (readonly string[])[],
   options: FeatureSpaceOptions = {},
@@ -78,13 +90,7 @@ export function buildFeatureSpace(
         const column = columns.get(feature);
         if (column !== undefined) found.push(column);
       }
-      found.sort((a, b) => a - b);
-      let unique = 0;
-      for (let index = 0; index < found.length; index++) {
-        const column = found[index] ?? 0;
-        if (index === 0 || column !== found[unique - 1]) found[unique++] = column;
-      }
-      return weightedVector(Int32Array.from(found.slice(0, unique)), weights, lengthPrior);
+      return weightedVector(sortedDistinct(found), weights, lengthPrior);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { INTENT_ANSWERS } from '../content/answers.js';
 import { TRAINING_SET, TUNING_SET, type ExampleSet } from '../content/intents/index.js';
-import { buildVocabulary, createAnalyser, type Analyser } from './analyser.js';
+import { buildVocabulary, createAnalyser, type Analyser, type Analysis } from './analyser.js';
 import { fitTemperature, type LabelledLogits } from './calibration.js';
 import { fitConfidenceTable, type ConfidenceItem, type ConfidenceTable } from './confidence-table.js';
 import { createContentScorer, type ContentScorer, type IntentContent } from './content-scorer.js';
@@ -8,6 +8,7 @@ import { decide, type RankedCandidate } from './decision.js';
 import { buildFeatureSpace, type FeatureSpace } from './feature-space.js';
 import { INTENT_IDS, isInScopeIntentId, type InScopeIntentId } from './intents.js';
 import { exampleSetToQuestions } from './labelled.js';
+import { tokenise } from './normalise.js';
 import { seededRandom, softmaxInPlace, trainSoftmax, type SoftmaxModel, type TrainingSample } from './softmax-regression.js';
 import { tuneThreshold, type TuningItem } from './threshold.js';
 import { trainScopeDetector, type ScopeDetector } from './scope-detector.js';
@@ -113,9 +114,17 @@ interface Reading {
   readonly contentBest: InScopeIntentId | undefined;
 }
 
+/** A question analysed and scored once, so calibration can both fit on its logits and read it. */
+interface Scored {
+  readonly analysis: Analysis;
+  /** The classifier's logits plus the content scores, or undefined when no feature of the question is known. */
+  readonly logits: Float64Array | undefined;
+}
+
 interface Scorer {
-  read(text: string, temperature: number, limit: number): Reading;
-  logits(text: string): Float64Array | undefined;
+  score(text: string): Scored;
+  /** Ranks a scored question's intents (its logits are left as they are). */
+  read(scored: Scored, temperature: number, limit: number): Reading;
 }
 
 function topInScope(probabilities: Float64Array, limit: number): RankedCandidate[] {
@@ -155,18 +164,15 @@ function createScorer(
     return scores;
   };
   return {
-    logits(text) {
-      const { stems, features } = analyser.analyse(text);
-      return scoresOf(stems, features);
-    },
-    read(text, temperature, limit) {
+    score(text) {
       const analysis = analyser.analyse(text);
-      const { stems, features } = analysis;
-      const scores = scoresOf(stems, features);
-      if (scores === undefined) return { ranked: [], contentBest: undefined };
-      const probabilities = softmaxInPlace(scores, temperature);
+      return { analysis, logits: scoresOf(analysis.stems, analysis.features) };
+    },
+    read({ analysis, logits }, temperature, limit) {
+      if (logits === undefined) return { ranked: [], contentBest: undefined };
+      const probabilities = softmaxInPlace(Float64Array.from(logits), temperature);
       if (detector !== undefined) scaleInScope(probabilities, detector.inScope(analysis));
-      return { ranked: topInScope(probabilities, limit), contentBest: content.best(stems) };
+      return { ranked: topInScope(probabilities, limit), contentBest: content.best(analysis.stems) };
     },
   };
 }
@@ -182,12 +188,14 @@ function classWeights(training: readonly LabelledQuestion[], balance: number): (
 }
 
 function trainScorer(training: readonly LabelledQuestion[], content: IntentContent, settings: MatcherSettings): Scorer {
-  const texts = training.map((question) => question.text);
-  if (settings.contentWeight !== 0) texts.push(...Object.values(content));
-  const analyser = createAnalyser(buildVocabulary(texts), {
+  // Each example tokenised once, for the vocabulary and for its analysis.
+  const tokenised = training.map((question) => ({ question, tokens: tokenise(question.text) }));
+  const vocabularyTexts = tokenised.map(({ tokens }) => tokens);
+  if (settings.contentWeight !== 0) vocabularyTexts.push(...Object.values(content).map(tokenise));
+  const analyser = createAnalyser(buildVocabulary(vocabularyTexts), {
     letterTrigrams: settings.letterTrigrams,
   });
-  const analysed = training.map((question) => ({ question, ...analyser.analyse(question.text) }));
+  const analysed = tokenised.map(({ question, tokens }) => ({ question, ...analyser.analyseTokens(tokens) }));
   const space = buildFeatureSpace(
     analysed.map((item) => item.features),
     { bigramWeight: settings.bigramWeight, lengthPrior: settings.lengthPrior },
@@ -217,13 +225,14 @@ function trainScorer(training: readonly LabelledQuestion[], content: IntentConte
 }
 
 function calibrate(scorer: Scorer, tuning: readonly LabelledQuestion[], settings: MatcherSettings): Calibration {
+  // Each tuning question analysed and scored once, for both the temperature and the threshold.
+  const questions = tuning.map((question) => ({ question, scored: scorer.score(question.text) }));
   const labelled: LabelledLogits[] = [];
-  for (const question of tuning) {
-    const logits = scorer.logits(question.text);
-    if (logits) labelled.push({ logits, label: INTENT_IDS.indexOf(question.intent) });
+  for (const { question, scored } of questions) {
+    if (scored.logits) labelled.push({ logits: scored.logits, label: INTENT_IDS.indexOf(question.intent) });
   }
   const temperature = settings.temperature ?? fitTemperature(labelled);
-  const readings = tuning.map((question) => ({ question, reading: scorer.read(question.text, temperature, 3) }));
+  const readings = questions.map(({ question, scored }) => ({ question, reading: scorer.read(scored, temperature, 3) }));
   const items: TuningItem[] = readings.map(({ question, reading }) => ({ ranked: reading.ranked, expected: question.intent }));
   const threshold = settings.threshold ?? tuneThreshold(items, settings.ambiguityRatio);
   const answered: ConfidenceItem[] = [];
@@ -246,7 +255,7 @@ export function createMatcher(options: MatcherOptions = {}): TrainedMatcher {
   return {
     calibration,
     match(text: string): MatchResult {
-      const reading = scorer.read(text, calibration.temperature, 3);
+      const reading = scorer.read(scorer.score(text), calibration.temperature, 3);
       const decision = decide(reading.ranked, calibration);
       if (decision.intent === 'none') return decision;
       const agrees = reading.contentBest === decision.intent;

@@ -53,10 +53,12 @@ function expandWord(word: string): readonly string[] {
 export function tokenise(text: string): string[] {
   const tokens: string[] = [];
   for (const chunk of normaliseText(text).split(/[^a-z0-9']+/)) {
-    const word = chunk.replace(/^'+|'+$/g, '');
+    // Most words have no apostrophe: skip the regular expression and the split for them.
+    const word = chunk.includes("'") ? chunk.replace(/^'+|'+$/g, '') : chunk;
     if (word === '') continue;
     for (const part of expandWord(word)) {
-      for (const piece of part.split("'")) if (piece !== '') tokens.push(piece);
+      const pieces = part.includes("'") ? part.split("'") : [part];
+      for (const piece of pieces) if (piece !== '') tokens.push(piece);
     }
   }
   return tokens;

@@ -1,5 +1,5 @@
 import type { Analysis } from './analyser.js';
-import { inverseDocumentFrequency, weightedVector, type SparseVector } from './feature-space.js';
+import { inverseDocumentFrequency, sortedDistinct, weightedVector, type SparseVector } from './feature-space.js';
 import { seededRandom, softmaxInPlace, trainSoftmax, type TrainingSample } from './softmax-regression.js';
 
 /**
@@ -73,7 +73,8 @@ function createColumns(options: ScopeDetectorOptions): DetectorColumns {
         if (column !== undefined) found.push(column);
       }
     }
-    const grams = Int32Array.from(found);
+    // The constructor copies an array directly; Int32Array.from goes through the iterator.
+    const grams = new Int32Array(found);
     if (growing) wordColumns.set(word, grams);
     return grams;
   };
@@ -85,12 +86,7 @@ function createColumns(options: ScopeDetectorOptions): DetectorColumns {
         if (column !== undefined) found.push(column);
       }
       for (const word of tokens) for (const column of gramsOf(word)) found.push(column);
-      const sorted = Int32Array.from(found).sort();
-      let unique = 0;
-      for (let index = 0; index < sorted.length; index++) {
-        if (index === 0 || sorted[index] !== sorted[unique - 1]) sorted[unique++] = sorted[index] ?? 0;
-      }
-      return sorted.slice(0, unique);
+      return sortedDistinct(found);
     },
     freeze(): void {
       growing = false;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildVocabulary, createAnalyser } from '../../src/nlu/analyser.js';
+import { tokenise } from '../../src/nlu/normalise.js';
 import { trainScopeDetector } from '../../src/nlu/scope-detector.js';
 
 const inScope = [
@@ -13,7 +14,7 @@ const inScope = [
 const outOfScope = ['what time does the shop open', 'the printer is jammed', 'order more paracetamol', 'who won the football'];
 
 function detector() {
-  const analyser = createAnalyser(buildVocabulary([...inScope, ...outOfScope]));
+  const analyser = createAnalyser(buildVocabulary([...inScope, ...outOfScope].map(tokenise)));
   const examples = [
     ...inScope.map((text) => ({ ...analyser.analyse(text), inScope: true })),
     ...outOfScope.map((text) => ({ ...analyser.analyse(text), inScope: false })),
