@@ -2,8 +2,9 @@
  * npm run bench — load, memory and start-up of the real server on loopback, side by side with a
  * bare echo bot on the same stack. Writes the "Load" section of bench/RESULTS.md.
  *
- *   BENCH_SECONDS (default 10)         measured seconds per concurrency level and bot
- *   BENCH_WARMUP (default 2)           warm-up seconds before each measurement (not recorded)
+ *   BENCH_SECONDS (default 4)          measured seconds per round, concurrency level and bot
+ *   BENCH_ROUNDS (default 5)           rounds per concurrency level, the bots interleaved in each
+ *   BENCH_WARMUP (default 2)           warm-up seconds before a bot's first round at a level (not recorded)
  *   BENCH_CONVERSATIONS (default 10000) distinct conversations for the memory measurement
  *   BENCH_WRITE=0                       print only, leave RESULTS.md alone
  */
@@ -18,7 +19,8 @@ import { start, startProbe, startupMs, type Target } from './lib/processes.js';
 import { writeSection } from './lib/results.js';
 import { SCRIPT } from './lib/conversation.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
 const CONCURRENCY = [1, 16, 64] as const;
@@ -65,23 +67,32 @@ const STORES: readonly { name: string; env: (dir: string) => Record<string, stri
   { name: 'memory', env: (d) => ({ STORAGE: 'memory', DATA_DIR: d }) },
 ];
 
-// 1. Load: the conversation mix at each concurrency, every bot in turn (order rotated per level).
-const rows: { c: number; results: Map<string, LoadResult> }[] = [];
+// 1. Load: the conversation mix at each concurrency, in ROUNDS rounds, every bot in turn in each
+// (order rotated per round). A shared machine's speed drifts over minutes, so each bot is compared
+// with the echo bot of the same round, and the row shows medians over the rounds.
+interface Row {
+  readonly c: number;
+  /** Each bot's result in each round. */
+  readonly rounds: Map<string, LoadResult[]>;
+}
+const rows: Row[] = [];
 const everyone = [echo, ...MFA];
 const running = await Promise.all(everyone.map((t) => start(t)));
-for (const [level, c] of CONCURRENCY.entries()) {
-  const results = new Map<string, LoadResult>();
-  for (let k = 0; k < everyone.length; k++) {
-    const i = (k + level) % everyone.length;
-    const target = everyone[i];
-    const bot = running[i];
-    if (target === undefined || bot === undefined) continue;
-    if (WARMUP > 0) await load(bot.url, c, WARMUP, `warm-${c}-${i}`);
-    const r = await load(bot.url, c, SECONDS, `c${c}-${i}`);
-    results.set(target.name, r);
-    log(`${target.name.padEnd(40)} c=${String(c).padEnd(3)} ${r.turnsPerSecond.toFixed(0).padStart(6)} turns/s  p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  non-2xx ${r.non2xx}  errors ${r.errors}  misses ${r.misses}`);
+for (const c of CONCURRENCY) {
+  const rounds = new Map<string, LoadResult[]>(everyone.map((t) => [t.name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < everyone.length; k++) {
+      const i = (k + round) % everyone.length;
+      const target = everyone[i];
+      const bot = running[i];
+      if (target === undefined || bot === undefined) continue;
+      if (round === 0 && WARMUP > 0) await load(bot.url, c, WARMUP, `warm-${c}-${i}`);
+      const r = await load(bot.url, c, SECONDS, `c${c}-${round}-${i}`);
+      rounds.get(target.name)?.push(r);
+      log(`${target.name.padEnd(40)} c=${String(c).padEnd(3)} round ${round + 1} ${r.turnsPerSecond.toFixed(0).padStart(6)} turns/s  p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  non-2xx ${r.non2xx}  errors ${r.errors}  misses ${r.misses}`);
+    }
   }
-  rows.push({ c, results });
+  rows.push({ c, rounds });
 }
 const rssAfterLoad = new Map(MFA.map((t, i) => [t.name, running[i + 1]?.rssMb() ?? NaN]));
 await Promise.all(running.map((r) => r.stop()));
@@ -123,14 +134,24 @@ for (const target of [defaultBot, echo]) {
 rmSync(dataDir, { recursive: true, force: true });
 
 // 4. Report.
+/** A bot's figures at one concurrency: medians over the rounds. */
+const figures = (row: Row, name: string) => {
+  const all = row.rounds.get(name) ?? [];
+  return { turnsPerSecond: median(all.map((x) => x.turnsPerSecond)), p50: median(all.map((x) => x.p50)), p95: median(all.map((x) => x.p95)), p99: median(all.map((x) => x.p99)), count: all.length };
+};
+/** Against the echo bot: the median over the rounds of each round's ratio. */
 const ratio = (c: number, name: string) => {
   const row = rows.find((r) => r.c === c);
-  const e = row?.results.get(echo.name);
-  const m = row?.results.get(name);
-  return e === undefined || m === undefined ? { p99: NaN, tput: NaN } : { p99: m.p99 / e.p99, tput: m.turnsPerSecond / e.turnsPerSecond };
+  const echoes = row?.rounds.get(echo.name) ?? [];
+  const mine = row?.rounds.get(name) ?? [];
+  const pairs = mine.flatMap((m, round) => {
+    const e = echoes[round];
+    return e === undefined ? [] : [{ tput: m.turnsPerSecond / e.turnsPerSecond, p99: m.p99 / e.p99 }];
+  });
+  return { tput: median(pairs.map((p) => p.tput)), p99: median(pairs.map((p) => p.p99)), each: pairs };
 };
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
-const clean = rows.every((r) => [...r.results].every(([name, x]) => x.non2xx === 0 && x.errors === 0 && (name === echo.name || x.misses === 0)));
+const clean = rows.every((r) => [...r.rounds].every(([name, all]) => all.every((x) => x.non2xx === 0 && x.errors === 0 && (name === echo.name || x.misses === 0))));
 const commit = (() => {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -140,17 +161,19 @@ const commit = (() => {
 })();
 const f = (n: number, d = 0) => n.toFixed(d);
 const body = `
-Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${f(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node ${process.version}; commit ${commit}. \`npm run bench\` (${SECONDS} s per row after ${WARMUP} s warm-up).
+Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${f(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node ${process.version}; commit ${commit}. \`npm run bench\`: at each concurrency ${ROUNDS} rounds of ${SECONDS} s per bot, the bots taking turns within each round (after ${WARMUP} s warm-up before a bot's first round).
 
 The bots run compiled with plain \`node\` on loopback, one at a time; the load generator (autocannon, one Node process) runs on the same 2-core machine. Every request is a Bot Framework activity with \`deliveryMode: "expectReplies"\`, so the replies come back in the HTTP response. Each connection is one user going through a new conversation per loop, ${SCRIPT.length} turns: the welcome, **Set up MFA**, the five walkthrough steps (pressing the buttons of the card it was just sent), "Yes, it worked", a free-text question (answered through the intent matcher), "menu", **Why MFA?**, "help". The echo bot (\`bench/echoBot.ts\`: CloudAdapter + restify, the SDK's standard request handling, no state) gets the same requests.
+
+Each figure is the median over the rounds; the last column is the median over the rounds of the bot's figure divided by the echo bot's in the same round (the machine's speed drifts between rounds, so a ratio within one round is steadier than a ratio of medians), with each round's throughput ratio in brackets.
 
 | concurrency | bot | turns/s | p50 ms | p95 ms | p99 ms | vs echo: turns/s, p99 |
 | ---: | --- | ---: | ---: | ---: | ---: | ---: |
 ${rows.flatMap((r) => everyone.map((t) => {
-  const x = r.results.get(t.name);
-  if (x === undefined) return `| ${r.c} | ${t.name} | – | – | – | – | |`;
+  const x = figures(r, t.name);
+  if (x.count === 0) return `| ${r.c} | ${t.name} | – | – | – | – | |`;
   const q = ratio(r.c, t.name);
-  return `| ${r.c} | ${t.name} | ${f(x.turnsPerSecond)} | ${f(x.p50, 2)} | ${f(x.p95, 2)} | ${f(x.p99, 2)} | ${t === echo ? '' : `${f(q.tput, 2)}×, ${f(q.p99, 2)}×`} |`;
+  return `| ${r.c} | ${t.name} | ${f(x.turnsPerSecond)} | ${f(x.p50, 2)} | ${f(x.p95, 2)} | ${f(x.p99, 2)} | ${t === echo ? '' : `${f(q.tput, 2)}×, ${f(q.p99, 2)}× (${q.each.map((p) => f(p.tput, 2)).join(', ')})`} |`;
 })).join('\n')}
 
 Goals at concurrency 16 (issue 12: throughput at least 0.75× the echo bot's, p99 within 1.2×): ${MFA.map((t) => {
