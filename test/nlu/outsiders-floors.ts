@@ -4,9 +4,10 @@
  * target: raise them only after measuring, never tune on that file.
  */
 export const OUTSIDERS_FLOORS = {
-  inScopeAccuracy: 0.89,
-  outOfScopeRecall: 0.92,
-  falseRejectionRate: 0.07,
-  /** Wrong in-scope answers given with confidence ≥ 0.9 (measured 1 in round 3, 4 before). */
+  // Round 4 measured 0.908, 0.954 and 0.052 (227 of 250 in scope, 83 of 87 out of scope, 13 rejected): two questions of margin each.
+  inScopeAccuracy: 0.9,
+  outOfScopeRecall: 0.93,
+  falseRejectionRate: 0.06,
+  /** Wrong in-scope answers given with confidence ≥ 0.9 (measured 1 in rounds 3 and 4, 4 before). */
   confidentWrong: 2,
 } as const;
