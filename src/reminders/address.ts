@@ -39,6 +39,16 @@ export function toReminderAddress(value: unknown): ReminderAddress | undefined {
   };
 }
 
+/** A store's address column (the JSON of an address) read back; undefined when it is not text, not JSON or not an address. */
+export function addressFromStored(column: unknown): ReminderAddress | undefined {
+  if (typeof column !== 'string') return undefined;
+  try {
+    return toReminderAddress(JSON.parse(column));
+  } catch {
+    return undefined;
+  }
+}
+
 /** One reminder per person per conversation: the key is a hash, so ids never appear in a key, a log or a row name. */
 export function reminderKey(address: Pick<ReminderAddress, 'channelId' | 'conversation' | 'user'>): string {
   return createHash('sha256').update(`${address.channelId}\u0000${address.conversation.id}\u0000${address.user.id}`).digest('hex').slice(0, 32);

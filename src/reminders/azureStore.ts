@@ -1,7 +1,7 @@
 import { odata } from '@azure/data-tables';
 import { AzureTable } from '../storage/azureTable.js';
-import { toReminderAddress } from './address.js';
-import type { ClaimedReminder, NewReminder, ReminderStore, ReminderSummary } from './model.js';
+import { addressFromStored } from './address.js';
+import type { ClaimedReminder, NewReminder, ReminderAddress, ReminderStore, ReminderSummary } from './model.js';
 
 const PARTITION = 'reminder';
 
@@ -31,7 +31,8 @@ function num(value: unknown): number {
 interface ReminderRow {
   readonly rowKey: string;
   readonly etag: string;
-  readonly address: unknown;
+  /** Undefined when the stored column no longer reads as an address. */
+  readonly address: ReminderAddress | undefined;
   readonly dueAt: number;
   readonly createdAt: number;
   readonly attempts: number;
@@ -70,13 +71,7 @@ export class AzureReminderStore implements ReminderStore {
     const rows: ReminderRow[] = [];
     for (const e of await this.table.rows(filter, true)) {
       if (typeof e.rowKey !== 'string' || typeof e.etag !== 'string') continue;
-      let address: unknown;
-      try {
-        address = typeof e.address === 'string' ? JSON.parse(e.address) : undefined;
-      } catch {
-        address = undefined;
-      }
-      rows.push({ rowKey: e.rowKey, etag: e.etag, address, dueAt: num(e.dueAt), createdAt: num(e.createdAt), attempts: num(e.attempts), leaseUntil: num(e.leaseUntil) });
+      rows.push({ rowKey: e.rowKey, etag: e.etag, address: addressFromStored(e.address), dueAt: num(e.dueAt), createdAt: num(e.createdAt), attempts: num(e.attempts), leaseUntil: num(e.leaseUntil) });
     }
     return rows.sort((a, b) => a.dueAt - b.dueAt);
   }
@@ -88,7 +83,7 @@ export class AzureReminderStore implements ReminderStore {
     for (const row of await this.rows(filter)) {
       if (claimed.length >= limit) break;
       if (row.leaseUntil > now) continue;
-      const address = toReminderAddress(row.address);
+      const { address } = row;
       if (address === undefined) {
         // A row that no longer reads as an address can never be sent: it goes.
         await this.table.remove(PARTITION, row.rowKey, row.etag);
@@ -112,6 +107,6 @@ export class AzureReminderStore implements ReminderStore {
 
   async list(now: number): Promise<ReminderSummary[]> {
     const rows = await this.rows(odata`PartitionKey eq ${PARTITION}`);
-    return rows.map((r) => ({ key: r.rowKey, channelId: toReminderAddress(r.address)?.channelId ?? 'unknown', dueAt: r.dueAt, attempts: r.attempts, claimed: r.leaseUntil > now }));
+    return rows.map((r) => ({ key: r.rowKey, channelId: r.address?.channelId ?? 'unknown', dueAt: r.dueAt, attempts: r.attempts, claimed: r.leaseUntil > now }));
   }
 }

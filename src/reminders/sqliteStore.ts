@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqliteDatabase } from '../storage/database.js';
-import { numberColumn, optionalTextColumn, textColumn } from '../storage/rows.js';
-import { toReminderAddress } from './address.js';
+import { isRow, numberColumn, optionalTextColumn, textColumn } from '../storage/rows.js';
+import { addressFromStored } from './address.js';
 import type { ClaimedReminder, NewReminder, ReminderAddress, ReminderStore, ReminderSummary } from './model.js';
 
 const SCHEMA = `
@@ -17,13 +17,9 @@ CREATE TABLE IF NOT EXISTS reminders (
 CREATE INDEX IF NOT EXISTS reminders_due ON reminders (due_at);
 `;
 
-/** A row's address, or undefined when it no longer reads as one (not JSON, or not an address), as the Azure store reads it. */
+/** A row's address, or undefined when it no longer reads as one (not JSON, or not an address). */
 function storedAddress(row: unknown): ReminderAddress | undefined {
-  try {
-    return toReminderAddress(JSON.parse(textColumn(row, 'address')));
-  } catch {
-    return undefined;
-  }
+  return addressFromStored(isRow(row) ? row['address'] : undefined);
 }
 
 /**
