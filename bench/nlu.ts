@@ -69,6 +69,24 @@ const table = (setName: string): string => {
   ].join('\n');
 };
 
+/** What the matcher's rejections offer instead (the not-known card's "Were you asking about…?" buttons). */
+const nearMissLine = (setName: string): string => {
+  const lines = results.flatMap((result) => {
+    const found = result.results.find((item) => item.set === setName);
+    const near = found?.nearMisses;
+    if (found === undefined || near === undefined) return [];
+    const { report } = found;
+    const reached = report.inScopeAccuracy * report.inScope + near.offeredRight;
+    return [
+      `${result.name}, questions it answered \`none\` (the card then offers the topics the question came closest to as buttons, ` +
+        `decision.ts): of the ${near.rejected} in-scope questions it rejected, ${near.offeredRight} had the right topic offered, one tap away, ` +
+        `so ${fixed(reached / report.inScope)} of in-scope questions reached their answer at once or in one tap (in-scope accuracy above: ${fixed(report.inScopeAccuracy)}); ` +
+        `${near.outOfScopeOffered} of the ${near.outOfScope} out-of-scope questions were offered a topic (the card still says it does not know).`,
+    ];
+  });
+  return lines.length === 0 ? '' : `\n\n${lines.join('\n')}`;
+};
+
 const timing = [
   '| System | Train ms | Classify µs median | Classify µs p99 |',
   '|---|---|---|---|',
@@ -90,7 +108,7 @@ const sections = SETS.map((set) => {
 
 ${set.questions.length} questions, ${inScope} in scope, ${set.questions.length - inScope} out of scope; ${set.about}.
 
-${table(set.name)}`;
+${table(set.name)}${nearMissLine(set.name)}`;
 });
 
 const body = `Run: ${date}. Machine: ${cores} cores (nproc), ${cpu}, ${os.type()} ${os.release()} ${os.arch()}, Node ${process.version}. Load average (1 min) at start ${loadAtStart.toFixed(1)}, at end ${(os.loadavg()[0] ?? 0).toFixed(1)}: timings on a shared machine are only as good as that.

@@ -148,6 +148,14 @@ describe('Web Chat at /chat, in Chromium', () => {
     await c.type('I got a new phone');
     await c.waitForCard('Still have the old phone?');
     await c.screenshot('conversation started');
+    // A near miss, with no conversation running: the closest topic is offered as a button, and pressing it answers.
+    await c.type('menu');
+    await c.waitForCard(MENU.title);
+    await c.type('do i need it on holiday');
+    await c.waitForCard('Not sure I understood', INTENT_ANSWERS['travel.abroad'].title);
+    await c.screenshot('near miss');
+    await c.press(INTENT_ANSWERS['travel.abroad'].title);
+    await c.waitForCard('Already abroad and locked out?');
   });
 
   it('gives feedback end to end: questions, the text typed into the card, the summary, Send and the reference', async () => {
@@ -200,6 +208,9 @@ describe('Web Chat at /chat, in Chromium', () => {
     expect(await sidewaysProblems(c.page, '.webchat__basic-transcript')).toEqual([]);
     await c.type('menu');
     await c.waitForCard(MENU.title);
+    await c.type('do i need it on holiday');
+    await c.waitForCard('Not sure I understood', 'Something else');
+    expect(await sidewaysProblems(c.page, '.webchat__basic-transcript')).toEqual([]);
     // Urgent first: the first reply about a lost phone carries the helpdesk number and the 24-hour exception.
     await c.type('I lost my phone');
     await c.waitForCard(CONTACTS.helpdesk.phone, '24-hour exception');

@@ -36,6 +36,8 @@ const settings: Partial<MatcherSettings> = JSON.parse(args.find((arg) => arg.sta
 const predictions: Prediction[] = [];
 /** Each in-scope CV question's top-ranked intent, whether or not it was rejected. */
 const ranked: { text: string; expected: IntentId; top: IntentId }[] = [];
+/** Questions answered `none`: in scope (was the right topic offered?) and out of scope (was any offered?). */
+const nearMisses = { rejected: 0, offeredRight: 0, outOfScope: 0, outOfScopeOffered: 0 };
 for (let fold = 0; fold < FOLDS; fold++) {
   const { train, test } = split(TRAINING_SET, fold);
   const matcher = createMatcher({ training: train, tuning: TUNING_SET, settings });
@@ -46,6 +48,13 @@ for (let fold = 0; fold < FOLDS; fold++) {
   const add = (text: string, expected: Prediction['expected']): void => {
     const result = matcher.match(text);
     predictions.push({ text, expected, predicted: result.intent, confidence: result.confidence });
+    if (expected === 'none') {
+      nearMisses.outOfScope++;
+      if (result.intent === 'none' && result.suggestions.length > 0) nearMisses.outOfScopeOffered++;
+    } else if (result.intent === 'none') {
+      nearMisses.rejected++;
+      if (result.suggestions.includes(expected)) nearMisses.offeredRight++;
+    }
     if (expected !== 'none') ranked.push({ text, expected, top: result.candidates[0]?.intent ?? 'none' });
   };
   for (const intent of IN_SCOPE_INTENT_IDS) for (const text of test.intents[intent] ?? []) add(text, intent);
@@ -57,6 +66,10 @@ const f = (value: number): string => value.toFixed(3);
 console.log(
   `CV in ${f(report.inScopeAccuracy)}  out ${f(report.outOfScopeRecall)}  FR ${f(report.falseRejectionRate)}  ` +
     `balanced ${f((report.inScopeAccuracy + report.outOfScopeRecall) / 2)}  >=0.9 wrong ${confidentWrong}  (n=${report.questions})`,
+);
+console.log(
+  `Near misses: ${nearMisses.offeredRight} of ${nearMisses.rejected} rejected in-scope questions offered the right topic; ` +
+    `${nearMisses.outOfScopeOffered} of ${nearMisses.outOfScope} out-of-scope questions offered a topic`,
 );
 const confidentRight = predictions.filter((p) => p.predicted !== 'none' && p.predicted === p.expected && p.confidence >= 0.9).length;
 console.log(`Right answers at >=0.9 ${confidentRight} of ${predictions.filter((p) => p.predicted !== 'none' && p.predicted === p.expected).length}`);

@@ -14,6 +14,18 @@ export interface SetResult {
   readonly report: EvaluationReport;
   /** In-scope answers (not `none`) that were wrong although given with confidence ≥ 0.9. */
   readonly confidentWrong: number;
+  /** For a system that offers topics with `none`: how its rejections fared. */
+  readonly nearMisses?: NearMisses;
+}
+
+/** Questions answered `none` with topics offered as one-tap choices. */
+export interface NearMisses {
+  /** In-scope questions rejected, and those of them whose right intent was among the topics offered. */
+  readonly rejected: number;
+  readonly offeredRight: number;
+  /** Out-of-scope questions, and those that were offered any topic. */
+  readonly outOfScope: number;
+  readonly outOfScopeOffered: number;
 }
 
 export interface Measurement {
@@ -52,14 +64,25 @@ export async function measure(
   const results: SetResult[] = [];
   for (const set of sets) {
     const predictions = [];
+    let offers = false;
+    const nearMisses = { rejected: 0, offeredRight: 0, outOfScope: 0, outOfScopeOffered: 0 };
     for (const question of set.questions) {
-      const { intent, confidence } = await classifier.classify(question.text);
+      const { intent, confidence, suggestions } = await classifier.classify(question.text);
       predictions.push({ text: question.text, expected: question.intent, predicted: intent, confidence });
+      if (suggestions === undefined) continue;
+      offers = true;
+      if (question.intent === 'none') {
+        nearMisses.outOfScope++;
+        if (intent === 'none' && suggestions.length > 0) nearMisses.outOfScopeOffered++;
+      } else if (intent === 'none') {
+        nearMisses.rejected++;
+        if (suggestions.includes(question.intent)) nearMisses.offeredRight++;
+      }
     }
     const confidentWrong = predictions.filter(
       (p) => p.predicted !== 'none' && p.predicted !== p.expected && p.confidence >= CONFIDENT,
     ).length;
-    results.push({ set: set.name, report: evaluatePredictions(predictions), confidentWrong });
+    results.push({ set: set.name, report: evaluatePredictions(predictions), confidentWrong, ...(offers ? { nearMisses } : {}) });
   }
   const heldout = sets.flatMap((set) => set.questions);
 

@@ -22,6 +22,8 @@ export interface System {
 export interface Classification {
   readonly intent: IntentId;
   readonly confidence: number;
+  /** With `none`: the topics offered instead as one-tap choices (systems that offer any). */
+  readonly suggestions?: readonly IntentId[];
 }
 
 export interface Classifier {
@@ -60,8 +62,8 @@ export const thisMatcher: System = {
     const matcher = createMatcher({ training, tuning });
     return Promise.resolve({
       classify(text: string) {
-        const { intent, confidence } = matcher.match(text);
-        return { intent, confidence };
+        const { intent, confidence, suggestions } = matcher.match(text);
+        return { intent, confidence, suggestions };
       },
     });
   },

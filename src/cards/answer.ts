@@ -59,8 +59,13 @@ export function didYouMeanCard(intents: readonly InScopeIntentId[]): AdaptiveCar
   );
 }
 
-/** The honest answer to a question outside what the bot knows: what it can do instead. */
-export function notKnownCard(): AdaptiveCard {
+/**
+ * The honest answer to a question the bot could not place. With `suggestions` (the topics the
+ * question came closest to) it asks whether it was one of those, as buttons, and "Something else"
+ * brings the menu; without, it says what the bot can help with instead.
+ */
+export function notKnownCard(suggestions: readonly InScopeIntentId[] = []): AdaptiveCard {
+  if (suggestions.length > 0) return nearMissCard(suggestions);
   const text = 'Sorry, I don\'t know the answer to that. I only know about MFA for NHSmail. Here is what I can help with.';
   return card(
     [
@@ -73,6 +78,22 @@ export function notKnownCard(): AdaptiveCard {
     ],
     [],
     text,
+  );
+}
+
+function nearMissCard(suggestions: readonly InScopeIntentId[]): AdaptiveCard {
+  const titles = suggestions.map((i) => INTENT_ANSWERS[i].title);
+  return card(
+    [
+      heading('Not sure I understood'),
+      paragraph('Were you asking about one of these?'),
+      // The choices straight under the question, before the small print.
+      ...actionSets([...suggestions.map((i) => submit(INTENT_ANSWERS[i].title, intentData(i))), submit('Something else', menuData())]),
+      subtle(`If not, to tell the NHSmail team what you were looking for, use ${CONTACTS.feedback.label}. ${CONTACTS.feedback.description}`),
+      sourceLine([CONTACTS.feedback.source]),
+    ],
+    [],
+    `Not sure I understood. Were you asking about: ${titles.join(' or ')}?`,
   );
 }
 

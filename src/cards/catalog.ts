@@ -136,6 +136,7 @@ export async function catalogue(flow = 'catalogue'): Promise<readonly NamedCard[
   cards.push({ name: 'escalation', card: escalationCard() });
   for (const id of URGENT_IDS) cards.push({ name: `urgent-${id}`, card: urgentCard(id) });
   cards.push({ name: 'not-known', card: notKnownCard() });
+  cards.push({ name: 'not-known-near-miss', card: notKnownCard(['methods.backup', 'methods.change']) });
   cards.push(...(await practiceCards(flow)));
   cards.push(...feedbackCards(flow));
   return cards;

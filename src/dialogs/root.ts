@@ -39,7 +39,8 @@ export interface ConversationDialog extends Dialog {
 export type Understanding =
   | { readonly kind: 'answered' }
   | { readonly kind: 'start'; readonly target: ConversationTarget }
-  | { readonly kind: 'none' };
+  /** Not placed; `suggestions` are the topics it came closest to, offered as one-tap choices. */
+  | { readonly kind: 'none'; readonly suggestions?: readonly InScopeIntentId[] };
 
 /** Free-text understanding (intent matching); absent, free text gets a short re-prompt. */
 export interface Understander {
@@ -303,7 +304,7 @@ export class RootDialog {
     if (button?.kind === 'submit') return this.buttonPress({ ...turn, press: button.data });
     const understanding = text === '' || this.deps.understander === undefined ? { kind: 'none' as const } : await this.deps.understander.understand(dc.context, text, false);
     if (understanding.kind === 'start') await this.open(turn, understanding.target);
-    else if (understanding.kind === 'none') await this.notKnown(turn);
+    else if (understanding.kind === 'none') await this.notKnown(turn, understanding.suggestions);
     return true;
   }
 
@@ -314,8 +315,8 @@ export class RootDialog {
     else await turn.dc.repromptDialog();
   }
 
-  private async notKnown(turn: Turn): Promise<void> {
-    if (this.deps.understander !== undefined) await sendCard(turn.dc.context, notKnownCard());
+  private async notKnown(turn: Turn, suggestions: readonly InScopeIntentId[] = []): Promise<void> {
+    if (this.deps.understander !== undefined) await sendCard(turn.dc.context, notKnownCard(suggestions));
     else await sendMenu(turn.dc.context, this.deps.progress, `${REPLIES.notUnderstood} Here's what I can help with:`);
   }
 

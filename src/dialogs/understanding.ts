@@ -23,7 +23,8 @@ export interface UnansweredLog {
 /**
  * Free text through the intent matcher: a confident match starts its conversation (or, in the
  * middle of one, answers with a short card so the conversation can carry on); two close readings
- * get "Did you mean…?"; anything else is honestly not known, and counted.
+ * get "Did you mean…?"; anything else is honestly not known, and counted (with the topics it came
+ * closest to, if any, offered as buttons: a near miss costs one tap).
  */
 export class IntentUnderstander implements Understander {
   constructor(
@@ -47,7 +48,7 @@ export class IntentUnderstander implements Understander {
     if (!isInScopeIntentId(result.intent)) {
       // Counting is best effort: a store that is down must not cost the user their answer.
       if (!midConversation) await this.unanswered?.recordUnanswered(text).catch(() => false);
-      return { kind: 'none' };
+      return { kind: 'none', suggestions: result.suggestions };
     }
     // An answer that only says what is known (the facts hold no real answer) is counted too.
     if (!midConversation && INTENT_ANSWERS[result.intent].countAsUnanswered === true) {

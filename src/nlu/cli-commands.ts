@@ -7,7 +7,7 @@ import type { Matcher } from './types.js';
 /**
  * `npm run nlu -- <command>`, the content authors' tool:
  * - `classify`: one question per line on stdin → one JSON line per question on stdout,
- *   `{"text", "intent", "confidence"}` ("none" when rejected). Nothing else on stdout.
+ *   `{"text", "intent", "confidence"}` ("none" when rejected, then `"suggestions"`: the topics offered, if any). Nothing else on stdout.
  * - `test FILE.jsonl [--json] [floors]`: score the matcher on `{"text", "intent"}` lines; with
  *   floors (`--min-in-scope=0.86 --min-out-of-scope=0.9 --max-false-rejections=0.09`) it exits 1
  *   when a figure falls past its floor, so CI can run it as a regression check.
@@ -45,7 +45,8 @@ async function classify(io: CliIo, deps: CliDeps): Promise<number> {
     const text = line.replace(/\r$/, '');
     if (text.trim() === '') continue;
     const result = matcher.match(text);
-    io.stdout(`${JSON.stringify({ text, intent: result.intent, confidence: round(result.confidence) })}\n`);
+    const offered = result.suggestions.length > 0 ? { suggestions: result.suggestions } : {};
+    io.stdout(`${JSON.stringify({ text, intent: result.intent, confidence: round(result.confidence), ...offered })}\n`);
   }
   return 0;
 }

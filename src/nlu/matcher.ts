@@ -50,6 +50,12 @@ export interface MatcherSettings {
   readonly contentWeight: number;
   /** Second candidate at least this fraction of the first → ambiguous ("Did you mean…?"). */
   readonly ambiguityRatio: number;
+  /**
+   * A question answered `none` offers its top two topics that are at least this likely (decision.ts).
+   * Chosen on CV (bench/RESULTS.md, "Suggestions with `none`"): at 0.05, 60% of the in-scope
+   * questions wrongly rejected had the right topic offered, and 15% of out-of-scope ones saw any.
+   */
+  readonly suggestFloor: number;
   /** Seed of the classifier's shuffle instead of the default one (noise checks in bench/nlu/cv.ts). */
   readonly seed?: number;
   /** Fixed threshold instead of tuning one (tests and experiments). */
@@ -72,6 +78,7 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = {
   detectorEpochs: 6,
   contentWeight: 0,
   ambiguityRatio: 0.5,
+  suggestFloor: 0.05,
 };
 
 /** Each intent's answer (title and paragraphs) as the content its questions are matched against. */
@@ -97,6 +104,7 @@ export interface Calibration {
   readonly temperature: number;
   readonly threshold: number;
   readonly ambiguityRatio: number;
+  readonly suggestFloor: number;
   /** Turns an answer's probability into the confidence reported with it (see confidence-table.ts). */
   readonly confidence: ConfidenceTable;
 }
@@ -245,7 +253,7 @@ function calibrate(scorer: Scorer, tuning: readonly LabelledQuestion[], settings
       correct: decision.intent === question.intent,
     });
   }
-  return { temperature, threshold, ambiguityRatio: settings.ambiguityRatio, confidence: fitConfidenceTable(answered) };
+  return { temperature, threshold, ambiguityRatio: settings.ambiguityRatio, suggestFloor: settings.suggestFloor, confidence: fitConfidenceTable(answered) };
 }
 
 export function createMatcher(options: MatcherOptions = {}): TrainedMatcher {

@@ -19,6 +19,11 @@ export interface MatchResult {
   readonly candidates: readonly MatchCandidate[];
   /** True when neither of the top two is clear alone but together they are, and they are close: the bot should ask "Did you mean…?". */
   readonly ambiguous: boolean;
+  /**
+   * When the answer is `none`: the in-scope topics it came closest to (at most two, each at least
+   * the matcher's `suggestFloor` likely), for the bot to offer as one-tap choices; empty otherwise.
+   */
+  readonly suggestions: readonly InScopeIntentId[];
 }
 
 export interface Matcher {

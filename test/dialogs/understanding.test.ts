@@ -58,7 +58,7 @@ describe('free questions, through the real intent matcher', () => {
   it('a question the facts cannot really answer gets what is known, and is counted for the digest too', async () => {
     const recorded: string[] = [];
     const understander = new IntentUnderstander(
-      fixedMatcher({ intent: 'enrol.duration', confidence: 0.8, ambiguous: false, candidates: [{ intent: 'enrol.duration', confidence: 0.8 }] }),
+      fixedMatcher({ intent: 'enrol.duration', confidence: 0.8, ambiguous: false, candidates: [{ intent: 'enrol.duration', confidence: 0.8 }], suggestions: [] }),
       { recordUnanswered: async (q) => (recorded.push(q), true) },
     );
     const chat = TestChat.start({ understander });
@@ -70,7 +70,7 @@ describe('free questions, through the real intent matcher', () => {
   it('an answered question is not counted as unanswered', async () => {
     const recorded: string[] = [];
     const understander = new IntentUnderstander(
-      fixedMatcher({ intent: 'about.what', confidence: 0.8, ambiguous: false, candidates: [{ intent: 'about.what', confidence: 0.8 }] }),
+      fixedMatcher({ intent: 'about.what', confidence: 0.8, ambiguous: false, candidates: [{ intent: 'about.what', confidence: 0.8 }], suggestions: [] }),
       { recordUnanswered: async (q) => (recorded.push(q), true) },
     );
     const chat = TestChat.start({ understander });
@@ -81,9 +81,46 @@ describe('free questions, through the real intent matcher', () => {
 });
 
 describe('decisions after a match', () => {
+  it('a near miss: "Not sure I understood" offers the closest topics; choosing one answers it, and the question is still counted', async () => {
+    const recorded: string[] = [];
+    const understander = new IntentUnderstander(
+      fixedMatcher({ intent: 'none', confidence: 0.7, ambiguous: false, candidates: [{ intent: 'methods.backup', confidence: 0.3 }, { intent: 'methods.change', confidence: 0.08 }], suggestions: ['methods.backup', 'methods.change'] }),
+      { recordUnanswered: async (q) => (recorded.push(q), true) },
+    );
+    const chat = TestChat.start({ understander });
+    const replies = await chat.say('a spare way in');
+    expect(replies).toHaveLength(1);
+    expect(titleOf(chat.card)).toBe('Not sure I understood');
+    expect(buttonsOf(chat.card).map((b) => b.title)).toEqual([INTENT_ANSWERS['methods.backup'].title, INTENT_ANSWERS['methods.change'].title, 'Something else']);
+    expect(recorded).toEqual(['a spare way in']);
+    await chat.press(INTENT_ANSWERS['methods.backup'].title);
+    expect(titleOf(chat.card)).toBe(INTENT_ANSWERS['methods.backup'].title);
+  });
+
+  it('a near miss: "Something else" brings the menu', async () => {
+    const understander = new IntentUnderstander(
+      fixedMatcher({ intent: 'none', confidence: 0.7, ambiguous: false, candidates: [{ intent: 'travel.abroad', confidence: 0.3 }], suggestions: ['travel.abroad'] }),
+    );
+    const chat = TestChat.start({ understander });
+    await chat.say('holiday thing');
+    expect(buttonsOf(chat.card).map((b) => b.title)).toEqual([INTENT_ANSWERS['travel.abroad'].title, 'Something else']);
+    await chat.press('Something else');
+    expect(buttonsOf(chat.card).map((b) => b.title)).toContain('Set up MFA');
+  });
+
+  it('a near miss typed with the real matcher gets the closest topic as a button', async () => {
+    const chat = TestChat.start();
+    await chat.say('do i need it on holiday');
+    expect(titleOf(chat.card)).toBe('Not sure I understood');
+    const replies = await chat.press(INTENT_ANSWERS['travel.abroad'].title);
+    // Travel is answered urgent-first (locked out abroad now), as a press of that topic is anywhere.
+    expect(titleOf(chat.card)).toBe('Already abroad and locked out?');
+    expect(allText(replies)).toContain('outside the UK');
+  });
+
   it('two close candidates: "Did you mean…?" with both as buttons; choosing one answers it', async () => {
     const understander = new IntentUnderstander(
-      fixedMatcher({ intent: 'methods.sms', confidence: 0.45, ambiguous: true, candidates: [{ intent: 'methods.sms', confidence: 0.45 }, { intent: 'trouble.no_code', confidence: 0.4 }] }),
+      fixedMatcher({ intent: 'methods.sms', confidence: 0.45, ambiguous: true, candidates: [{ intent: 'methods.sms', confidence: 0.45 }, { intent: 'trouble.no_code', confidence: 0.4 }], suggestions: [] }),
     );
     const chat = TestChat.start({ understander });
     await chat.say('text thing');
@@ -95,7 +132,7 @@ describe('decisions after a match', () => {
 
   it('"Did you mean…?" in the middle of a conversation keeps the place', async () => {
     const understander = new IntentUnderstander(
-      fixedMatcher({ intent: 'methods.app', confidence: 0.4, ambiguous: true, candidates: [{ intent: 'methods.app', confidence: 0.4 }, { intent: 'methods.choose', confidence: 0.35 }] }),
+      fixedMatcher({ intent: 'methods.app', confidence: 0.4, ambiguous: true, candidates: [{ intent: 'methods.app', confidence: 0.4 }, { intent: 'methods.choose', confidence: 0.35 }], suggestions: [] }),
     );
     const chat = TestChat.start({ understander });
     await chat.say('menu');

@@ -29,6 +29,16 @@ describe('intent matching on questions written by outsiders', () => {
     expect(report.outOfScopeRecall).toBeGreaterThanOrEqual(OUTSIDERS_FLOORS.outOfScopeRecall);
   });
 
+  it('offers the right topic as a button for most questions it cannot place, and rarely offers one for a question outside what it knows', () => {
+    const results = outsiders.map((question) => ({ question, result: matcher.match(question.text) }));
+    const inScope = results.filter(({ question }) => question.intent !== 'none');
+    const reached = inScope.filter(({ question, result }) => result.intent === question.intent || (result.intent === 'none' && result.suggestions.some((s) => s === question.intent)));
+    expect(reached.length / inScope.length).toBeGreaterThanOrEqual(OUTSIDERS_FLOORS.reachedInOneTap);
+    const outOfScope = results.filter(({ question }) => question.intent === 'none');
+    const offered = outOfScope.filter(({ result }) => result.intent === 'none' && result.suggestions.length > 0);
+    expect(offered.length / outOfScope.length).toBeLessThanOrEqual(OUTSIDERS_FLOORS.outOfScopeOffered);
+  });
+
   it('is rarely wrong when it says it is at least 90% sure', () => {
     const confidentWrong = report.misrouted.filter((miss) => miss.predicted !== 'none' && miss.confidence >= 0.9);
     expect(confidentWrong.length).toBeLessThanOrEqual(OUTSIDERS_FLOORS.confidentWrong);

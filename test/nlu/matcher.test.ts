@@ -38,7 +38,7 @@ describe('the matcher with the bot content', () => {
   it('says none, with no candidates, when nothing in the text is recognised', () => {
     for (const text of ['', '   ', 'qwxz vbnm', '!!!']) {
       const result = matcher.match(text);
-      expect(result).toEqual({ intent: 'none', confidence: 1, candidates: [], ambiguous: false });
+      expect(result).toEqual({ intent: 'none', confidence: 1, candidates: [], ambiguous: false, suggestions: [] });
     }
   });
 
@@ -111,5 +111,29 @@ describe('the matcher when two intents are close', () => {
     const result = small.match('hello there');
     expect(result.intent).toBe('chat.greeting');
     expect(result.ambiguous).toBe(false);
+  });
+});
+
+describe('a question it cannot place', () => {
+  it('still offers the topic it came closest to, when that topic is likely enough', () => {
+    const result = matcher.match('do i need it on holiday');
+    expect(result.intent).toBe('none');
+    expect(result.suggestions[0]).toBe('travel.abroad');
+  });
+
+  it('offers nothing for a question far from every topic, and nothing with an answer', () => {
+    expect(matcher.match('what time does the pharmacy open on sunday').suggestions).toEqual([]);
+    expect(matcher.match('my code keeps getting rejected').suggestions).toEqual([]);
+  });
+
+  it('offers at most two topics, each at least the floor likely', () => {
+    const floor = matcher.calibration.suggestFloor;
+    for (const text of ['mfa and my smartwatch', 'can i use my ipad', 'keys', 'the code', 'my boss wants to know about it']) {
+      const result = matcher.match(text);
+      expect(result.suggestions.length).toBeLessThanOrEqual(2);
+      for (const intent of result.suggestions) {
+        expect(result.candidates.find((c) => c.intent === intent)?.confidence ?? 0).toBeGreaterThanOrEqual(floor);
+      }
+    }
   });
 });
