@@ -2,8 +2,8 @@
  * npm run bench — load, memory and start-up of the real server on loopback, side by side with a
  * bare echo bot on the same stack. Writes the "Load" section of bench/RESULTS.md.
  *
- *   BENCH_SECONDS (default 4)          measured seconds per round, concurrency level and bot
- *   BENCH_ROUNDS (default 5)           rounds per concurrency level, the bots interleaved in each
+ *   BENCH_SECONDS (default 3)          measured seconds per round, concurrency level and bot
+ *   BENCH_ROUNDS (default 7)           rounds per concurrency level, the bots interleaved in each
  *   BENCH_WARMUP (default 2)           warm-up seconds before a bot's first round at a level (not recorded)
  *   BENCH_CONVERSATIONS (default 10000) distinct conversations for the memory measurement
  *   BENCH_WRITE=0                       print only, leave RESULTS.md alone
@@ -19,8 +19,8 @@ import { start, startProbe, startupMs, type Target } from './lib/processes.js';
 import { writeSection } from './lib/results.js';
 import { SCRIPT } from './lib/conversation.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
 const CONCURRENCY = [1, 16, 64] as const;
