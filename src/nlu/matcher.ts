@@ -291,8 +291,8 @@ function trainOrRead(options: MatcherOptions, settings: MatcherSettings, content
   const tuning = options.tuning ?? TUNING_SET;
   const store = options.modelStore ?? createFileModelStore(DEFAULT_MODEL_DIRECTORY, { writable: false });
   const key = matcherKey({ training, tuning, content, settings });
-  const text = store.load(key);
-  const snapshot = text === undefined ? undefined : decodeSnapshot(text, INTENT_IDS.length, settings.scopeDetector);
+  const stored = store.load(key);
+  const snapshot = stored === undefined ? undefined : decodeSnapshot(stored, INTENT_IDS.length, settings.scopeDetector);
   if (snapshot !== undefined) {
     const learnt = learntFrom(snapshot, settings);
     const { temperature, threshold, confidenceCells } = snapshot.calibration;

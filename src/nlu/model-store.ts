@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Trained matchers kept between processes (as text, see matcher-snapshot.ts), each under a key that
+ * Trained matchers kept between processes (as bytes, see matcher-snapshot.ts), each under a key that
  * hashes everything its training read (matcher-key.ts): a matcher trained from other examples,
  * settings or code has another key, so a stored one is only ever read back for exactly the same training.
  */
 export interface TrainedModelStore {
-  /** The text saved under `key`, or undefined when there is none. */
-  load(key: string): string | undefined;
+  /** The bytes saved under `key`, or undefined when there are none. */
+  load(key: string): Uint8Array | undefined;
   /** Whether save keeps anything (the build's store does; start-up's only reads). */
   readonly writable: boolean;
-  save(key: string, text: string): void;
+  save(key: string, bytes: Uint8Array): void;
 }
 
 /** Where `npm run build` writes the matcher trained from the bot's own examples: beside the compiled matcher. */
@@ -25,22 +25,22 @@ export const NO_MODEL_STORE: TrainedModelStore = {
   save: () => undefined,
 };
 
-/** One `<key>.json` file per matcher in `directory`; written only when `writable`. */
+/** One `<key>.bin` file per matcher in `directory`; written only when `writable`. */
 export function createFileModelStore(directory: string, options: { readonly writable: boolean }): TrainedModelStore {
-  const fileOf = (key: string): string => join(directory, `${key}.json`);
+  const fileOf = (key: string): string => join(directory, `${key}.bin`);
   return {
     load(key) {
       try {
-        return readFileSync(fileOf(key), 'utf8');
+        return readFileSync(fileOf(key));
       } catch {
         return undefined;
       }
     },
     writable: options.writable,
-    save(key, text) {
+    save(key, bytes) {
       if (!options.writable) return;
       mkdirSync(directory, { recursive: true });
-      writeFileSync(fileOf(key), text);
+      writeFileSync(fileOf(key), bytes);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -78,12 +78,16 @@ describe('the stored matcher (read at start-up instead of training)', () => {
     expect(store.hits()).toBe(0);
   });
 
-  it('trains when the stored file is damaged, and answers as if nothing had been stored', () => {
+  it('trains when the stored file is cut short, and answers as if nothing had been stored', () => {
     const directory = freshDirectory();
     const store = countingStore(directory);
     createMatcher({ training, tuning, settings, modelStore: store });
-    for (const file of readdirSync(directory)) writeFileSync(join(directory, file), '{"vocabulary": []}');
+    for (const file of readdirSync(directory)) {
+      const bytes = readFileSync(join(directory, file));
+      writeFileSync(join(directory, file), bytes.subarray(0, bytes.length - 8));
+    }
     const matcher = createMatcher({ training, tuning, settings, modelStore: store });
+    expect(store.hits()).toBe(1);
     expect(answers(matcher)).toEqual(answers(trained({ training, tuning, settings })));
   });
 
