@@ -11,11 +11,13 @@ import { fileURLToPath } from 'node:url';
  * the examples, tuning examples, answer content and settings (as given); the code that analyses and
  * trains (every module of this directory, as the running process has it: the compiled JavaScript
  * under `npm start`, the TypeScript under tsx); the `natural` package (stemmer, distances); the
- * V8 version (Math.exp, Math.log) and the byte order of the stored numbers.
+ * Node, V8 (Math.exp, Math.log), ICU and Unicode (accent folding in normalise.ts) versions and the
+ * byte order of the stored numbers.
  */
 export function matcherKey(inputs: unknown): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ format: 1, inputs, v8: process.versions.v8, byteOrder: endianness() }));
+  const { node, v8, icu, unicode } = process.versions;
+  hash.update(JSON.stringify({ format: 1, inputs, node, v8, icu, unicode, byteOrder: endianness() }));
   codeHash ??= codeDigest();
   hash.update(codeHash);
   return hash.digest('hex');
