@@ -18,13 +18,9 @@ export function matcherKey(inputs: unknown): string {
   const hash = createHash('sha256');
   const { node, v8, icu, unicode } = process.versions;
   hash.update(JSON.stringify({ format: 1, inputs, node, v8, icu, unicode, byteOrder: endianness() }));
-  codeHash ??= codeDigest();
-  hash.update(codeHash);
+  hash.update(codeDigest());
   return hash.digest('hex');
 }
-
-/** Worked out once per process (the code does not change while it runs). */
-let codeHash: string | undefined;
 
 const NLU_DIRECTORY = fileURLToPath(new URL('.', import.meta.url));
 /** `.js` when compiled, `.ts` under tsx: the files this very module is one of. */
