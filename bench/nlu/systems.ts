@@ -9,6 +9,7 @@ import { decide } from '../../src/nlu/decision.js';
 import { isInScopeIntentId, type IntentId } from '../../src/nlu/intents.js';
 import { exampleSetToQuestions } from '../../src/nlu/labelled.js';
 import { createMatcher } from '../../src/nlu/matcher.js';
+import { NO_MODEL_STORE } from '../../src/nlu/model-store.js';
 import { tuneThreshold } from '../../src/nlu/threshold.js';
 
 /** One contender in the benchmark: built from the same training and tuning examples. */
@@ -59,7 +60,7 @@ async function tunedClassifier(
 export const thisMatcher: System = {
   name: 'MFA Assistant matcher',
   build(training, tuning) {
-    const matcher = createMatcher({ training, tuning });
+    const matcher = createMatcher({ training, tuning, modelStore: NO_MODEL_STORE });
     return Promise.resolve({
       classify(text: string) {
         const { intent, confidence, suggestions } = matcher.match(text);

@@ -18,6 +18,8 @@ export interface ConfidenceItem {
 
 export interface ConfidenceTable {
   confidence(probability: number, contentAgrees: boolean): number;
+  /** Each cell's reported ceiling (band × content agrees), to store the table and rebuild it with confidenceTableFrom. */
+  readonly cells: readonly number[];
 }
 
 /** Lower edges of the probability bands (ascending). */
@@ -45,16 +47,24 @@ export function fitConfidenceTable(items: readonly ConfidenceItem[]): Confidence
   const cells = PROBABILITY_BANDS.length * 2;
   const right = new Array<number>(cells).fill(0);
   const total = new Array<number>(cells).fill(0);
-  const cellOf = (probability: number, agrees: boolean): number => band(probability) * 2 + (agrees ? 1 : 0);
   for (const item of items) {
     const cell = cellOf(item.probability, item.contentAgrees);
     total[cell] = (total[cell] ?? 0) + 1;
     if (item.correct) right[cell] = (right[cell] ?? 0) + 1;
   }
-  const lower = total.map((count, cell) => wilsonLower(right[cell] ?? 0, count));
+  return confidenceTableFrom(total.map((count, cell) => wilsonLower(right[cell] ?? 0, count)));
+}
+
+function cellOf(probability: number, agrees: boolean): number {
+  return band(probability) * 2 + (agrees ? 1 : 0);
+}
+
+/** The table whose cells report these ceilings (fitted here or read back from a stored matcher). */
+export function confidenceTableFrom(cells: readonly number[]): ConfidenceTable {
   return {
+    cells,
     confidence(probability, contentAgrees) {
-      return Math.min(probability, lower[cellOf(probability, contentAgrees)] ?? 0);
+      return Math.min(probability, cells[cellOf(probability, contentAgrees)] ?? 0);
     },
   };
 }

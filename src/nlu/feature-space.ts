@@ -10,6 +10,16 @@ export interface SparseVector {
 export interface FeatureSpace {
   readonly size: number;
   vectorise(features: readonly string[]): SparseVector;
+  /** What the space is made of, to store it and rebuild it with featureSpaceFrom. */
+  readonly state: FeatureSpaceState;
+}
+
+export interface FeatureSpaceState {
+  /** Feature names in column order. */
+  readonly names: readonly string[];
+  /** Each column's weight (its IDF, times the bigram weight for a phrase). */
+  readonly weights: Float64Array;
+  readonly lengthPrior: number;
 }
 
 export interface FeatureSpaceOptions {
@@ -81,7 +91,15 @@ export function buildFeatureSpace(
     const idf = inverseDocumentFrequency(documentFrequency[column] ?? 0, total);
     weights[column] = feature.startsWith('b:') ? idf * bigramWeight : idf;
   }
+  return spaceOf(columns, weights, lengthPrior);
+}
 
+/** The space a stored state describes (the same columns and weights as when it was built). */
+export function featureSpaceFrom(state: FeatureSpaceState): FeatureSpace {
+  return spaceOf(new Map(state.names.map((name, column) => [name, column])), state.weights, state.lengthPrior);
+}
+
+function spaceOf(columns: ReadonlyMap<string, number>, weights: Float64Array, lengthPrior: number): FeatureSpace {
   return {
     size: columns.size,
     vectorise(features: readonly string[]): SparseVector {
@@ -91,6 +109,9 @@ export function buildFeatureSpace(
         if (column !== undefined) found.push(column);
       }
       return weightedVector(sortedDistinct(found), weights, lengthPrior);
+    },
+    get state(): FeatureSpaceState {
+      return { names: [...columns.keys()], weights, lengthPrior };
     },
   };
 }

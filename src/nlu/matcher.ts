@@ -2,16 +2,19 @@ import { INTENT_ANSWERS } from '../content/answers.js';
 import { TRAINING_SET, TUNING_SET, type ExampleSet } from '../content/intents/index.js';
 import { buildVocabulary, createAnalyser, type Analyser, type Analysis } from './analyser.js';
 import { fitTemperature, type LabelledLogits } from './calibration.js';
-import { fitConfidenceTable, type ConfidenceItem, type ConfidenceTable } from './confidence-table.js';
+import { confidenceTableFrom, fitConfidenceTable, type ConfidenceItem, type ConfidenceTable } from './confidence-table.js';
 import { createContentScorer, type ContentScorer, type IntentContent } from './content-scorer.js';
 import { decide, type RankedCandidate } from './decision.js';
-import { buildFeatureSpace, type FeatureSpace } from './feature-space.js';
+import { buildFeatureSpace, featureSpaceFrom, type FeatureSpace } from './feature-space.js';
 import { INTENT_IDS, isInScopeIntentId, type InScopeIntentId } from './intents.js';
 import { exampleSetToQuestions } from './labelled.js';
+import { matcherKey } from './matcher-key.js';
+import { decodeSnapshot, encodeSnapshot, type MatcherSnapshot } from './matcher-snapshot.js';
+import { createFileModelStore, DEFAULT_MODEL_DIRECTORY, type TrainedModelStore } from './model-store.js';
 import { tokenise } from './normalise.js';
-import { seededRandom, softmaxInPlace, trainSoftmax, type SoftmaxModel, type TrainingSample } from './softmax-regression.js';
+import { seededRandom, softmaxInPlace, softmaxModelFrom, trainSoftmax, type SoftmaxModel, type TrainingSample } from './softmax-regression.js';
 import { tuneThreshold, type TuningItem } from './threshold.js';
-import { trainScopeDetector, type ScopeDetector } from './scope-detector.js';
+import { scopeDetectorFrom, trainScopeDetector, type ScopeDetector, type ScopeDetectorOptions } from './scope-detector.js';
 import type { IntentId, LabelledQuestion, Matcher, MatchResult } from './types.js';
 
 /**
@@ -98,6 +101,13 @@ export interface MatcherOptions {
   /** What each intent's content says, for the content scorer (default: the answers' text). */
   readonly content?: IntentContent;
   readonly settings?: Partial<MatcherSettings>;
+  /**
+   * Where a matcher already trained from exactly these examples, content, settings and code may be
+   * read instead of training it again (default: the one `npm run build` wrote beside the compiled
+   * code, read only; see model-store.ts and matcher-key.ts). When there is none, the matcher is
+   * trained (and saved, if the store writes), so it answers the same either way.
+   */
+  readonly modelStore?: TrainedModelStore;
 }
 
 export interface Calibration {
@@ -156,14 +166,16 @@ function scaleInScope(probabilities: Float64Array, scope: number): Float64Array 
   return probabilities;
 }
 
-function createScorer(
-  analyser: Analyser,
-  space: FeatureSpace,
-  model: SoftmaxModel,
-  content: ContentScorer,
-  contentWeight: number,
-  detector: ScopeDetector | undefined,
-): Scorer {
+/** What the matcher learns from its training examples (trained, or read back from a snapshot). */
+interface Learnt {
+  readonly vocabulary: ReadonlyMap<string, number>;
+  readonly analyser: Analyser;
+  readonly space: FeatureSpace;
+  readonly model: SoftmaxModel;
+  readonly detector: ScopeDetector | undefined;
+}
+
+function createScorer({ analyser, space, model, detector }: Learnt, content: ContentScorer, contentWeight: number): Scorer {
   const scoresOf = (stems: readonly string[], features: readonly string[]): Float64Array | undefined => {
     const vector = space.vectorise(features);
     if (vector.indices.length === 0) return undefined;
@@ -195,14 +207,25 @@ function classWeights(training: readonly LabelledQuestion[], balance: number): (
   return (intent) => Math.pow(mean / (counts.get(intent) ?? mean), balance);
 }
 
-function trainScorer(training: readonly LabelledQuestion[], content: IntentContent, settings: MatcherSettings): Scorer {
+function detectorOptions(settings: MatcherSettings): ScopeDetectorOptions {
+  return {
+    l2: settings.l2,
+    epochs: settings.detectorEpochs,
+    learningRate: settings.learningRate,
+    lengthPrior: settings.lengthPrior,
+    noneWeight: settings.detectorNoneWeight,
+    minGram: 4,
+    maxGram: 4,
+  };
+}
+
+function learn(training: readonly LabelledQuestion[], content: IntentContent, settings: MatcherSettings): Learnt {
   // Each example tokenised once, for the vocabulary and for its analysis.
   const tokenised = training.map((question) => ({ question, tokens: tokenise(question.text) }));
   const vocabularyTexts = tokenised.map(({ tokens }) => tokens);
   if (settings.contentWeight !== 0) vocabularyTexts.push(...Object.values(content).map(tokenise));
-  const analyser = createAnalyser(buildVocabulary(vocabularyTexts), {
-    letterTrigrams: settings.letterTrigrams,
-  });
+  const vocabulary = buildVocabulary(vocabularyTexts);
+  const analyser = createAnalyser(vocabulary, { letterTrigrams: settings.letterTrigrams });
   const analysed = tokenised.map(({ question, tokens }) => ({ question, ...analyser.analyseTokens(tokens) }));
   const space = buildFeatureSpace(
     analysed.map((item) => item.features),
@@ -218,18 +241,32 @@ function trainScorer(training: readonly LabelledQuestion[], content: IntentConte
   const detector = settings.scopeDetector
     ? trainScopeDetector(
         analysed.map(({ question, tokens, features }) => ({ tokens, features, inScope: question.intent !== 'none' })),
-        {
-          l2: settings.l2,
-          epochs: settings.detectorEpochs,
-          learningRate: settings.learningRate,
-          lengthPrior: settings.lengthPrior,
-          noneWeight: settings.detectorNoneWeight,
-          minGram: 4,
-          maxGram: 4,
-        },
+        detectorOptions(settings),
       )
     : undefined;
-  return createScorer(analyser, space, model, createContentScorer(analyser, content), settings.contentWeight, detector);
+  return { vocabulary, analyser, space, model, detector };
+}
+
+/** What a snapshot of a matcher trained with these settings holds, rebuilt. */
+function learntFrom(snapshot: MatcherSnapshot, settings: MatcherSettings): Learnt {
+  const vocabulary = new Map(snapshot.vocabulary);
+  return {
+    vocabulary,
+    analyser: createAnalyser(vocabulary, { letterTrigrams: settings.letterTrigrams }),
+    space: featureSpaceFrom(snapshot.space),
+    model: softmaxModelFrom(snapshot.classifier.weights, snapshot.classifier.bias, INTENT_IDS.length),
+    detector: snapshot.detector === undefined ? undefined : scopeDetectorFrom(snapshot.detector, detectorOptions(settings)),
+  };
+}
+
+function snapshotOf({ vocabulary, space, model, detector }: Learnt, calibration: Calibration): MatcherSnapshot {
+  return {
+    vocabulary: [...vocabulary],
+    space: space.state,
+    classifier: { weights: model.weights, bias: model.bias },
+    detector: detector?.state,
+    calibration: { temperature: calibration.temperature, threshold: calibration.threshold, confidenceCells: calibration.confidence.cells },
+  };
 }
 
 function calibrate(scorer: Scorer, tuning: readonly LabelledQuestion[], settings: MatcherSettings): Calibration {
@@ -256,10 +293,32 @@ function calibrate(scorer: Scorer, tuning: readonly LabelledQuestion[], settings
   return { temperature, threshold, ambiguityRatio: settings.ambiguityRatio, suggestFloor: settings.suggestFloor, confidence: fitConfidenceTable(answered) };
 }
 
+/** The matcher's learning and calibration: read back from `store` when it holds this very training, else done here. */
+function trainOrRead(options: MatcherOptions, settings: MatcherSettings, content: IntentContent): { scorer: Scorer; calibration: Calibration } {
+  const training = options.training ?? TRAINING_SET;
+  const tuning = options.tuning ?? TUNING_SET;
+  const store = options.modelStore ?? createFileModelStore(DEFAULT_MODEL_DIRECTORY, { writable: false });
+  const key = matcherKey({ training, tuning, content, settings });
+  const stored = store.load(key);
+  const snapshot = stored === undefined ? undefined : decodeSnapshot(stored, INTENT_IDS.length, settings.scopeDetector);
+  if (snapshot !== undefined) {
+    const learnt = learntFrom(snapshot, settings);
+    const { temperature, threshold, confidenceCells } = snapshot.calibration;
+    return {
+      scorer: createScorer(learnt, createContentScorer(learnt.analyser, content), settings.contentWeight),
+      calibration: { temperature, threshold, ambiguityRatio: settings.ambiguityRatio, suggestFloor: settings.suggestFloor, confidence: confidenceTableFrom(confidenceCells) },
+    };
+  }
+  const learnt = learn(exampleSetToQuestions(training), content, settings);
+  const scorer = createScorer(learnt, createContentScorer(learnt.analyser, content), settings.contentWeight);
+  const calibration = calibrate(scorer, exampleSetToQuestions(tuning), settings);
+  if (store.writable) store.save(key, encodeSnapshot(snapshotOf(learnt, calibration)));
+  return { scorer, calibration };
+}
+
 export function createMatcher(options: MatcherOptions = {}): TrainedMatcher {
   const settings: MatcherSettings = { ...DEFAULT_MATCHER_SETTINGS, ...options.settings };
-  const scorer = trainScorer(exampleSetToQuestions(options.training ?? TRAINING_SET), options.content ?? answerContent(), settings);
-  const calibration = calibrate(scorer, exampleSetToQuestions(options.tuning ?? TUNING_SET), settings);
+  const { scorer, calibration } = trainOrRead(options, settings, options.content ?? answerContent());
   return {
     calibration,
     match(text: string): MatchResult {

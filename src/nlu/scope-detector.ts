@@ -1,6 +1,6 @@
 import type { Analysis } from './analyser.js';
 import { inverseDocumentFrequency, sortedDistinct, weightedVector, type SparseVector } from './feature-space.js';
-import { seededRandom, softmaxInPlace, trainSoftmax, type TrainingSample } from './softmax-regression.js';
+import { seededRandom, softmaxInPlace, softmaxModelFrom, trainSoftmax, type SoftmaxModel, type TrainingSample } from './softmax-regression.js';
 
 /**
  * A second, differently built model that only asks "is this about MFA at all?": a two-class
@@ -13,6 +13,18 @@ import { seededRandom, softmaxInPlace, trainSoftmax, type TrainingSample } from 
 export interface ScopeDetector {
   /** Probability that the question is in scope, from the analyser's reading of it. */
   inScope(analysis: DetectorInput): number;
+  /** What the trained detector is made of, to store it and rebuild it with scopeDetectorFrom. */
+  readonly state: ScopeDetectorState;
+}
+
+export interface ScopeDetectorState {
+  /** Column names (features and letter n-grams) in column order. */
+  readonly names: readonly string[];
+  /** Each column's IDF. */
+  readonly idf: Float64Array;
+  /** The two-class regression's weights and intercepts (see SoftmaxModel). */
+  readonly weights: Float64Array;
+  readonly bias: Float64Array;
 }
 
 export interface ScopeDetectorOptions {
@@ -48,12 +60,15 @@ interface DetectorColumns {
   /** Stop adding columns (after training). */
   freeze(): void;
   readonly size: number;
+  /** Column names in column order. */
+  names(): string[];
 }
 
-function createColumns(options: ScopeDetectorOptions): DetectorColumns {
-  const columns = new Map<string, number>();
+/** `known`: the columns of a trained detector, in order (frozen: no column is added). */
+function createColumns(options: ScopeDetectorOptions, known?: readonly string[]): DetectorColumns {
+  const columns = new Map<string, number>(known?.map((name, column) => [name, column]));
   const wordColumns = new Map<string, Int32Array>();
-  let growing = true;
+  let growing = known === undefined;
   const columnOf = (name: string): number | undefined => {
     let column = columns.get(name);
     if (column === undefined && growing) {
@@ -94,6 +109,9 @@ function createColumns(options: ScopeDetectorOptions): DetectorColumns {
     get size(): number {
       return columns.size;
     },
+    names(): string[] {
+      return [...columns.keys()];
+    },
   };
 }
 
@@ -111,9 +129,24 @@ export function trainScopeDetector(examples: readonly ScopeExample[], options: S
     return { vector: vectorOf(document), label: inScope ? 1 : 0, weight: inScope ? 1 : options.noneWeight };
   });
   const model = trainSoftmax(samples, columns.size, 2, options, seededRandom(7));
+  return detectorOf(columns, idf, model, options);
+}
+
+/**
+ * The detector a stored state describes. A training word's n-grams are worked out again when it
+ * is met (trainScopeDetector remembered them), and give the same columns, since all of them are known.
+ */
+export function scopeDetectorFrom(state: ScopeDetectorState, options: ScopeDetectorOptions): ScopeDetector {
+  return detectorOf(createColumns(options, state.names), state.idf, softmaxModelFrom(state.weights, state.bias, 2), options);
+}
+
+function detectorOf(columns: DetectorColumns, idf: Float64Array, model: SoftmaxModel, options: ScopeDetectorOptions): ScopeDetector {
   return {
     inScope(analysis) {
-      return softmaxInPlace(model.logits(vectorOf(columns.of(analysis))))[1] ?? 0;
+      return softmaxInPlace(model.logits(weightedVector(columns.of(analysis), idf, options.lengthPrior)))[1] ?? 0;
+    },
+    get state(): ScopeDetectorState {
+      return { names: columns.names(), idf, weights: model.weights, bias: model.bias };
     },
   };
 }

@@ -26,6 +26,9 @@ export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxOptions = { l2: 1e-3, epochs: 12, l
 
 export interface SoftmaxModel {
   readonly classes: number;
+  /** Feature f's weight for class k at `f × classes + k` (what a stored model keeps, see matcher-snapshot.ts). */
+  readonly weights: Float64Array;
+  readonly bias: Float64Array;
   /** Raw class scores (logits) for one vector. */
   logits(vector: SparseVector): Float64Array;
 }
@@ -236,9 +239,15 @@ export function trainSoftmax(
     shuffle(order, random);
     trainer.pass(packed, order);
   }
-  const { weights, bias } = trainer;
+  return softmaxModelFrom(trainer.weights, trainer.bias, classes);
+}
+
+/** The model with these weights and intercepts (trained here or read back from a stored matcher). */
+export function softmaxModelFrom(weights: Float64Array, bias: Float64Array, classes: number): SoftmaxModel {
   return {
     classes,
+    weights,
+    bias,
     logits(vector: SparseVector): Float64Array {
       const { indices, values } = vector;
       return computeLogits(weights, bias, classes, indices, values, 0, indices.length, new Float64Array(classes));
