@@ -74,7 +74,7 @@ describe('logs: structured JSON, and nothing a user typed, no tokens, no secrets
     }
     const events = new Set(checkLogs(bot.output()).map((e) => e.event));
     // The logs were written while all that went through: these paths really ran.
-    for (const event of ['started', 'turn', 'request_rejected', 'storage_unavailable', 'turn_error', 'rate_limited', 'stopping', 'stopped']) expect(events).toContain(event);
+    for (const event of ['matcher_ready', 'started', 'turn', 'request_rejected', 'storage_unavailable', 'turn_error', 'rate_limited', 'stopping', 'stopped']) expect(events).toContain(event);
   });
 
   it('with credentials: a bearer token and the app password never appear', async () => {

@@ -65,6 +65,14 @@ export interface AppDeps {
   readonly sendReminders?: boolean;
 }
 
+/** The intent matcher, read from what `npm run build` trained or trained here; which, and how long it took, is logged. */
+function builtMatcher(logger: Logger): Matcher {
+  const started = performance.now();
+  const matcher = createMatcher();
+  logger.info({ event: 'matcher_ready', origin: matcher.origin, ms: Math.round(performance.now() - started) }, 'intent matcher ready');
+  return matcher;
+}
+
 /** Bot state: the embedded SQLite database by default, memory (lost on restart), or Azure Blob Storage (shared by instances). */
 export function createStorage(config: Config, db: SqliteDatabase | undefined): Storage {
   switch (config.storage) {
@@ -108,7 +116,7 @@ export function createApp(deps: AppDeps): App {
   const funnelStore = openFunnelStore(feedbackStoreSettings(config));
   const funnel = new FunnelRecorder({ store: funnelStore.store, log: logger });
   const feedback = new FeedbackService({ store: feedbackStore.store, config: config.feedback, logger, funnel: funnelSource(funnel) });
-  const matcher = deps.matcher ?? createMatcher();
+  const matcher = deps.matcher ?? builtMatcher(logger);
   // Every store saves with the ETag each turn read (so concurrent turns cannot overwrite each
   // other) and fails in ways the turn error handler understands. Azure Blob Storage also gets a
   // time limit per call (memory and SQLite answer in-process: no timer on their hot path) and is

@@ -121,6 +121,8 @@ export interface Calibration {
 
 export interface TrainedMatcher extends Matcher {
   readonly calibration: Calibration;
+  /** Whether it was read back from the model store (the build's) or trained in this process. */
+  readonly origin: 'stored' | 'trained';
 }
 
 const NONE_INDEX = INTENT_IDS.indexOf('none');
@@ -294,7 +296,7 @@ function calibrate(scorer: Scorer, tuning: readonly LabelledQuestion[], settings
 }
 
 /** The matcher's learning and calibration: read back from `store` when it holds this very training, else done here. */
-function trainOrRead(options: MatcherOptions, settings: MatcherSettings, content: IntentContent): { scorer: Scorer; calibration: Calibration } {
+function trainOrRead(options: MatcherOptions, settings: MatcherSettings, content: IntentContent): { scorer: Scorer; calibration: Calibration; origin: TrainedMatcher['origin'] } {
   const training = options.training ?? TRAINING_SET;
   const tuning = options.tuning ?? TUNING_SET;
   const store = options.modelStore ?? createFileModelStore(DEFAULT_MODEL_DIRECTORY, { writable: false });
@@ -307,20 +309,22 @@ function trainOrRead(options: MatcherOptions, settings: MatcherSettings, content
     return {
       scorer: createScorer(learnt, createContentScorer(learnt.analyser, content), settings.contentWeight),
       calibration: { temperature, threshold, ambiguityRatio: settings.ambiguityRatio, suggestFloor: settings.suggestFloor, confidence: confidenceTableFrom(confidenceCells) },
+      origin: 'stored',
     };
   }
   const learnt = learn(exampleSetToQuestions(training), content, settings);
   const scorer = createScorer(learnt, createContentScorer(learnt.analyser, content), settings.contentWeight);
   const calibration = calibrate(scorer, exampleSetToQuestions(tuning), settings);
   if (store.writable) store.save(key, encodeSnapshot(snapshotOf(learnt, calibration)));
-  return { scorer, calibration };
+  return { scorer, calibration, origin: 'trained' };
 }
 
 export function createMatcher(options: MatcherOptions = {}): TrainedMatcher {
   const settings: MatcherSettings = { ...DEFAULT_MATCHER_SETTINGS, ...options.settings };
-  const { scorer, calibration } = trainOrRead(options, settings, options.content ?? answerContent());
+  const { scorer, calibration, origin } = trainOrRead(options, settings, options.content ?? answerContent());
   return {
     calibration,
+    origin,
     match(text: string): MatchResult {
       const reading = scorer.read(scorer.score(text), calibration.temperature, 3);
       const decision = decide(reading.ranked, calibration);
