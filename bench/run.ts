@@ -192,7 +192,7 @@ RSS is what the operating system sees; most of its growth is V8 letting the heap
 
 (RSS after the load runs above: ${MFA.map((t) => `${t.name} ${f(rssAfterLoad.get(t.name) ?? NaN)} MB`).join(', ')}.)
 
-Start-up, spawn to the first 200 from \`GET /healthz\` (median of 5; the MFA Assistant opens its SQLite database and builds its intent matcher first): MFA Assistant ${f(startup.get(defaultBot.name) ?? NaN)} ms, echo bot ${f(startup.get(echo.name) ?? NaN)} ms.
+Start-up, spawn to the first 200 from \`GET /healthz\` (median of 5; the MFA Assistant opens its SQLite database and reads the intent matcher the build trained first): MFA Assistant ${f(startup.get(defaultBot.name) ?? NaN)} ms, echo bot ${f(startup.get(echo.name) ?? NaN)} ms.
 `;
 log(body);
 if (process.env.BENCH_WRITE !== '0') {
