@@ -52,13 +52,6 @@ export const ROUND5_TRAINING_EXAMPLES: Readonly<Partial<Record<InScopeIntentId, 
     'a login attempt from somewhere ive never been showed up on my account',
     'someone knows my nhsmail password, what do i do about the approve requests',
   ],
-  'trouble.locked_out': [
-    // 'i am the one who cant get in, password not working and no prompts at all',
-    // 'no one hacked me, i just forgot my password and cant log on',
-    // 'im at home in the uk and it wont let me log in at all',
-    // 'cant get into nhsmail at work, password not accepted, totally stuck',
-    // 'stuck at the login screen in the shop, it just wont let me in',
-  ],
   'travel.abroad_locked_out': [
     'stuck abroad and it will not let me log in to nhs email at all',
     'cannot log in since i arrived in greece, totally locked out',
