@@ -7,15 +7,24 @@ import { IN_SCOPE_INTENT_IDS, type IntentId } from '../../src/nlu/intents.js';
 import { createMatcher, type MatcherSettings } from '../../src/nlu/matcher.js';
 
 /**
- * `npx tsx bench/nlu/cv.ts ['{"l2":1e-3}'] [--per-intent] [--confusion] [--misranked] [--calibration]`: 5-fold cross-validation over the
+ * `npx tsx bench/nlu/cv.ts ['{"l2":1e-3}'] [--per-intent] [--confusion] [--misranked] [--calibration] [--split-salt=S]`: 5-fold cross-validation over the
  * training examples (every intent and the out-of-scope list split into five by position; the
  * matcher trained on four, threshold and calibration on the tuning examples, scored on the fifth).
  * The figures decisions are made on; the held-out files are never read here.
  */
 const FOLDS = 5;
 
+/** `--split-salt=S`: each example's fold from a hash of S and its text instead of its position (other partitions, same for every variant). */
+const splitSalt = process.argv.slice(2).find((arg) => arg.startsWith('--split-salt='))?.slice('--split-salt='.length);
+
+function hashFold(text: string, salt: string): number {
+  let hash = 2166136261;
+  for (const char of `${salt}\u0000${text}`) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619) >>> 0;
+  return hash % FOLDS;
+}
+
 function foldOf(list: readonly string[], fold: number, keep: boolean): string[] {
-  return list.filter((_, index) => (index % FOLDS === fold) !== keep);
+  return list.filter((text, index) => ((splitSalt === undefined ? index % FOLDS : hashFold(text, splitSalt)) === fold) !== keep);
 }
 
 function split(set: ExampleSet, fold: number): { train: ExampleSet; test: ExampleSet } {
