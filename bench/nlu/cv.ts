@@ -1,7 +1,6 @@
 import { TRAINING_SET, TUNING_SET, type ExampleSet } from '../../src/content/intents/index.js';
 import { OUT_OF_SCOPE_EXAMPLES } from '../../src/content/intents/out-of-scope.js';
 import { CONTRAST_TRAINING_EXAMPLES } from '../../src/content/intents/training-contrasts.js';
-import { ROUND5_TRAINING_EXAMPLES } from '../../src/content/intents/training-round5.js';
 import { evaluatePredictions, type Prediction } from '../../src/nlu/evaluate.js';
 import { IN_SCOPE_INTENT_IDS, type IntentId } from '../../src/nlu/intents.js';
 import { createMatcher, type MatcherSettings } from '../../src/nlu/matcher.js';
@@ -87,8 +86,7 @@ const original = new Set(OUT_OF_SCOPE_EXAMPLES);
 const originalNone = predictions.filter((p) => p.expected === 'none' && original.has(p.text));
 // In-scope examples written before round 4 (training.ts and training-outsiders.ts): new examples
 // are scored too, so this shows whether they help the old ones and not only themselves.
-// Round 5's examples are left out of this line too (they were written after round 4).
-const contrasts = new Set([...Object.values(CONTRAST_TRAINING_EXAMPLES).flat(), ...Object.values(ROUND5_TRAINING_EXAMPLES).flat()]);
+const contrasts = new Set(Object.values(CONTRAST_TRAINING_EXAMPLES).flat());
 const older = predictions.filter((p) => p.expected !== 'none' && !contrasts.has(p.text));
 const olderWrong = older.filter((p) => p.predicted !== p.expected);
 console.log(
@@ -110,11 +108,6 @@ if (args.includes('--confusion') || args.includes('--misranked')) {
   console.log(
     `Top intent right ${f(1 - misranked.length / ranked.length)} of ${ranked.length} in-scope CV questions, ` +
       `${f(olderRight / olderRanked.length)} of the ${olderRanked.length} before round 4`,
-  );
-  const round5 = new Set(Object.values(ROUND5_TRAINING_EXAMPLES).flat());
-  const beforeRound5 = ranked.filter((r) => !round5.has(r.text));
-  console.log(
-    `Top intent right on examples before round 5 ${f(beforeRound5.filter((r) => r.top === r.expected).length / beforeRound5.length)} (n=${beforeRound5.length})`,
   );
   const pairs = new Map<string, { forward: number; back: number }>();
   for (const r of misranked) {

@@ -2,7 +2,6 @@ import { IN_SCOPE_INTENT_IDS, type InScopeIntentId } from '../../nlu/intents.js'
 import { OUT_OF_SCOPE_EXAMPLES } from './out-of-scope.js';
 import { CONTRAST_OUT_OF_SCOPE_EXAMPLES, CONTRAST_TRAINING_EXAMPLES } from './training-contrasts.js';
 import { OUTSIDER_TRAINING_EXAMPLES } from './training-outsiders.js';
-import { ROUND5_TRAINING_EXAMPLES } from './training-round5.js';
 import { TRAINING_EXAMPLES } from './training.js';
 import { TUNING_EXAMPLES } from './tuning.js';
 import type { ExampleSet } from './types.js';
@@ -16,7 +15,6 @@ function merged(): ExampleSet['intents'] {
       ...TRAINING_EXAMPLES[intent],
       ...(OUTSIDER_TRAINING_EXAMPLES[intent] ?? []),
       ...(CONTRAST_TRAINING_EXAMPLES[intent] ?? []),
-      ...(ROUND5_TRAINING_EXAMPLES[intent] ?? []),
     ];
   }
   return intents;
