@@ -49,12 +49,15 @@ export function answerCard(intent: InScopeIntentId, answer: IntentAnswer = INTEN
   );
 }
 
+/** The button beside offered topics that brings the menu instead. */
+const SOMETHING_ELSE = 'Something else';
+
 /** Two close readings of a question: ask which one the user meant. */
 export function didYouMeanCard(intents: readonly InScopeIntentId[]): AdaptiveCard {
   const options = intents.slice(0, 3).map((i) => submit(INTENT_ANSWERS[i].title, intentData(i)));
   return card(
     [heading('Did you mean…?'), paragraph('I\'m not quite sure what you\'re asking. Which of these is closest?')],
-    [...options, submit('Something else', menuData())],
+    [...options, submit(SOMETHING_ELSE, menuData())],
     `Did you mean: ${intents.map((i) => INTENT_ANSWERS[i].title).join(' or ')}?`,
   );
 }
@@ -88,7 +91,7 @@ function nearMissCard(suggestions: readonly InScopeIntentId[]): AdaptiveCard {
       heading('Not sure I understood'),
       paragraph('Were you asking about one of these?'),
       // The choices straight under the question, before the small print.
-      ...actionSets([...suggestions.map((i) => submit(INTENT_ANSWERS[i].title, intentData(i))), submit('Something else', menuData())]),
+      ...actionSets([...suggestions.map((i) => submit(INTENT_ANSWERS[i].title, intentData(i))), submit(SOMETHING_ELSE, menuData())]),
       subtle(`If not, to tell the NHSmail team what you were looking for, use ${CONTACTS.feedback.label}. ${CONTACTS.feedback.description}`),
       sourceLine([CONTACTS.feedback.source]),
     ],
