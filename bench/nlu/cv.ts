@@ -2,6 +2,7 @@ import { TRAINING_SET, TUNING_SET, type ExampleSet } from '../../src/content/int
 import { OUT_OF_SCOPE_EXAMPLES } from '../../src/content/intents/out-of-scope.js';
 import { CONTRAST_TRAINING_EXAMPLES } from '../../src/content/intents/training-contrasts.js';
 import { evaluatePredictions, type Prediction } from '../../src/nlu/evaluate.js';
+import { countNearMisses, type Offered } from './near-misses.js';
 import { IN_SCOPE_INTENT_IDS, type IntentId } from '../../src/nlu/intents.js';
 import { createMatcher, type MatcherSettings } from '../../src/nlu/matcher.js';
 
@@ -45,8 +46,8 @@ const settings: Partial<MatcherSettings> = JSON.parse(args.find((arg) => arg.sta
 const predictions: Prediction[] = [];
 /** Each in-scope CV question's top-ranked intent, whether or not it was rejected. */
 const ranked: { text: string; expected: IntentId; top: IntentId }[] = [];
-/** Questions answered `none`: in scope (was the right topic offered?) and out of scope (was any offered?). */
-const nearMisses = { rejected: 0, offeredRight: 0, outOfScope: 0, outOfScopeOffered: 0 };
+/** What each CV question was answered, with the topics offered (near-miss counts). */
+const offered: Offered[] = [];
 for (let fold = 0; fold < FOLDS; fold++) {
   const { train, test } = split(TRAINING_SET, fold);
   const matcher = createMatcher({ training: train, tuning: TUNING_SET, settings });
@@ -57,13 +58,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
   const add = (text: string, expected: Prediction['expected']): void => {
     const result = matcher.match(text);
     predictions.push({ text, expected, predicted: result.intent, confidence: result.confidence });
-    if (expected === 'none') {
-      nearMisses.outOfScope++;
-      if (result.intent === 'none' && result.suggestions.length > 0) nearMisses.outOfScopeOffered++;
-    } else if (result.intent === 'none') {
-      nearMisses.rejected++;
-      if (result.suggestions.includes(expected)) nearMisses.offeredRight++;
-    }
+    offered.push({ expected, intent: result.intent, suggestions: result.suggestions });
     if (expected !== 'none') ranked.push({ text, expected, top: result.candidates[0]?.intent ?? 'none' });
   };
   for (const intent of IN_SCOPE_INTENT_IDS) for (const text of test.intents[intent] ?? []) add(text, intent);
@@ -76,6 +71,7 @@ console.log(
   `CV in ${f(report.inScopeAccuracy)}  out ${f(report.outOfScopeRecall)}  FR ${f(report.falseRejectionRate)}  ` +
     `balanced ${f((report.inScopeAccuracy + report.outOfScopeRecall) / 2)}  >=0.9 wrong ${confidentWrong}  (n=${report.questions})`,
 );
+const nearMisses = countNearMisses(offered);
 console.log(
   `Near misses: ${nearMisses.offeredRight} of ${nearMisses.rejected} rejected in-scope questions offered the right topic; ` +
     `${nearMisses.outOfScopeOffered} of ${nearMisses.outOfScope} out-of-scope questions offered a topic`,

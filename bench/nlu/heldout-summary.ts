@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { evaluateMatcher } from '../../src/nlu/evaluate.js';
 import { parseLabelledJsonl } from '../../src/nlu/labelled.js';
 import { createMatcher, type MatcherSettings } from '../../src/nlu/matcher.js';
+import { countNearMisses } from './near-misses.js';
 
 /**
  * `npx tsx bench/nlu/heldout-summary.ts ['{…settings}']`: the held-out files' summary figures only
@@ -16,13 +17,10 @@ for (const file of ['test/nlu/heldout.jsonl', 'test/nlu/heldout-outsiders.jsonl'
     return result.intent !== 'none' && result.intent !== q.intent && result.confidence >= 0.9;
   }).length;
   const r = evaluateMatcher(matcher, questions);
-  const results = questions.map((q) => ({ q, result: matcher.match(q.text) }));
-  const rejected = results.filter(({ q, result }) => q.intent !== 'none' && result.intent === 'none');
-  const offeredRight = rejected.filter(({ q, result }) => result.suggestions.some((s) => s === q.intent)).length;
-  const outOffered = results.filter(({ q, result }) => q.intent === 'none' && result.intent === 'none' && result.suggestions.length > 0).length;
+  const near = countNearMisses(questions.map((q) => ({ expected: q.intent, ...matcher.match(q.text) })));
   const overall = (r.inScopeAccuracy * r.inScope + r.outOfScopeRecall * r.outOfScope) / r.questions;
   console.log(
     `${file.padEnd(34)} in ${r.inScopeAccuracy.toFixed(3)} out ${r.outOfScopeRecall.toFixed(3)} FR ${r.falseRejectionRate.toFixed(3)} overall ${overall.toFixed(3)} >=0.9 wrong ${confidentWrong}; ` +
-      `rejected in scope ${rejected.length}, right topic offered ${offeredRight}; out of scope offered a topic ${outOffered} of ${r.outOfScope}`,
+      `rejected in scope ${near.rejected}, right topic offered ${near.offeredRight}; out of scope offered a topic ${near.outOfScopeOffered} of ${near.outOfScope}`,
   );
 }

@@ -1,6 +1,7 @@
 import type { ExampleSet } from '../../src/content/intents/types.js';
 import { evaluatePredictions, type EvaluationReport } from '../../src/nlu/evaluate.js';
 import type { LabelledQuestion } from '../../src/nlu/types.js';
+import { countNearMisses, type NearMisses, type Offered } from './near-misses.js';
 import type { System } from './systems.js';
 
 /** One held-out file, named for the table. */
@@ -18,15 +19,7 @@ export interface SetResult {
   readonly nearMisses?: NearMisses;
 }
 
-/** Questions answered `none` with topics offered as one-tap choices. */
-export interface NearMisses {
-  /** In-scope questions rejected, and those of them whose right intent was among the topics offered. */
-  readonly rejected: number;
-  readonly offeredRight: number;
-  /** Out-of-scope questions, and those that were offered any topic. */
-  readonly outOfScope: number;
-  readonly outOfScopeOffered: number;
-}
+
 
 export interface Measurement {
   readonly name: string;
@@ -64,25 +57,17 @@ export async function measure(
   const results: SetResult[] = [];
   for (const set of sets) {
     const predictions = [];
-    let offers = false;
-    const nearMisses = { rejected: 0, offeredRight: 0, outOfScope: 0, outOfScopeOffered: 0 };
+    /** Only for a system that offers topics with `none`. */
+    const offered: Offered[] = [];
     for (const question of set.questions) {
       const { intent, confidence, suggestions } = await classifier.classify(question.text);
       predictions.push({ text: question.text, expected: question.intent, predicted: intent, confidence });
-      if (suggestions === undefined) continue;
-      offers = true;
-      if (question.intent === 'none') {
-        nearMisses.outOfScope++;
-        if (intent === 'none' && suggestions.length > 0) nearMisses.outOfScopeOffered++;
-      } else if (intent === 'none') {
-        nearMisses.rejected++;
-        if (suggestions.includes(question.intent)) nearMisses.offeredRight++;
-      }
+      if (suggestions !== undefined) offered.push({ expected: question.intent, intent, suggestions });
     }
     const confidentWrong = predictions.filter(
       (p) => p.predicted !== 'none' && p.predicted !== p.expected && p.confidence >= CONFIDENT,
     ).length;
-    results.push({ set: set.name, report: evaluatePredictions(predictions), confidentWrong, ...(offers ? { nearMisses } : {}) });
+    results.push({ set: set.name, report: evaluatePredictions(predictions), confidentWrong, ...(offered.length > 0 ? { nearMisses: countNearMisses(offered) } : {}) });
   }
   const heldout = sets.flatMap((set) => set.questions);
 
