@@ -271,6 +271,11 @@ function snapshotOf({ vocabulary, space, model, detector }: Learnt, calibration:
   };
 }
 
+/** What the decision and the reported confidence use: the fitted (or stored) values, plus the settings' own rules. */
+function calibrationOf(settings: MatcherSettings, temperature: number, threshold: number, confidence: ConfidenceTable): Calibration {
+  return { temperature, threshold, ambiguityRatio: settings.ambiguityRatio, suggestFloor: settings.suggestFloor, confidence };
+}
+
 function calibrate(scorer: Scorer, tuning: readonly LabelledQuestion[], settings: MatcherSettings): Calibration {
   // Each tuning question analysed and scored once, for both the temperature and the threshold.
   const questions = tuning.map((question) => ({ question, scored: scorer.score(question.text) }));
@@ -292,7 +297,7 @@ function calibrate(scorer: Scorer, tuning: readonly LabelledQuestion[], settings
       correct: decision.intent === question.intent,
     });
   }
-  return { temperature, threshold, ambiguityRatio: settings.ambiguityRatio, suggestFloor: settings.suggestFloor, confidence: fitConfidenceTable(answered) };
+  return calibrationOf(settings, temperature, threshold, fitConfidenceTable(answered));
 }
 
 /** The matcher's learning and calibration: read back from `store` when it holds this very training, else done here. */
@@ -308,7 +313,7 @@ function trainOrRead(options: MatcherOptions, settings: MatcherSettings, content
     const { temperature, threshold, confidenceCells } = snapshot.calibration;
     return {
       scorer: createScorer(learnt, createContentScorer(learnt.analyser, content), settings.contentWeight),
-      calibration: { temperature, threshold, ambiguityRatio: settings.ambiguityRatio, suggestFloor: settings.suggestFloor, confidence: confidenceTableFrom(confidenceCells) },
+      calibration: calibrationOf(settings, temperature, threshold, confidenceTableFrom(confidenceCells)),
       origin: 'stored',
     };
   }
