@@ -202,4 +202,23 @@ describe('the MFA guide tab on a phone (390×844)', () => {
     expect(await page.getByText('Did it work?').count()).toBe(0);
     expect(await page.getByText('This button works in the chat with MFA Assistant.').count()).toBe(0);
   });
+
+  it('a near miss offers the closest topics; choosing one opens its answer in place, all on screen', async () => {
+    const page = await openOnPhone();
+    await page.getByLabel('Type your question about MFA').fill('do i need it on holiday');
+    await page.keyboard.press('Enter');
+    const answer = page.locator('#ask-answer');
+    await answer.getByText('Not sure I understood').waitFor();
+    const travel = INTENT_ANSWERS['travel.abroad'];
+    const first = (travel.paragraphs[0] ?? '').split('.')[0] ?? '';
+    expect(await answer.getByText(first).count()).toBe(0);
+    await answer.getByRole('button', { name: travel.title }).click();
+    await answer.getByText(first).waitFor();
+    // its details are one more tap away, as in every answer
+    await answer.getByRole('button', { name: 'More', exact: true }).first().click();
+    expect(await sidewaysProblems(page)).toEqual([]);
+    for (const box of await answer.getByRole('button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+    expect(await page.getByRole('button', { name: 'Something else', exact: true }).count()).toBe(0);
+    expect(allProblems(phone.problems)).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@ import type { Matcher } from '../nlu/types.js';
 import { intentData, menuData, openData } from './actions.js';
 import { forTab } from './guide.js';
 import { actionSets, card, heading, more, paragraph, sourceLine, submit, subtle } from './elements.js';
-import type { AdaptiveCard, SubmitAction } from './schema.js';
+import type { AdaptiveCard, Element, ShowCardAction, SubmitAction } from './schema.js';
 
 /** What the button that starts an answer's guided conversation says. */
 const START_LABEL: Readonly<Record<ConversationTarget['conversation'], string>> = {
@@ -36,17 +36,13 @@ export function answerCard(intent: InScopeIntentId, answer: IntentAnswer = INTEN
     ...followUps.map((f) => submit(INTENT_ANSWERS[f].title, intentData(f))),
   ];
   if (options.midConversation !== true) buttons.push(submit(WORDS.backToMenu, menuData()));
+  return card([heading(answer.title), ...answerBody(answer)], buttons.slice(0, 5), `${answer.title}. ${answer.paragraphs.join(' ')}`);
+}
+
+/** An answer under its title: the first paragraph, the rest under "More", the sources in one short line. */
+function answerBody(answer: IntentAnswer): Element[] {
   const [first = '', ...details] = answer.paragraphs;
-  return card(
-    [
-      heading(answer.title),
-      paragraph(first),
-      ...more(details.map((p) => paragraph(p)), WORDS.more),
-      sourceLine([answer.source, ...(answer.extraSources ?? [])]),
-    ],
-    buttons.slice(0, 5),
-    `${answer.title}. ${answer.paragraphs.join(' ')}`,
-  );
+  return [paragraph(first), ...more(details.map((p) => paragraph(p)), WORDS.more), sourceLine([answer.source, ...(answer.extraSources ?? [])])];
 }
 
 /** The button beside offered topics that brings the menu instead. */
@@ -100,9 +96,36 @@ function nearMissCard(suggestions: readonly InScopeIntentId[]): AdaptiveCard {
   );
 }
 
-/** The tab's search box: the best reading of the question, or the honest "not known", without chat-only buttons. */
+/**
+ * The tab's near miss. The tab has no chat to send a press to, so each topic the question came
+ * closest to is a button that opens that topic's answer in place, under the question.
+ */
+export function nearMissTabCard(suggestions: readonly InScopeIntentId[]): AdaptiveCard {
+  const topics: ShowCardAction[] = suggestions.map((intent) => {
+    const answer = INTENT_ANSWERS[intent];
+    const start = answer.start === undefined || answer.start.conversation === 'menu' ? [] : actionSets([startButton(answer.start)]);
+    return { type: 'Action.ShowCard', title: answer.title, card: { type: 'AdaptiveCard', body: [...answerBody(answer), ...start] } };
+  });
+  return card(
+    [
+      heading('Not sure I understood'),
+      paragraph('Were you asking about one of these? Choose one to see its answer.'),
+      ...actionSets(topics, 1),
+      subtle(`If not, to tell the NHSmail team what you were looking for, use ${CONTACTS.feedback.label}. ${CONTACTS.feedback.description}`),
+      sourceLine([CONTACTS.feedback.source]),
+    ],
+    [],
+    `Not sure I understood. Were you asking about: ${suggestions.map((i) => INTENT_ANSWERS[i].title).join(' or ')}?`,
+  );
+}
+
+/**
+ * The tab's search box: the best reading of the question; for a near miss, the closest topics to
+ * open in place; otherwise the honest "not known". Never a chat-only button.
+ */
 export function answerForTab(matcher: Matcher, question: string): AdaptiveCard {
   const result = matcher.match(question);
   const best = result.ambiguous ? result.candidates[0]?.intent : result.intent;
-  return forTab(isInScopeIntentId(best) ? answerCard(best) : notKnownCard());
+  if (isInScopeIntentId(best)) return forTab(answerCard(best));
+  return forTab(result.suggestions.length > 0 ? nearMissTabCard(result.suggestions) : notKnownCard());
 }

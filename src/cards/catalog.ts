@@ -2,7 +2,8 @@ import { PROBLEMS } from '../content/troubleshooting.js';
 import { CHOOSER_QUESTION_IDS, recommend } from '../content/methods.js';
 import { PROBLEM_IDS } from '../content/conversations.js';
 import { buildPracticeSetup, PRACTICE_LIMITS } from '../practice/index.js';
-import { notKnownCard } from './answer.js';
+import { nearMissTabCard, notKnownCard } from './answer.js';
+import { forTab } from './guide.js';
 import { ENROL_TOTAL, enrolStepCard, nextSignInCard } from './enrolment.js';
 import {
   feedbackContactCard,
@@ -137,6 +138,7 @@ export async function catalogue(flow = 'catalogue'): Promise<readonly NamedCard[
   for (const id of URGENT_IDS) cards.push({ name: `urgent-${id}`, card: urgentCard(id) });
   cards.push({ name: 'not-known', card: notKnownCard() });
   cards.push({ name: 'not-known-near-miss', card: notKnownCard(['methods.backup', 'methods.change']) });
+  cards.push({ name: 'tab-near-miss', card: forTab(nearMissTabCard(['enrol.how', 'trouble.new_phone'])) });
   cards.push(...(await practiceCards(flow)));
   cards.push(...feedbackCards(flow));
   return cards;

@@ -37,7 +37,7 @@ function withoutConversationButtons(elements: readonly Element[]): Element[] {
     if ('id' in e && typeof e.id === 'string' && e.id.startsWith(CHAT_ONLY_PREFIX)) return [];
     switch (e.type) {
       case 'ActionSet': {
-        const actions = e.actions.filter(keepInTab);
+        const actions = e.actions.filter(keepInTab).map(insideShowCard);
         return actions.length === 0 ? [] : [{ ...e, actions }];
       }
       case 'Container':
@@ -50,9 +50,14 @@ function withoutConversationButtons(elements: readonly Element[]): Element[] {
   });
 }
 
+/** What a "show" button opens is part of the card too: its chat-only buttons go as well. */
+function insideShowCard(action: Action): Action {
+  return action.type === 'Action.ShowCard' ? { ...action, card: { ...action.card, body: withoutConversationButtons(action.card.body) } } : action;
+}
+
 /** A chat card as the tab shows it: buttons that only mean something inside a conversation are left out. */
 export function forTab(c: AdaptiveCard): AdaptiveCard {
-  const actions = (c.actions ?? []).filter(keepInTab);
+  const actions = (c.actions ?? []).filter(keepInTab).map(insideShowCard);
   const { actions: _dropped, ...rest } = c;
   const body = withoutConversationButtons(c.body);
   return actions.length === 0 ? { ...rest, body } : { ...rest, body, actions };
