@@ -1,8 +1,6 @@
 import { INTENT_ANSWERS } from '../content/answers.js';
 import { TRAINING_SET, TUNING_SET, type ExampleSet } from '../content/intents/index.js';
 import { buildVocabulary, createAnalyser, type Analyser, type Analysis } from './analyser.js';
-import { augmentExamples } from './augment.js';
-import { createAugmentReader } from './augment-reader.js';
 import { fitTemperature, type LabelledLogits } from './calibration.js';
 import { confidenceTableFrom, fitConfidenceTable, type ConfidenceItem, type ConfidenceTable } from './confidence-table.js';
 import { createContentScorer, type ContentScorer, type IntentContent } from './content-scorer.js';
@@ -16,7 +14,7 @@ import { createFileModelStore, DEFAULT_MODEL_DIRECTORY, type TrainedModelStore }
 import { tokenise } from './normalise.js';
 import { seededRandom, softmaxInPlace, softmaxModelFrom, trainSoftmax, type SoftmaxModel, type TrainingSample } from './softmax-regression.js';
 import { tuneThreshold, type TuningItem } from './threshold.js';
-import { scopeDetectorFrom, trainScopeDetector, type ScopeDetector, type ScopeDetectorOptions, type ScopeExample } from './scope-detector.js';
+import { scopeDetectorFrom, trainScopeDetector, type ScopeDetector, type ScopeDetectorOptions } from './scope-detector.js';
 import type { IntentId, LabelledQuestion, Matcher, MatchResult } from './types.js';
 
 /**
@@ -61,24 +59,6 @@ export interface MatcherSettings {
    * questions wrongly rejected had the right topic offered, and 15% of out-of-scope ones saw any.
    */
   readonly suggestFloor: number;
-  /**
-   * Training-time augmentation (augment.ts): expected copies per training example with a neutral
-   * lead-in or tail, with one text-speak swap or typo, and with one non-cue word removed; 0 makes none.
-   */
-  readonly augmentPadding: number;
-  readonly augmentNoise: number;
-  readonly augmentDropout: number;
-  /** Whether out-of-scope examples get augmented copies too. */
-  readonly augmentOutOfScope: boolean;
-  /** Whether padded copies may open with a greeting / ask for help (augment.ts GREETINGS, HELP_REQUESTS). */
-  readonly augmentGreetings: boolean;
-  readonly augmentHelpRequests: boolean;
-  /** How much an augmented copy counts relative to the example it was made from. */
-  readonly augmentWeight: number;
-  /** Which models learn from the augmented copies: the intent classifier, the in-scope detector, or both. */
-  readonly augmentModels: 'classifier' | 'detector' | 'both';
-  /** Seed of the augmentation's choices. */
-  readonly augmentSeed: number;
   /** Seed of the classifier's shuffle instead of the default one (noise checks in bench/nlu/cv.ts). */
   readonly seed?: number;
   /** Fixed threshold instead of tuning one (tests and experiments). */
@@ -102,15 +82,6 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = {
   contentWeight: 0,
   ambiguityRatio: 0.5,
   suggestFloor: 0.05,
-  augmentPadding: 0,
-  augmentNoise: 0,
-  augmentDropout: 0,
-  augmentOutOfScope: false,
-  augmentGreetings: false,
-  augmentHelpRequests: false,
-  augmentWeight: 0.4,
-  augmentModels: 'classifier',
-  augmentSeed: 13,
 };
 
 /** Each intent's answer (title and paragraphs) as the content its questions are matched against. */
@@ -250,38 +221,6 @@ function detectorOptions(settings: MatcherSettings): ScopeDetectorOptions {
   };
 }
 
-/** Whether any augmented copy is asked for. */
-function augments(settings: MatcherSettings): boolean {
-  return settings.augmentPadding > 0 || settings.augmentNoise > 0 || settings.augmentDropout > 0;
-}
-
-function augmentedCopies(
-  analysed: readonly { readonly question: LabelledQuestion; readonly tokens: readonly string[]; readonly stems: readonly string[] }[],
-  analyser: Analyser,
-  settings: MatcherSettings,
-): { readonly question: LabelledQuestion; readonly analysis: Analysis }[] {
-  if (!augments(settings)) return [];
-  const copies = augmentExamples(
-    analysed.map(({ question, tokens }) => ({ tokens, inScope: question.intent !== 'none' })),
-    {
-      padding: settings.augmentPadding,
-      noise: settings.augmentNoise,
-      dropout: settings.augmentDropout,
-      outOfScope: settings.augmentOutOfScope,
-      greetings: settings.augmentGreetings,
-      helpRequests: settings.augmentHelpRequests,
-    },
-    createAugmentReader(analysed.map(({ question, stems }) => ({ intent: question.intent, stems })), analyser),
-    seededRandom(settings.augmentSeed),
-  );
-  const result: { question: LabelledQuestion; analysis: Analysis }[] = [];
-  for (const { source, tokens } of copies) {
-    const question = analysed[source]?.question;
-    if (question !== undefined) result.push({ question, analysis: analyser.analyseTokens(tokens) });
-  }
-  return result;
-}
-
 function learn(training: readonly LabelledQuestion[], content: IntentContent, settings: MatcherSettings): Learnt {
   // Each example tokenised once, for the vocabulary and for its analysis.
   const tokenised = training.map((question) => ({ question, tokens: tokenise(question.text) }));
@@ -290,30 +229,23 @@ function learn(training: readonly LabelledQuestion[], content: IntentContent, se
   const vocabulary = buildVocabulary(vocabularyTexts);
   const analyser = createAnalyser(vocabulary, { letterTrigrams: settings.letterTrigrams });
   const analysed = tokenised.map(({ question, tokens }) => ({ question, ...analyser.analyseTokens(tokens) }));
-  // The vocabulary and the feature space come from the examples as written; copies only add samples.
   const space = buildFeatureSpace(
     analysed.map((item) => item.features),
     { bigramWeight: settings.bigramWeight, lengthPrior: settings.lengthPrior },
   );
-  const copies = augmentedCopies(analysed, analyser, settings);
   const weightOf = classWeights(training, settings.classBalance);
-  const sampleOf = (question: LabelledQuestion, features: readonly string[], share: number): TrainingSample => ({
+  const samples: TrainingSample[] = analysed.map(({ question, features }) => ({
     vector: space.vectorise(features),
     label: INTENT_IDS.indexOf(question.intent),
-    weight: share * (question.intent === 'none' ? settings.noneWeight : weightOf(question.intent)),
-  });
-  const samples: TrainingSample[] = analysed.map(({ question, features }) => sampleOf(question, features, 1));
-  if (settings.augmentModels !== 'detector') {
-    for (const { question, analysis } of copies) samples.push(sampleOf(question, analysis.features, settings.augmentWeight));
-  }
+    weight: question.intent === 'none' ? settings.noneWeight : weightOf(question.intent),
+  }));
   const model = trainSoftmax(samples, space.size, INTENT_IDS.length, settings, settings.seed === undefined ? undefined : seededRandom(settings.seed));
-  const detectorExamples: ScopeExample[] = analysed.map(({ question, tokens, features }) => ({ tokens, features, inScope: question.intent !== 'none' }));
-  if (settings.augmentModels !== 'classifier') {
-    for (const { question, analysis } of copies) {
-      detectorExamples.push({ tokens: analysis.tokens, features: analysis.features, inScope: question.intent !== 'none', weight: settings.augmentWeight });
-    }
-  }
-  const detector = settings.scopeDetector ? trainScopeDetector(detectorExamples, detectorOptions(settings)) : undefined;
+  const detector = settings.scopeDetector
+    ? trainScopeDetector(
+        analysed.map(({ question, tokens, features }) => ({ tokens, features, inScope: question.intent !== 'none' })),
+        detectorOptions(settings),
+      )
+    : undefined;
   return { vocabulary, analyser, space, model, detector };
 }
 

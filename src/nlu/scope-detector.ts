@@ -45,8 +45,6 @@ export type DetectorInput = Pick<Analysis, 'tokens' | 'features'>;
 
 export interface ScopeExample extends DetectorInput {
   readonly inScope: boolean;
-  /** How much it counts, before the out-of-scope weight (default 1). */
-  readonly weight?: number;
 }
 
 /**
@@ -127,9 +125,8 @@ export function trainScopeDetector(examples: readonly ScopeExample[], options: S
   const idf = documentFrequency.map((frequency) => inverseDocumentFrequency(frequency, documents.length));
   const vectorOf = (indices: Int32Array): SparseVector => weightedVector(indices, idf, options.lengthPrior);
   const samples: TrainingSample[] = documents.map((document, index) => {
-    const example = examples[index];
-    const inScope = example?.inScope ?? true;
-    return { vector: vectorOf(document), label: inScope ? 1 : 0, weight: (example?.weight ?? 1) * (inScope ? 1 : options.noneWeight) };
+    const inScope = examples[index]?.inScope ?? true;
+    return { vector: vectorOf(document), label: inScope ? 1 : 0, weight: inScope ? 1 : options.noneWeight };
   });
   const model = trainSoftmax(samples, columns.size, 2, options, seededRandom(7));
   return detectorOf(columns, idf, model, options);
