@@ -2,13 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /**
- * `npx tsx bench/nlu/cv-partitions.ts ['{settings}'] [--salts=a,b,c]`: `cv.ts` over eight partitions
+ * `npx tsx bench/nlu/cv-partitions.ts ['{settings}'] [--salts=a,b,c] [--wrap-test]`: `cv.ts` over eight partitions
  * (the positional folds and `--split-salt=a`…`g`), one line each and their mean and sums (top-1: in-scope questions whose right intent is ranked first, rejection ignored). A change is
  * judged here, not on one partition: a partition alone moves the balanced score by up to ±0.01.
  */
 const args = process.argv.slice(2);
 const settings = args.find((arg) => arg.startsWith('{'));
 const salts = args.find((arg) => arg.startsWith('--salts='))?.slice('--salts='.length).split(',') ?? ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+/** Passed on to cv.ts as they are (`--wrap-test`). */
+const passOn = args.filter((arg) => arg === '--wrap-test');
 const cv = fileURLToPath(new URL('./cv.ts', import.meta.url));
 
 interface Run {
@@ -33,7 +35,7 @@ function parse(partition: string, output: string): Run {
 
 const runs: Run[] = [];
 for (const salt of [undefined, ...salts]) {
-  const runArgs = [cv, ...(settings ? [settings] : []), ...(salt === undefined ? [] : [`--split-salt=${salt}`]), '--confusion'];
+  const runArgs = [cv, ...(settings ? [settings] : []), ...(salt === undefined ? [] : [`--split-salt=${salt}`]), '--confusion', ...passOn];
   const output = execFileSync(process.execPath, ['--import', 'tsx', ...runArgs], { encoding: 'utf8' });
   const run = parse(salt ?? 'positional', output);
   runs.push(run);
