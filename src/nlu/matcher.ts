@@ -4,6 +4,7 @@ import { buildVocabulary, createAnalyser, type Analyser, type Analysis } from '.
 import { fitTemperature, type LabelledLogits } from './calibration.js';
 import { confidenceTableFrom, fitConfidenceTable, type ConfidenceItem, type ConfidenceTable } from './confidence-table.js';
 import { createContentScorer, type ContentScorer, type IntentContent } from './content-scorer.js';
+import { isQuestionOfItsOwn, setCourtesiesAside, SMALL_TALK } from './courtesies.js';
 import { decide, type RankedCandidate } from './decision.js';
 import { buildFeatureSpace, featureSpaceFrom, type FeatureSpace } from './feature-space.js';
 import { INTENT_IDS, isInScopeIntentId, type InScopeIntentId } from './intents.js';
@@ -59,6 +60,11 @@ export interface MatcherSettings {
    * questions wrongly rejected had the right topic offered, and 15% of out-of-scope ones saw any.
    */
   readonly suggestFloor: number;
+  /**
+   * A message answered as small talk or `none` is read again with the courtesies at its start and
+   * end set aside (courtesies.ts): "good morning, hope you are well. can i use a text instead?".
+   */
+  readonly setCourtesiesAside: boolean;
   /** Seed of the classifier's shuffle instead of the default one (noise checks in bench/nlu/cv.ts). */
   readonly seed?: number;
   /** Fixed threshold instead of tuning one (tests and experiments). */
@@ -82,6 +88,7 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = {
   contentWeight: 0,
   ambiguityRatio: 0.5,
   suggestFloor: 0.05,
+  setCourtesiesAside: true,
 };
 
 /** Each intent's answer (title and paragraphs) as the content its questions are matched against. */
@@ -331,12 +338,26 @@ export function createMatcher(options: MatcherOptions = {}): TrainedMatcher {
     calibration,
     origin,
     match(text: string): MatchResult {
-      const reading = scorer.read(scorer.score(text), calibration.temperature, 3);
-      const decision = decide(reading.ranked, calibration);
-      if (decision.intent === 'none') return decision;
-      const agrees = reading.contentBest === decision.intent;
-      return { ...decision, confidence: calibration.confidence.confidence(decision.confidence, agrees) };
+      const whole = answer(text);
+      if (!settings.setCourtesiesAside || (whole.intent !== 'none' && !SMALL_TALK.has(whole.intent))) return whole;
+      // Small talk or nothing: a question wrapped in courtesies is answered as the question alone.
+      const core = setCourtesiesAside(text, (part) => SMALL_TALK.has(answer(part).intent));
+      if (core === undefined) return whole;
+      const inner = answer(core);
+      // What is left decides, unless it is small talk too ("hi, hello there"), or nothing known and
+      // too short to be a question of its own ("hi, hope you're well").
+      if (SMALL_TALK.has(inner.intent)) return whole;
+      if (inner.intent !== 'none') return inner;
+      return whole.intent !== 'none' && isQuestionOfItsOwn(core) ? inner : whole;
     },
   };
+
+  function answer(text: string): MatchResult {
+    const reading = scorer.read(scorer.score(text), calibration.temperature, 3);
+    const decision = decide(reading.ranked, calibration);
+    if (decision.intent === 'none') return decision;
+    const agrees = reading.contentBest === decision.intent;
+    return { ...decision, confidence: calibration.confidence.confidence(decision.confidence, agrees) };
+  }
 }
 

@@ -108,6 +108,12 @@ describe('decisions after a match', () => {
     expect(buttonsOf(chat.card).map((b) => b.title)).toContain('Set up MFA');
   });
 
+  it('a question after a greeting gets its answer, not the welcome', async () => {
+    const chat = TestChat.start();
+    await chat.say('good morning, hope you are well. can i use a text instead of the app?');
+    expect(titleOf(chat.card)).toBe(INTENT_ANSWERS['methods.sms'].title);
+  });
+
   it('a near miss typed with the real matcher gets the closest topic as a button', async () => {
     const chat = TestChat.start();
     await chat.say('do i need it on holiday');
