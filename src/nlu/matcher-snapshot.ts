@@ -1,5 +1,5 @@
 import type { FeatureSpaceState } from './feature-space.js';
-import type { PairModelsState } from './pair-reranker.js';
+import type { PairModelsState } from './pair-models.js';
 import type { ScopeDetectorState } from './scope-detector.js';
 
 /**

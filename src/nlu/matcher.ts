@@ -12,7 +12,8 @@ import { matcherKey } from './matcher-key.js';
 import { decodeSnapshot, encodeSnapshot, type MatcherSnapshot } from './matcher-snapshot.js';
 import { createFileModelStore, DEFAULT_MODEL_DIRECTORY, type TrainedModelStore } from './model-store.js';
 import { tokenise } from './normalise.js';
-import { confusedPairs, pairModelsFrom, rerank, trainPairModels, type PairModels, type RerankSettings } from './pair-reranker.js';
+import { confusedPairs, pairModelsFrom, trainPairModels, type PairModels } from './pair-models.js';
+import { rerank, type RerankSettings } from './pair-reranker.js';
 import { seededRandom, softmaxInPlace, softmaxModelFrom, trainSoftmax, type SoftmaxModel, type TrainingSample } from './softmax-regression.js';
 import { tuneThreshold, type TuningItem } from './threshold.js';
 import { scopeDetectorFrom, trainScopeDetector, type ScopeDetector, type ScopeDetectorOptions } from './scope-detector.js';
@@ -22,7 +23,8 @@ import type { IntentId, LabelledQuestion, Matcher, MatchResult } from './types.j
  * The intent matcher: learns from the training examples at start-up (a softmax regression over
  * TF-IDF word and word-pair features of normalised, spell-corrected, synonym-folded, stemmed
  * text, its in-scope probabilities multiplied by a separate in-scope detector's, scope-detector.ts;
- * close top candidates re-split by pair models of the intents it confuses most, pair-reranker.ts),
+ * close top candidates re-split by pair models of the intents it confuses most, pair-models.ts and
+ * pair-reranker.ts),
  * then calibrates its confidence (temperature) and picks its `none` threshold on the separate
  * tuning examples.
  */
@@ -62,7 +64,7 @@ export interface MatcherSettings {
    */
   readonly suggestFloor: number;
   /**
-   * Pair models (pair-reranker.ts) for this many pairs of intents, those the classifier confuses most
+   * Pair models (pair-models.ts, pair-reranker.ts) for this many pairs of intents, those the classifier confuses most
    * on its own training examples; 0: no second stage. Measured over eight CV partitions
    * (bench/RESULTS.md, "Pairwise reranker"): 100 pairs, L2 1e-4, 5 passes, ratio 0.3, blended with
    * weight 1 put the right intent first for 0.911 of in-scope questions instead of 0.903.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFeatureSpace } from '../../src/nlu/feature-space.js';
-import { pairModelsFrom, rerank, trainPairModels, type RerankSettings } from '../../src/nlu/pair-reranker.js';
+import { pairModelsFrom, trainPairModels } from '../../src/nlu/pair-models.js';
+import { rerank, type RerankSettings } from '../../src/nlu/pair-reranker.js';
 
 // Two intents that share "phone": a new phone (0) and a phone not with me today (1); 2 is `none`.
 const examples: [string, number][] = [
