@@ -78,6 +78,11 @@ function localColumn(columns: Int32Array, column: number): number {
   return -1;
 }
 
+/** A pair's key in the map of models (first < second; far fewer than 1024 classes). */
+function keyOf(first: number, second: number): number {
+  return first * 1024 + second;
+}
+
 interface PairModel {
   readonly columns: Int32Array;
   readonly weights: Float64Array;
@@ -135,7 +140,7 @@ export function trainPairModels(samples: readonly PairSample[], pairs: readonly 
     const first = Math.min(a, b);
     const second = Math.max(a, b);
     keys.push([first, second]);
-    models.set(first * 1024 + second, trainPair(byLabel.get(first) ?? [], byLabel.get(second) ?? [], first * 64 + second, options, local));
+    models.set(keyOf(first, second), trainPair(byLabel.get(first) ?? [], byLabel.get(second) ?? [], first * 64 + second, options, local));
   }
   return modelsOf(keys, models);
 }
@@ -147,7 +152,7 @@ export function pairModelsFrom(state: PairModelsState): PairModels {
   let at = 0;
   state.pairs.forEach(([first, second, count], index) => {
     keys.push([first, second]);
-    models.set(first * 1024 + second, {
+    models.set(keyOf(first, second), {
       columns: Int32Array.from(state.columns.subarray(at, at + count)),
       weights: state.weights.subarray(at, at + count),
       bias: state.bias[index] ?? 0,
@@ -169,7 +174,7 @@ function modelsOf(keys: readonly [number, number][], models: ReadonlyMap<number,
   };
   return {
     probability(a, b, vector) {
-      const model = models.get(Math.min(a, b) * 1024 + Math.max(a, b));
+      const model = models.get(keyOf(Math.min(a, b), Math.max(a, b)));
       if (model === undefined) return undefined;
       const first = score(model, vector);
       return a < b ? first : 1 - first;
@@ -178,7 +183,7 @@ function modelsOf(keys: readonly [number, number][], models: ReadonlyMap<number,
       const pairs: [number, number, number][] = [];
       const parts: PairModel[] = [];
       for (const [first, second] of keys) {
-        const model = models.get(first * 1024 + second);
+        const model = models.get(keyOf(first, second));
         if (model === undefined) continue;
         pairs.push([first, second, model.columns.length]);
         parts.push(model);
