@@ -205,7 +205,7 @@ describe('the MFA guide tab on a phone (390×844)', () => {
 
   it('a near miss offers the closest topics; choosing one opens its answer in place, all on screen', async () => {
     const page = await openOnPhone();
-    await page.getByLabel('Type your question about MFA').fill('do i need it on holiday');
+    await page.getByLabel('Type your question about MFA').fill('is it needed on my hols');
     await page.keyboard.press('Enter');
     const answer = page.locator('#ask-answer');
     await answer.getByText('Not sure I understood').waitFor();

@@ -116,7 +116,7 @@ describe('decisions after a match', () => {
 
   it('a near miss typed with the real matcher gets the closest topic as a button', async () => {
     const chat = TestChat.start();
-    await chat.say('do i need it on holiday');
+    await chat.say('is it needed on my hols');
     expect(titleOf(chat.card)).toBe('Not sure I understood');
     const replies = await chat.press(INTENT_ANSWERS['travel.abroad'].title);
     // Travel is answered urgent-first (locked out abroad now), as a press of that topic is anywhere.
