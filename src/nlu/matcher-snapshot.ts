@@ -1,12 +1,10 @@
 import type { FeatureSpaceState } from './feature-space.js';
-import type { PairModelsState } from './pair-models.js';
 import type { ScopeDetectorState } from './scope-detector.js';
 
 /**
  * Everything a trained matcher learnt, as bytes to store (model-store.ts) and read back at start-up
  * instead of training: the vocabulary (in its order, which settles the spelling corrector's ties),
- * the feature space, the classifier, the in-scope detector, the pair models (when the settings
- * use them) and the calibration. The layout: the
+ * the feature space, the classifier, the in-scope detector and the calibration. The layout: the
  * length of a JSON header (4 bytes, little-endian), the header (words, column names, calibration and
  * the arrays' lengths), zeros up to a multiple of 8 bytes, then the typed arrays' doubles as they
  * are in memory (the byte order is part of the key). JSON numbers read back to the same double, so
@@ -18,7 +16,6 @@ export interface MatcherSnapshot {
   readonly space: FeatureSpaceState;
   readonly classifier: { readonly weights: Float64Array; readonly bias: Float64Array };
   readonly detector: ScopeDetectorState | undefined;
-  readonly pairs: PairModelsState | undefined;
   readonly calibration: {
     readonly temperature: number;
     readonly threshold: number;
@@ -29,15 +26,14 @@ export interface MatcherSnapshot {
 const DOUBLE = Float64Array.BYTES_PER_ELEMENT;
 
 /** The typed arrays, in the order they follow the header. */
-function arraysOf({ space, classifier, detector, pairs }: MatcherSnapshot): Float64Array[] {
+function arraysOf({ space, classifier, detector }: MatcherSnapshot): Float64Array[] {
   const arrays = [space.weights, classifier.weights, classifier.bias];
   if (detector !== undefined) arrays.push(detector.idf, detector.weights, detector.bias);
-  if (pairs !== undefined) arrays.push(pairs.columns, pairs.weights, pairs.bias);
   return arrays;
 }
 
 export function encodeSnapshot(snapshot: MatcherSnapshot): Uint8Array {
-  const { vocabulary, space, detector, pairs, calibration } = snapshot;
+  const { vocabulary, space, detector, calibration } = snapshot;
   const arrays = arraysOf(snapshot);
   const header = Buffer.from(
     JSON.stringify({
@@ -45,7 +41,6 @@ export function encodeSnapshot(snapshot: MatcherSnapshot): Uint8Array {
       spaceNames: space.names,
       lengthPrior: space.lengthPrior,
       detectorNames: detector === undefined ? null : detector.names,
-      pairs: pairs === undefined ? null : pairs.pairs,
       calibration,
       lengths: arrays.map((array) => array.length),
     }),
@@ -72,10 +67,6 @@ function isStringArray(value: unknown): value is string[] {
 
 function isNumberArray(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'number');
-}
-
-function isPairList(value: unknown): value is [number, number, number][] {
-  return Array.isArray(value) && value.every((entry) => Array.isArray(entry) && entry.length === 3 && entry.every((item) => Number.isInteger(item) && item >= 0));
 }
 
 function isVocabulary(value: unknown): value is [string, number][] {
@@ -114,43 +105,32 @@ function arraysAfter(bytes: Uint8Array, start: number, lengths: readonly number[
 
 /**
  * The snapshot in `bytes`, or undefined when they are not one whose sizes fit `classes` classes (a
- * damaged file is then trained over, never half read). `withDetector`, `withPairs`: whether the
- * settings use an in-scope detector and pair models.
+ * damaged file is then trained over, never half read). `withDetector`: whether the settings use one.
  */
-export function decodeSnapshot(bytes: Uint8Array, classes: number, withDetector: boolean, withPairs: boolean): MatcherSnapshot | undefined {
+export function decodeSnapshot(bytes: Uint8Array, classes: number, withDetector: boolean): MatcherSnapshot | undefined {
   const read = headerOf(bytes);
   if (read === undefined) return undefined;
-  const { vocabulary, spaceNames, lengthPrior, detectorNames, pairs: pairList, calibration, lengths } = read.header;
+  const { vocabulary, spaceNames, lengthPrior, detectorNames, calibration, lengths } = read.header;
   if (!isVocabulary(vocabulary) || !isStringArray(spaceNames) || typeof lengthPrior !== 'number' || !isRecord(calibration) || !isNumberArray(lengths)) return undefined;
   const { temperature, threshold, confidenceCells } = calibration;
   if (typeof temperature !== 'number' || typeof threshold !== 'number' || !isNumberArray(confidenceCells)) return undefined;
   const detectorSizes = withDetector && isStringArray(detectorNames) ? [detectorNames.length, detectorNames.length * 2, 2] : [];
   if (withDetector && detectorSizes.length === 0) return undefined;
-  if (withPairs !== isPairList(pairList) || (isPairList(pairList) && pairList.some(([first, second]) => first >= second || second >= classes))) return undefined;
-  const pairColumns = isPairList(pairList) ? pairList.reduce((sum, [, , count]) => sum + count, 0) : 0;
-  const pairSizes = isPairList(pairList) ? [pairColumns, pairColumns, pairList.length] : [];
-  const expected = [spaceNames.length, spaceNames.length * classes, classes, ...detectorSizes, ...pairSizes];
+  const expected = [spaceNames.length, spaceNames.length * classes, classes, ...detectorSizes];
   if (lengths.length !== expected.length || lengths.some((length, index) => length !== expected[index])) return undefined;
   const arrays = arraysAfter(bytes, read.start, lengths);
   if (arrays === undefined) return undefined;
-  const [spaceWeights, weights, bias, ...rest] = arrays;
+  const [spaceWeights, weights, bias, idf, detectorWeights, detectorBias] = arrays;
   if (spaceWeights === undefined || weights === undefined || bias === undefined) return undefined;
-  const [idf, detectorWeights, detectorBias] = detectorSizes.length === 0 ? [] : rest.splice(0, 3);
   const detector =
     isStringArray(detectorNames) && idf !== undefined && detectorWeights !== undefined && detectorBias !== undefined
       ? { names: detectorNames, idf, weights: detectorWeights, bias: detectorBias }
-      : undefined;
-  const [columns, pairWeights, pairBias] = rest;
-  const pairs =
-    isPairList(pairList) && columns !== undefined && pairWeights !== undefined && pairBias !== undefined
-      ? { pairs: pairList, columns, weights: pairWeights, bias: pairBias }
       : undefined;
   return {
     vocabulary,
     space: { names: spaceNames, weights: spaceWeights, lengthPrior },
     classifier: { weights, bias },
     detector,
-    pairs,
     calibration: { temperature, threshold, confidenceCells },
   };
 }

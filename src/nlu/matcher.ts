@@ -6,15 +6,13 @@ import { confidenceTableFrom, fitConfidenceTable, type ConfidenceItem, type Conf
 import { createContentScorer, type ContentScorer, type IntentContent } from './content-scorer.js';
 import { isQuestionOfItsOwn, setCourtesiesAside, SMALL_TALK } from './courtesies.js';
 import { decide, type RankedCandidate } from './decision.js';
-import { buildFeatureSpace, featureSpaceFrom, type FeatureSpace, type SparseVector } from './feature-space.js';
+import { buildFeatureSpace, featureSpaceFrom, type FeatureSpace } from './feature-space.js';
 import { INTENT_IDS, isInScopeIntentId, type InScopeIntentId } from './intents.js';
 import { exampleSetToQuestions } from './labelled.js';
 import { matcherKey } from './matcher-key.js';
 import { decodeSnapshot, encodeSnapshot, type MatcherSnapshot } from './matcher-snapshot.js';
 import { createFileModelStore, DEFAULT_MODEL_DIRECTORY, type TrainedModelStore } from './model-store.js';
 import { tokenise } from './normalise.js';
-import { confusedPairs, pairModelsFrom, trainPairModels, type PairModels } from './pair-models.js';
-import { rerank, type RerankSettings } from './pair-reranker.js';
 import { seededRandom, softmaxInPlace, softmaxModelFrom, trainSoftmax, type SoftmaxModel, type TrainingSample } from './softmax-regression.js';
 import { tuneThreshold, type TuningItem } from './threshold.js';
 import { scopeDetectorFrom, trainScopeDetector, type ScopeDetector, type ScopeDetectorOptions } from './scope-detector.js';
@@ -23,9 +21,7 @@ import type { IntentId, LabelledQuestion, Matcher, MatchResult } from './types.j
 /**
  * The intent matcher: learns from the training examples at start-up (a softmax regression over
  * TF-IDF word and word-pair features of normalised, spell-corrected, synonym-folded, stemmed
- * text, its in-scope probabilities multiplied by a separate in-scope detector's, scope-detector.ts;
- * close top candidates re-split by pair models of the intents it confuses most, pair-models.ts and
- * pair-reranker.ts),
+ * text, its in-scope probabilities multiplied by a separate in-scope detector's, scope-detector.ts),
  * then calibrates its confidence (temperature) and picks its `none` threshold on the separate
  * tuning examples.
  */
@@ -69,25 +65,6 @@ export interface MatcherSettings {
    * end set aside (courtesies.ts): "good morning, hope you are well. can i use a text instead?".
    */
   readonly setCourtesiesAside: boolean;
-  /**
-   * Pair models (pair-models.ts, pair-reranker.ts) for this many pairs of intents, those the classifier confuses most
-   * on its own training examples; 0: no second stage. Measured over eight CV partitions
-   * (bench/RESULTS.md, "Pairwise reranker"): 100 pairs, L2 1e-4, 5 passes, ratio 0.3, blended with
-   * weight 1 put the right intent first for 0.911 of in-scope questions instead of 0.903.
-   */
-  readonly pairCount: number;
-  /** A candidate takes part in the pair models' re-split when at least this fraction of the first. */
-  readonly pairRatio: number;
-  /** How many of the top candidates may take part (2 or 3). */
-  readonly pairTop: number;
-  /** Weight of the pair models' split against the classifier's (1: the pair models alone). */
-  readonly pairWeight: number;
-  /** 'blend': the close candidates' probability is re-split; 'order': only their order changes. */
-  readonly pairMode: 'blend' | 'order';
-  /** L2 penalty of the pair models. */
-  readonly pairL2: number;
-  /** Passes over the examples for each pair model. */
-  readonly pairEpochs: number;
   /** Seed of the classifier's shuffle instead of the default one (noise checks in bench/nlu/cv.ts). */
   readonly seed?: number;
   /** Fixed threshold instead of tuning one (tests and experiments). */
@@ -112,13 +89,6 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = {
   ambiguityRatio: 0.5,
   suggestFloor: 0.05,
   setCourtesiesAside: true,
-  pairCount: 100,
-  pairRatio: 0.3,
-  pairTop: 2,
-  pairWeight: 1,
-  pairMode: 'blend',
-  pairL2: 1e-4,
-  pairEpochs: 5,
 };
 
 /** Each intent's answer (title and paragraphs) as the content its questions are matched against. */
@@ -176,8 +146,6 @@ interface Scored {
   readonly analysis: Analysis;
   /** The classifier's logits plus the content scores, or undefined when no feature of the question is known. */
   readonly logits: Float64Array | undefined;
-  /** The question's features as the classifier and the pair models read them. */
-  readonly vector: SparseVector;
 }
 
 interface Scorer {
@@ -214,32 +182,25 @@ interface Learnt {
   readonly space: FeatureSpace;
   readonly model: SoftmaxModel;
   readonly detector: ScopeDetector | undefined;
-  readonly pairs: PairModels | undefined;
 }
 
-function rerankSettings(settings: MatcherSettings): RerankSettings {
-  return { ratio: settings.pairRatio, top: settings.pairTop, weight: settings.pairWeight, mode: settings.pairMode };
-}
-
-function createScorer({ analyser, space, model, detector, pairs }: Learnt, content: ContentScorer, settings: MatcherSettings): Scorer {
-  const scoresOf = (stems: readonly string[], vector: SparseVector): Float64Array | undefined => {
+function createScorer({ analyser, space, model, detector }: Learnt, content: ContentScorer, contentWeight: number): Scorer {
+  const scoresOf = (stems: readonly string[], features: readonly string[]): Float64Array | undefined => {
+    const vector = space.vectorise(features);
     if (vector.indices.length === 0) return undefined;
     const scores = model.logits(vector);
-    content.addTo(scores, stems, settings.contentWeight);
+    content.addTo(scores, stems, contentWeight);
     return scores;
   };
-  const reranking = rerankSettings(settings);
   return {
     score(text) {
       const analysis = analyser.analyse(text);
-      const vector = space.vectorise(analysis.features);
-      return { analysis, vector, logits: scoresOf(analysis.stems, vector) };
+      return { analysis, logits: scoresOf(analysis.stems, analysis.features) };
     },
-    read({ analysis, logits, vector }, temperature, limit) {
+    read({ analysis, logits }, temperature, limit) {
       if (logits === undefined) return { ranked: [], contentBest: undefined };
       const probabilities = softmaxInPlace(Float64Array.from(logits), temperature);
       if (detector !== undefined) scaleInScope(probabilities, detector.inScope(analysis));
-      if (pairs !== undefined) rerank(probabilities, NONE_INDEX, vector, pairs, reranking);
       return { ranked: topInScope(probabilities, limit), contentBest: content.best(analysis.stems) };
     },
   };
@@ -292,16 +253,7 @@ function learn(training: readonly LabelledQuestion[], content: IntentContent, se
         detectorOptions(settings),
       )
     : undefined;
-  // The pairs are chosen on the training examples themselves, so cross-validation stays honest.
-  const pairs = settings.pairCount > 0
-    ? trainPairModels(
-        samples,
-        confusedPairs(samples, model, (label) => label !== NONE_INDEX, settings.pairCount),
-        { l2: settings.pairL2, epochs: settings.pairEpochs, learningRate: settings.learningRate },
-        space.size,
-      )
-    : undefined;
-  return { vocabulary, analyser, space, model, detector, pairs };
+  return { vocabulary, analyser, space, model, detector };
 }
 
 /** What a snapshot of a matcher trained with these settings holds, rebuilt. */
@@ -313,17 +265,15 @@ function learntFrom(snapshot: MatcherSnapshot, settings: MatcherSettings): Learn
     space: featureSpaceFrom(snapshot.space),
     model: softmaxModelFrom(snapshot.classifier.weights, snapshot.classifier.bias, INTENT_IDS.length),
     detector: snapshot.detector === undefined ? undefined : scopeDetectorFrom(snapshot.detector, detectorOptions(settings)),
-    pairs: snapshot.pairs === undefined ? undefined : pairModelsFrom(snapshot.pairs),
   };
 }
 
-function snapshotOf({ vocabulary, space, model, detector, pairs }: Learnt, calibration: Calibration): MatcherSnapshot {
+function snapshotOf({ vocabulary, space, model, detector }: Learnt, calibration: Calibration): MatcherSnapshot {
   return {
     vocabulary: [...vocabulary],
     space: space.state,
     classifier: { weights: model.weights, bias: model.bias },
     detector: detector?.state,
-    pairs: pairs?.state,
     calibration: { temperature: calibration.temperature, threshold: calibration.threshold, confidenceCells: calibration.confidence.cells },
   };
 }
@@ -364,18 +314,18 @@ function trainOrRead(options: MatcherOptions, settings: MatcherSettings, content
   const store = options.modelStore ?? createFileModelStore(DEFAULT_MODEL_DIRECTORY, { writable: false });
   const key = matcherKey({ training, tuning, content, settings });
   const stored = store.load(key);
-  const snapshot = stored === undefined ? undefined : decodeSnapshot(stored, INTENT_IDS.length, settings.scopeDetector, settings.pairCount > 0);
+  const snapshot = stored === undefined ? undefined : decodeSnapshot(stored, INTENT_IDS.length, settings.scopeDetector);
   if (snapshot !== undefined) {
     const learnt = learntFrom(snapshot, settings);
     const { temperature, threshold, confidenceCells } = snapshot.calibration;
     return {
-      scorer: createScorer(learnt, createContentScorer(learnt.analyser, content), settings),
+      scorer: createScorer(learnt, createContentScorer(learnt.analyser, content), settings.contentWeight),
       calibration: calibrationOf(settings, temperature, threshold, confidenceTableFrom(confidenceCells)),
       origin: 'stored',
     };
   }
   const learnt = learn(exampleSetToQuestions(training), content, settings);
-  const scorer = createScorer(learnt, createContentScorer(learnt.analyser, content), settings);
+  const scorer = createScorer(learnt, createContentScorer(learnt.analyser, content), settings.contentWeight);
   const calibration = calibrate(scorer, exampleSetToQuestions(tuning), settings);
   if (store.writable) store.save(key, encodeSnapshot(snapshotOf(learnt, calibration)));
   return { scorer, calibration, origin: 'trained' };

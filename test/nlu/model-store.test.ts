@@ -60,18 +60,6 @@ describe('the stored matcher (read at start-up instead of training)', () => {
     expect(answers(read)).toEqual(answers(trained({ training, tuning, settings })));
   });
 
-  it('answers exactly as trained when it holds pair models (the second stage that reorders close intents)', () => {
-    // Ratio 0: the pair models re-split every question's top two, so every answer below goes through them.
-    const withPairs = { ...settings, pairCount: 3, pairRatio: 0 };
-    const store = countingStore(freshDirectory());
-    createMatcher({ training, tuning, settings: withPairs, modelStore: store });
-    const read = createMatcher({ training, tuning, settings: withPairs, modelStore: store });
-    expect(store.hits()).toBe(1);
-    expect(read.origin).toBe('stored');
-    expect(answers(read)).toEqual(answers(trained({ training, tuning, settings: withPairs })));
-    expect(answers(read)).not.toEqual(answers(trained({ training, tuning, settings: { ...settings, pairCount: 0 } })));
-  });
-
   it('is never used once an example has changed: the matcher is trained again', () => {
     const store = countingStore(freshDirectory());
     createMatcher({ training, tuning, settings, modelStore: store });
