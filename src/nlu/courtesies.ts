@@ -50,6 +50,9 @@ function trailingCuts(text: string): Cut[] {
 /** A courtesy is short: a longer part is not tried (and a long message costs a few readings, not one per clause). */
 const MAX_COURTESY_WORDS = 12;
 
+/** At most this many courtesies are set aside at each end ("hi hi hi…" a thousand times costs a few readings). */
+const MAX_COURTESIES = 3;
+
 /** Fewer words than this left over is not a question of its own ("hi there" is a greeting, not "there"). */
 const MIN_REST_WORDS = 2;
 
@@ -62,7 +65,7 @@ export function setCourtesiesAside(text: string, isSmallTalk: (part: string) => 
   let changed = false;
   for (const cuts of [leadingCuts, trailingCuts]) {
     let found = true;
-    while (found) {
+    for (let taken = 0; found && taken < MAX_COURTESIES; taken++) {
       found = false;
       for (const cut of cuts(rest)) {
         if (wordCount(cut.part) > MAX_COURTESY_WORDS) break;

@@ -32,6 +32,12 @@ describe('setting courtesies aside', () => {
     expect(asked.length).toBeLessThanOrEqual(12);
     expect(Math.max(...asked.map((p) => p.split(' ').length))).toBeLessThanOrEqual(12);
   });
+  it('sets aside at most three courtesies at each end, however many there are', () => {
+    let asked = 0;
+    const rest = setCourtesiesAside(`${'hi '.repeat(1000)}what is mfa`, (part) => (asked++, part === 'hi'));
+    expect(rest).toBe(`${'hi '.repeat(997)}what is mfa`);
+    expect(asked).toBeLessThanOrEqual(10);
+  });
 });
 
 describe('the matcher and a question wrapped in courtesies', () => {
