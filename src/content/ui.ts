@@ -49,6 +49,10 @@ export const REPLIES = {
   cancelled: 'No problem, I\'ve stopped that. Type "menu" whenever you want me again.',
   backToMenu: 'Here\'s the menu.',
   notUnderstood: 'Sorry, I didn\'t catch that.',
+  /** A thank-you with no conversation running: not a question, so neither "not sure" nor counted as unanswered. */
+  welcome: 'You\'re welcome! If there\'s anything else about MFA, just ask, or type "menu".',
+  /** A thank-you in the middle of a conversation: its place is kept. */
+  welcomeMidConversation: 'You\'re welcome! Carry on whenever you\'re ready.',
   staleButton: 'That button is from an earlier card, so I\'ve left things where they are.',
   goodbye: 'Glad it worked. Well done for keeping patient data safe!',
   enrolDone: 'Great, MFA is set up. Well done for keeping patient data safe!',

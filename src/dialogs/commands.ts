@@ -77,6 +77,21 @@ export function globalCommand(text: string): GlobalCommand | undefined {
   return undefined;
 }
 
+/**
+ * A thank-you, with the words people put round it ("ok thanks", "brilliant, thank you so much x",
+ * "cheers!", "thanks bye"). Not a command: a conversation that expects free text (feedback) reads it
+ * first; only what nothing else reads is thanked back (root.ts).
+ */
+const THANKS = new RegExp(
+  '^(?:(?:ok|okay|great|brilliant|perfect|lovely|fab|fantastic|super|cool|right|thats great|thats brilliant) )*' +
+    '(?:thanks|thank you|thankyou|thank u|thanx|thx|ty|cheers|ta|many thanks|much appreciated)' +
+    '(?: (?:so much|very much|a lot|a million|loads|again|for that|for your help|for the help|for helping|for helping me|bye|x+))*$',
+);
+
+export function isThanks(text: string): boolean {
+  return THANKS.test(normaliseChoice(text));
+}
+
 /** Everyday ways of saying a button's title ("y" for Yes, "previous" for Back). */
 const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   y: ['yes'],

@@ -11,7 +11,7 @@ import { REMINDERS } from '../content/reminders.js';
 import { CANCELLED, HELP, HELP_SUFFIX, REPLIES } from '../content/ui.js';
 import type { InScopeIntentId } from '../nlu/intents.js';
 import { detectSharedSecret } from '../privacy/index.js';
-import { globalCommand } from './commands.js';
+import { globalCommand, isThanks } from './commands.js';
 import { isConversationResult, type ConversationResult, type ResumeOptions } from './conversation.js';
 import { sendMenu } from './menu.js';
 import { isRecord, isSharedConversation, pressOf, typedText } from './press.js';
@@ -282,6 +282,12 @@ export class RootDialog {
     const unread = turn.unread;
     if (unread === undefined) return false;
     const { dc } = turn;
+    if (isThanks(unread.text)) {
+      // Thanked mid-way: said back, and the conversation carries on where it was.
+      await say(dc.context, REPLIES.welcomeMidConversation);
+      await dc.beginDialog(unread.dialogId, unread.resume);
+      return true;
+    }
     const understanding = unread.text === '' || this.deps.understander === undefined ? { kind: 'none' as const } : await this.deps.understander.understand(dc.context, unread.text, true);
     switch (understanding.kind) {
       case 'answered':
@@ -302,6 +308,10 @@ export class RootDialog {
     const { dc, text } = turn;
     const button = buttonsOf(menuCard()).find((b) => b.kind === 'submit' && normaliseChoice(b.title) === normaliseChoice(text));
     if (button?.kind === 'submit') return this.buttonPress({ ...turn, press: button.data });
+    if (isThanks(text)) {
+      await say(dc.context, REPLIES.welcome);
+      return true;
+    }
     const understanding = text === '' || this.deps.understander === undefined ? { kind: 'none' as const } : await this.deps.understander.understand(dc.context, text, false);
     if (understanding.kind === 'start') await this.open(turn, understanding.target);
     else if (understanding.kind === 'none') await this.notKnown(turn, understanding.suggestions);

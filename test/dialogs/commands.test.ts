@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { globalCommand } from '../../src/dialogs/commands.js';
+import { globalCommand, isThanks } from '../../src/dialogs/commands.js';
 
 describe('words that work anywhere', () => {
   it.each([
@@ -32,5 +32,18 @@ describe('words that work anywhere', () => {
     expect(globalCommand('how do i carry on using nhsmail abroad')).toBeUndefined();
     expect(globalCommand('go on the portal')).toBeUndefined();
     expect(globalCommand('yes')).toBeUndefined();
+  });
+});
+
+describe('a thank-you', () => {
+  it.each(['thanks', 'Thank you!', 'ok thanks', 'brilliant, thank you so much x', 'cheers', 'ta', 'thanks bye', 'Thanks for your help', 'great thanks again', 'many thanks'])(
+    '"%s" is a thank-you',
+    (text) => {
+      expect(isThanks(text)).toBe(true);
+    },
+  );
+
+  it.each(['thanks but my code still does not work', 'no thanks', 'thank you for the text but it never came', 'what is mfa', ''])('"%s" is not just a thank-you', (text) => {
+    expect(isThanks(text)).toBe(false);
   });
 });

@@ -184,6 +184,21 @@ describe('feedback: the questions', () => {
     expect((await b.items())).toEqual([expect.objectContaining({ category: 'FIDO2', rating: null, role: 'locum', text: 'I could not find where to register my key in the portal.' })]);
   });
 
+  it('"thanks" typed as the feedback is the feedback, not a thank-you to answer', async () => {
+    const b = bot();
+    const chat = b.chat();
+    await chat.say('menu');
+    await chat.press(WORDS.giveFeedback);
+    await chat.say('FIDO2');
+    await chat.say('skip');
+    expect(titleOf(chat.card)).toBe(FEEDBACK.textQuestion);
+    await chat.say('thanks');
+    expect(titleOf(chat.card)).toBe(FEEDBACK.roleQuestion);
+    await chat.press(FEEDBACK.skip);
+    await chat.press(FEEDBACK.send);
+    expect(await b.items()).toEqual([expect.objectContaining({ text: 'thanks' })]);
+  });
+
   it('typing "5" at the rating and a number for the topic work like the buttons', async () => {
     const b = bot();
     const chat = b.chat();

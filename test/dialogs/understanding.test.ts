@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buttonsOf } from '../../src/cards/choices.js';
 import { INTENT_ANSWERS } from '../../src/content/answers.js';
+import { REPLIES } from '../../src/content/ui.js';
 import { IntentUnderstander } from '../../src/dialogs/understanding.js';
 import type { Matcher, MatchResult } from '../../src/nlu/types.js';
 import { TestChat, allText, titleOf } from '../support/chat.js';
@@ -42,6 +43,29 @@ describe('free questions, through the real intent matcher', () => {
     expect(titleOf(replies[0]?.card)).toBe(INTENT_ANSWERS['travel.abroad'].title);
     expect(allText(replies)).toContain('back to where we were');
     expect(titleOf(replies.at(-1)?.card)).toBe('Open My Profile');
+    await chat.press('Next');
+    expect(titleOf(chat.card)).toBe('Go to Self-Service');
+  });
+
+  it('a thank-you after an answer is thanked back: not "not sure", and not counted as unanswered', async () => {
+    const recorded: string[] = [];
+    const chat = TestChat.start({ unanswered: { recordUnanswered: async (q) => (recorded.push(q), true) } });
+    await chat.say('what is mfa');
+    for (const thanks of ['thanks', 'brilliant, thank you so much!']) {
+      const replies = await chat.say(thanks);
+      expect(allText(replies)).toBe(REPLIES.welcome);
+    }
+    expect(recorded).toEqual([]);
+  });
+
+  it('a thank-you in the middle of a walkthrough is thanked back, and the walkthrough carries on where it was', async () => {
+    const chat = TestChat.start();
+    await chat.say('menu');
+    await chat.press('Set up MFA');
+    await chat.press('Next');
+    const replies = await chat.say('ok thanks');
+    expect(allText(replies)).toContain(REPLIES.welcomeMidConversation);
+    expect(allText(replies)).not.toContain(REPLIES.notUnderstood);
     await chat.press('Next');
     expect(titleOf(chat.card)).toBe('Go to Self-Service');
   });
