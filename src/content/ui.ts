@@ -51,6 +51,12 @@ export const REPLIES = {
   notUnderstood: 'Sorry, I didn\'t catch that.',
   /** A thank-you with no conversation running: not a question, so neither "not sure" nor counted as unanswered. */
   welcome: 'You\'re welcome! If there\'s anything else about MFA, just ask, or type "menu".',
+  /** "That worked", "great" with no conversation running. */
+  pleased: 'Glad that helped! If there\'s anything else about MFA, just ask, or type "menu".',
+  /** "OK", "got it" with no conversation running. */
+  acknowledged: 'OK. If there\'s anything else about MFA, just ask, or type "menu".',
+  /** "Bye" with no conversation running. */
+  farewell: 'Bye for now. Type "menu" whenever you need me again.',
   /** A thank-you in the middle of a conversation: its place is kept. */
   welcomeMidConversation: 'You\'re welcome! Carry on whenever you\'re ready.',
   staleButton: 'That button is from an earlier card, so I\'ve left things where they are.',

@@ -92,6 +92,27 @@ export function isThanks(text: string): boolean {
   return THANKS.test(normaliseChoice(text));
 }
 
+/** How a message that only closes a topic is answered: not a question, so never "not sure" and never counted as unanswered. */
+export type Closing = 'thanks' | 'pleased' | 'acknowledged' | 'goodbye';
+
+const PLEASED = /^(?:(?:oh|ah|ok|okay|yes|yeah|yay) )*(?:great|perfect|brilliant|lovely|fab|fabulous|fantastic|excellent|amazing|awesome|super|nice|good|wonderful|(?:that|it|this) (?:worked|works now|helped|did it|fixed it|sorted it)|(?:all )?sorted(?: now)?|(?:all )?done(?: now)?|all good|job done|got it working|its working(?: now)?|working now)(?: (?:now|thanks|thank you|cheers))?$/;
+const ACKNOWLEDGED = /^(?:ok|okay|k|kk|ok then|okay then|right|right then|fine|got it|gotcha|understood|noted|cool|i see|ah i see|will do|will try that|ill try that|i will try that)$/;
+const GOODBYE = /^(?:ok |okay |right )?(?:bye|bye bye|byee+|goodbye|good bye|see you|see ya|cya|ta ra|tara|laters|night|goodnight|good night|thats all|thats it|thats all thanks|nothing else|no more questions)(?: for now| then| now)?$/;
+
+/**
+ * A thank-you, "that worked", "ok" or "bye" on its own, with no conversation running. A thank-you
+ * mid-conversation is answered too (root.ts); the others are left to the conversation, where
+ * "done" or "sorted" can mean a button.
+ */
+export function closingWords(text: string): Closing | undefined {
+  const t = normaliseChoice(text);
+  if (THANKS.test(t)) return 'thanks';
+  if (PLEASED.test(t)) return 'pleased';
+  if (ACKNOWLEDGED.test(t)) return 'acknowledged';
+  if (GOODBYE.test(t)) return 'goodbye';
+  return undefined;
+}
+
 /** Everyday ways of saying a button's title ("y" for Yes, "previous" for Back). */
 const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   y: ['yes'],

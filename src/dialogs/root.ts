@@ -11,7 +11,7 @@ import { REMINDERS } from '../content/reminders.js';
 import { CANCELLED, HELP, HELP_SUFFIX, REPLIES } from '../content/ui.js';
 import type { InScopeIntentId } from '../nlu/intents.js';
 import { detectSharedSecret } from '../privacy/index.js';
-import { globalCommand, isThanks } from './commands.js';
+import { closingWords, globalCommand, isThanks, type Closing } from './commands.js';
 import { isConversationResult, type ConversationResult, type ResumeOptions } from './conversation.js';
 import { sendMenu } from './menu.js';
 import { isRecord, isSharedConversation, pressOf, typedText } from './press.js';
@@ -68,6 +68,14 @@ function startOptions(target: ConversationTarget): object | undefined {
   if (target.urgent !== undefined) return { urgent: target.urgent };
   return target.problem === undefined ? undefined : { problem: target.problem };
 }
+
+/** What a message that only closes a topic ("thanks", "that worked", "ok", "bye") gets back. */
+const CLOSING_REPLIES: Readonly<Record<Closing, string>> = {
+  thanks: REPLIES.welcome,
+  pleased: REPLIES.pleased,
+  acknowledged: REPLIES.acknowledged,
+  goodbye: REPLIES.farewell,
+};
 
 /** Conversations that must not run where others read along, and what is said instead. */
 const PRIVATE_ONLY: Partial<Record<ConversationId, string>> = {
@@ -308,8 +316,9 @@ export class RootDialog {
     const { dc, text } = turn;
     const button = buttonsOf(menuCard()).find((b) => b.kind === 'submit' && normaliseChoice(b.title) === normaliseChoice(text));
     if (button?.kind === 'submit') return this.buttonPress({ ...turn, press: button.data });
-    if (isThanks(text)) {
-      await say(dc.context, REPLIES.welcome);
+    const closing = closingWords(text);
+    if (closing !== undefined) {
+      await say(dc.context, CLOSING_REPLIES[closing]);
       return true;
     }
     const understanding = text === '' || this.deps.understander === undefined ? { kind: 'none' as const } : await this.deps.understander.understand(dc.context, text, false);

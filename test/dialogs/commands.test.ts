@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { globalCommand, isThanks } from '../../src/dialogs/commands.js';
+import { closingWords, globalCommand, isThanks } from '../../src/dialogs/commands.js';
 
 describe('words that work anywhere', () => {
   it.each([
@@ -45,5 +45,25 @@ describe('a thank-you', () => {
 
   it.each(['thanks but my code still does not work', 'no thanks', 'thank you for the text but it never came', 'what is mfa', ''])('"%s" is not just a thank-you', (text) => {
     expect(isThanks(text)).toBe(false);
+  });
+});
+
+describe('words that close a topic', () => {
+  it.each([
+    ['thanks', 'thanks'],
+    ['great, thanks!', 'thanks'],
+    ['that worked', 'pleased'],
+    ['Perfect!', 'pleased'],
+    ['all sorted now', 'pleased'],
+    ['ok', 'acknowledged'],
+    ['got it', 'acknowledged'],
+    ['bye', 'goodbye'],
+    ["ok that's all thanks", 'goodbye'],
+  ] as const)('"%s" is %s', (text, closing) => {
+    expect(closingWords(text)).toBe(closing);
+  });
+
+  it.each(['yes', 'no', 'ok but my code still does not work', 'that worked on my old phone but not the new one', 'done that, now what', 'what is mfa'])('"%s" is left to the rest of the bot', (text) => {
+    expect(closingWords(text)).toBeUndefined();
   });
 });

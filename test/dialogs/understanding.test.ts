@@ -58,6 +58,18 @@ describe('free questions, through the real intent matcher', () => {
     expect(recorded).toEqual([]);
   });
 
+  it.each([
+    ['that worked', REPLIES.pleased],
+    ['ok', REPLIES.acknowledged],
+    ['bye', REPLIES.farewell],
+  ])('"%s" after an answer gets a short reply of its own, not "not sure", and is not counted', async (text, reply) => {
+    const recorded: string[] = [];
+    const chat = TestChat.start({ unanswered: { recordUnanswered: async (q) => (recorded.push(q), true) } });
+    await chat.say('what is mfa');
+    expect(allText(await chat.say(text))).toBe(reply);
+    expect(recorded).toEqual([]);
+  });
+
   it('a thank-you in the middle of a walkthrough is thanked back, and the walkthrough carries on where it was', async () => {
     const chat = TestChat.start();
     await chat.say('menu');
