@@ -7,7 +7,7 @@ import type { Matcher } from '../nlu/types.js';
 import { intentData, menuData, openData } from './actions.js';
 import { forTab } from './guide.js';
 import { actionSets, card, heading, more, paragraph, sourceLine, submit, subtle } from './elements.js';
-import type { AdaptiveCard, Element, ShowCardAction, SubmitAction } from './schema.js';
+import type { Action, AdaptiveCard, Element, ShowCardAction, SubmitAction } from './schema.js';
 
 /** What the button that starts an answer's guided conversation says. */
 const START_LABEL: Readonly<Record<ConversationTarget['conversation'], string>> = {
@@ -81,18 +81,24 @@ export function notKnownCard(suggestions: readonly InScopeIntentId[] = []): Adap
 }
 
 function nearMissCard(suggestions: readonly InScopeIntentId[]): AdaptiveCard {
-  const titles = suggestions.map((i) => INTENT_ANSWERS[i].title);
+  return nearMiss(suggestions, 'Were you asking about one of these?', [...suggestions.map((i) => submit(INTENT_ANSWERS[i].title, intentData(i))), submit(SOMETHING_ELSE, menuData())]);
+}
+
+/**
+ * "Not sure I understood" with the topics the question came closest to as `choices`, straight
+ * under the question and before the small print (chat: buttons that answer; tab: answers opened in place).
+ */
+function nearMiss(suggestions: readonly InScopeIntentId[], question: string, choices: readonly Action[], perRow?: number): AdaptiveCard {
   return card(
     [
       heading('Not sure I understood'),
-      paragraph('Were you asking about one of these?'),
-      // The choices straight under the question, before the small print.
-      ...actionSets([...suggestions.map((i) => submit(INTENT_ANSWERS[i].title, intentData(i))), submit(SOMETHING_ELSE, menuData())]),
+      paragraph(question),
+      ...actionSets(choices, perRow),
       subtle(`If not, to tell the NHSmail team what you were looking for, use ${CONTACTS.feedback.label}. ${CONTACTS.feedback.description}`),
       sourceLine([CONTACTS.feedback.source]),
     ],
     [],
-    `Not sure I understood. Were you asking about: ${titles.join(' or ')}?`,
+    `Not sure I understood. Were you asking about: ${suggestions.map((i) => INTENT_ANSWERS[i].title).join(' or ')}?`,
   );
 }
 
@@ -106,17 +112,7 @@ export function nearMissTabCard(suggestions: readonly InScopeIntentId[]): Adapti
     const start = answer.start === undefined || answer.start.conversation === 'menu' ? [] : actionSets([startButton(answer.start)]);
     return { type: 'Action.ShowCard', title: answer.title, card: { type: 'AdaptiveCard', body: [...answerBody(answer), ...start] } };
   });
-  return card(
-    [
-      heading('Not sure I understood'),
-      paragraph('Were you asking about one of these? Choose one to see its answer.'),
-      ...actionSets(topics, 1),
-      subtle(`If not, to tell the NHSmail team what you were looking for, use ${CONTACTS.feedback.label}. ${CONTACTS.feedback.description}`),
-      sourceLine([CONTACTS.feedback.source]),
-    ],
-    [],
-    `Not sure I understood. Were you asking about: ${suggestions.map((i) => INTENT_ANSWERS[i].title).join(' or ')}?`,
-  );
+  return nearMiss(suggestions, 'Were you asking about one of these? Choose one to see its answer.', topics, 1);
 }
 
 /**
