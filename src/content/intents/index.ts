@@ -20,7 +20,7 @@ function merged(): ExampleSet['intents'] {
   return intents;
 }
 
-/** What the matcher learns from: in-scope examples (training.ts, training-outsiders.ts, training-contrasts.ts and training-round5.ts) plus the out-of-scope lists (out-of-scope.ts, then training-contrasts.ts's). */
+/** What the matcher learns from: in-scope examples (training.ts, training-outsiders.ts and training-contrasts.ts) plus the out-of-scope lists (out-of-scope.ts, then training-contrasts.ts's). */
 export const TRAINING_SET: ExampleSet = { intents: merged(), none: [...OUT_OF_SCOPE_EXAMPLES, ...CONTRAST_OUT_OF_SCOPE_EXAMPLES] };
 
 /** What calibrates the matcher's confidence and `none` threshold; never trained on. */
