@@ -1,7 +1,8 @@
-import { TRAINING_SET, TUNING_SET, type ExampleSet } from '../../src/content/intents/index.js';
+import { TRAINING_SET, TUNING_SET } from '../../src/content/intents/index.js';
 import { OUT_OF_SCOPE_EXAMPLES } from '../../src/content/intents/out-of-scope.js';
 import { CONTRAST_TRAINING_EXAMPLES } from '../../src/content/intents/training-contrasts.js';
 import { evaluatePredictions, type Prediction } from '../../src/nlu/evaluate.js';
+import { FOLDS, hashFold, splitFold } from './folds.js';
 import { countNearMisses, type Offered } from './near-misses.js';
 import { IN_SCOPE_INTENT_IDS, type IntentId } from '../../src/nlu/intents.js';
 import { createMatcher, type MatcherSettings } from '../../src/nlu/matcher.js';
@@ -12,16 +13,8 @@ import { createMatcher, type MatcherSettings } from '../../src/nlu/matcher.js';
  * matcher trained on four, threshold and calibration on the tuning examples, scored on the fifth).
  * The figures decisions are made on; the held-out files are never read here.
  */
-const FOLDS = 5;
-
 /** `--split-salt=S`: each example's fold from a hash of S and its text instead of its position (other partitions, same for every variant). */
 const splitSalt = process.argv.slice(2).find((arg) => arg.startsWith('--split-salt='))?.slice('--split-salt='.length);
-
-function hashFold(text: string, salt: string): number {
-  let hash = 2166136261;
-  for (const char of `${salt}\u0000${text}`) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619) >>> 0;
-  return hash % FOLDS;
-}
 
 /**
  * `--wrap-test`: every left-out question is asked wrapped in a friendly lead-in (and every other one a
@@ -50,24 +43,6 @@ function wrapped(text: string): string {
   return `${lead} ${text}${tail}`;
 }
 
-function foldOf(list: readonly string[], fold: number, keep: boolean): string[] {
-  return list.filter((text, index) => ((splitSalt === undefined ? index % FOLDS : hashFold(text, splitSalt)) === fold) !== keep);
-}
-
-function split(set: ExampleSet, fold: number): { train: ExampleSet; test: ExampleSet } {
-  const train: Record<string, string[]> = {};
-  const test: Record<string, string[]> = {};
-  for (const intent of IN_SCOPE_INTENT_IDS) {
-    const list = set.intents[intent] ?? [];
-    train[intent] = foldOf(list, fold, true);
-    test[intent] = foldOf(list, fold, false);
-  }
-  return {
-    train: { intents: train, none: foldOf(set.none, fold, true) },
-    test: { intents: test, none: foldOf(set.none, fold, false) },
-  };
-}
-
 const args = process.argv.slice(2);
 const settings: Partial<MatcherSettings> = JSON.parse(args.find((arg) => arg.startsWith('{')) ?? '{}');
 const predictions: Prediction[] = [];
@@ -76,7 +51,7 @@ const ranked: { text: string; expected: IntentId; top: IntentId }[] = [];
 /** What each CV question was answered, with the topics offered (near-miss counts). */
 const offered: Offered[] = [];
 for (let fold = 0; fold < FOLDS; fold++) {
-  const { train, test } = split(TRAINING_SET, fold);
+  const { train, test } = splitFold(TRAINING_SET, fold, splitSalt);
   const matcher = createMatcher({ training: train, tuning: TUNING_SET, settings });
   if (args.includes('--calibration')) {
     const { temperature, threshold } = matcher.calibration;

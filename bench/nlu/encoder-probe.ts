@@ -7,6 +7,7 @@ import { IN_SCOPE_INTENT_IDS } from '../../src/nlu/intents.js';
 import { parseLabelledJsonl } from '../../src/nlu/labelled.js';
 import { createMatcher } from '../../src/nlu/matcher.js';
 import type { MatchResult } from '../../src/nlu/types.js';
+import { FOLDS, splitFold } from './folds.js';
 
 /**
  * `ENCODER_DIR=/tmp/use npx tsx bench/nlu/encoder-probe.ts`: would a pretrained sentence encoder
@@ -42,7 +43,6 @@ async function loadEncoder(dir: string): Promise<Encoder> {
 }
 
 const DIM = 512;
-const FOLDS = 5;
 const K = IN_SCOPE_INTENT_IDS.length;
 const SALTS: readonly (string | undefined)[] = [undefined, 'a', 'b', 'c', 'd', 'e', 'f', 'g'];
 
@@ -152,12 +152,6 @@ function falseRejectionsAt(rows: readonly Scored[], recall: number, score: (row:
   return inside.filter((r) => score(r) <= threshold).length / inside.length;
 }
 
-function hashFold(text: string, salt: string): number {
-  let hash = 2166136261;
-  for (const char of `${salt}\u0000${text}`) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619) >>> 0;
-  return hash % FOLDS;
-}
-
 const encoder = await loadEncoder(process.env.ENCODER_DIR ?? '/tmp/use');
 const cacheFile = join(process.env.ENCODER_DIR ?? '/tmp/use', 'encodings.json');
 const cache: Record<string, number[]> = existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : {};
@@ -173,15 +167,11 @@ const encode = (text: string): Float64Array => unit(cache[text] ?? []);
 
 const sums = { matcher: 0, plus1: 0, plus2: 0, frMatcher: 0, frProduct: 0 };
 for (const salt of SALTS) {
-  const inFold = (list: readonly string[], fold: number, keep: boolean): string[] =>
-    list.filter((text, index) => ((salt === undefined ? index % FOLDS : hashFold(text, salt)) === fold) !== keep);
   let n = 0;
   const right = { matcher: 0, plus1: 0, plus2: 0 };
   const rows: Scored[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
-    const intents: Record<string, string[]> = {};
-    for (const id of IN_SCOPE_INTENT_IDS) intents[id] = inFold(TRAINING_SET.intents[id] ?? [], fold, true);
-    const train: ExampleSet = { intents, none: inFold(TRAINING_SET.none, fold, true) };
+    const { train, test } = splitFold(TRAINING_SET, fold, salt);
     const matcher = createMatcher({ training: train, tuning: TUNING_SET });
     const models = trainEncoderModels(train, encode);
     const score = (text: string, inScope: boolean): MatchResult => {
@@ -192,7 +182,7 @@ for (const salt of SALTS) {
       return result;
     };
     IN_SCOPE_INTENT_IDS.forEach((id, c) => {
-      for (const text of inFold(TRAINING_SET.intents[id] ?? [], fold, false)) {
+      for (const text of test.intents[id] ?? []) {
         n++;
         const result = score(text, true);
         const encoded = probabilities(models.intents, encode(text));
@@ -201,7 +191,7 @@ for (const salt of SALTS) {
         if (combinedTop(result, encoded, 2) === c) right.plus2++;
       }
     });
-    for (const text of inFold(TRAINING_SET.none, fold, false)) score(text, false);
+    for (const text of test.none) score(text, false);
   }
   const outside = rows.filter((r) => !r.inScope);
   const recall = outside.filter((r) => r.rejected).length / outside.length;
